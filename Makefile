@@ -1,0 +1,33 @@
+# Two commands for a fresh machine (each creates .venv from the lock file when missing):
+#   make repro   build the data package (dvc repro)
+#   make test    run the test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: repro test bench score lock clean
+repro: $(VENV)/.installed
+	dvc repro
+
+test: $(VENV)/.installed
+	python -m pytest
+
+bench: $(VENV)/.installed
+	python -m benchmarks.bench_extract
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# Re-resolve the pins after changing dependencies in pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	.lock-venv/bin/python -m pip freeze --exclude-editable --disable-pip-version-check | sort > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf build .pytest_cache

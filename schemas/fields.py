@@ -1,0 +1,75 @@
+"""Every column of the project, declared once.
+
+Tables in this package pick columns from here by name; the pandera and the
+Frictionless schemas are generated from these declarations (see
+:mod:`schemas.model`), and so is the README's data dictionary.
+"""
+from schemas.model import Field
+
+ISO_DATE = "YYYY-MM-DD"
+COUNTRY_PATTERN = r"[A-Z]{3,4}"
+ID_PATTERN = r"[a-z][0-9a-f]{12}"
+
+FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("fact_id", "string", "Stable identifier of the fact: the candidate id it was accepted from "
+              "(`c` + 12 hex digits), or `h` + 12 hex digits for a fact a keeper added by hand.",
+              required=True, unique=True, pattern=ID_PATTERN, example="c3f1a9e07b2d4"),
+        Field("candidate_id", "string", "Stable identifier of an extracted candidate: a hash of the source, "
+              "the table and the position of the figure in the text, so re-extracting unchanged text gives the same id.",
+              required=True, unique=True, pattern=ID_PATTERN),
+        Field("table", "string", "Which fact table a candidate proposes a row for.", required=True,
+              enum=("turnover", "exports", "imports", "commodities")),
+        Field("reporter", "string", "ISO 3166-1 alpha-3 code of the reporting economy (whose exports or imports; "
+              "for turnover, the economy named first). Blocs: EUU (European Union), EAEU (Eurasian Economic Union), "
+              "WLD (world).", required=True, pattern=COUNTRY_PATTERN, reference="countries.csv:code", example="KAZ"),
+        Field("partner", "string", "ISO 3166-1 alpha-3 code (or bloc code) of the partner economy.",
+              required=True, pattern=COUNTRY_PATTERN, reference="countries.csv:code", example="AFG"),
+        Field("flow", "string", "Direction of a commodity flow, seen from the reporter.", required=True,
+              enum=("export", "import", "turnover")),
+        Field("period_start", "date", f"First day of the period the figure covers ({ISO_DATE}); empty when the "
+              "text states no period.", example="2022-01-01"),
+        Field("period_end", "date", f"Last day of the period ({ISO_DATE}); empty for a year-to-date figure whose "
+              "end the text does not state, or when no period is stated.", example="2022-12-31"),
+        Field("value", "number", "The figure in full units (987.9 million is 987900000); empty when the text gives "
+              "only a growth figure.", minimum=0, example="987900000"),
+        Field("unit", "string", "Unit of `value` and `change_value`: an ISO 4217 currency code, or `t` for tonnes.",
+              pattern=r"[A-Z]{3}|t", example="USD"),
+        Field("qualifier", "string", "How exact the stated value is: exact, approx (about, nearly, close to), "
+              "over (more than, exceeded) or under (less than).", enum=("exact", "approx", "over", "under")),
+        Field("growth_ratio", "number", "Value divided by the prior-period value, as the text states it "
+              "(2.1 times -> 2.1; up 82.6% -> 1.826; down 10% -> 0.9).", minimum=0, example="2.1"),
+        Field("commodity", "string", "Product line as written, in lower case.", required=True, example="wheat"),
+        Field("hs_code", "string", "Harmonized System code (2, 4 or 6 digits) of the commodity, from "
+              "`reference/commodities.csv`; empty when the term is not mapped.", pattern=r"\d{2}(\d{2}(\d{2})?)?",
+              example="1001"),
+        Field("change_value", "number", "Absolute change of the figure over the prior period, in `unit` "
+              "(rose by $7.5 million -> 7500000).", example="7500000"),
+        Field("source_id", "string", "The article the figure was read from: its file name in `raw/` without `.txt`.",
+              required=True, pattern=r"[A-Za-z0-9][A-Za-z0-9_.-]*", example="000_4dbc4086e5c4abe1"),
+        Field("quote", "string", "The sentence stating the figure, verbatim from the source.", required=True),
+        Field("char_start", "integer", "Offset of the quote's first character in the source text (Unicode "
+              "code points, 0-based).", required=True, minimum=0),
+        Field("char_end", "integer", "Offset one past the quote's last character: "
+              "text[char_start:char_end] == quote.", required=True, minimum=0),
+        Field("note", "string", "A keeper's remark: how an ambiguity was resolved."),
+        Field("review", "string", "How the row entered the table: accepted as extracted, corrected by a keeper, "
+              "or added by hand for a statement the extractor missed.", required=True,
+              enum=("accepted", "corrected", "added")),
+        Field("corrected_from", "string", "For a corrected row, the extractor's original values of the corrected "
+              "fields as `field=value` pairs separated by `; `."),
+        Field("reason", "string", "Why a keeper judged the candidate not to be a trade statistic.", required=True),
+        Field("published", "date", f"Publication date of the article ({ISO_DATE}).", required=True),
+        Field("title", "string", "Headline of the article, when known."),
+        Field("url", "string", "Where the article was published, when known."),
+        Field("publisher", "string", "Who published the article, when known."),
+        Field("sha256", "string", "SHA-256 of the article file's bytes, so a reader can check they have the same text.",
+              required=True, pattern=r"[0-9a-f]{64}"),
+        Field("characters", "integer", "Length of the article text in characters.", required=True, minimum=0),
+    )
+}
+
+
+def pick(*names: str) -> tuple[Field, ...]:
+    return tuple(FIELDS[n] for n in names)

@@ -1,0 +1,43 @@
+"""The small helper every stage shares: repository paths, parameters, and error exit."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from tradestats.errors import InputError
+
+REPO = Path(__file__).resolve().parent.parent
+RAW = REPO / "raw"
+BUILD = REPO / "build"
+VALIDATED = REPO / "validated"
+DATA = REPO / "data"
+REPORTS = REPO / "reports"
+DOCUMENTS = BUILD / "documents.jsonl"
+CANDIDATES = BUILD / "candidates.csv"
+CHECKED = BUILD / "checked"
+
+
+def params(section: str) -> dict:
+    """One section of ``params.yaml`` (DVC tracks the keys each stage declares)."""
+    with open(REPO / "params.yaml", encoding="utf-8") as fh:
+        return (yaml.safe_load(fh) or {}).get(section, {})
+
+
+def relative(path: Path) -> str:
+    """A path as a keeper would type it: relative to the repository when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(REPO))
+    except ValueError:
+        return str(path)
+
+
+def run_stage(main: Callable[[], None]) -> None:
+    """Run a stage; report input problems plainly and exit 1 instead of a traceback."""
+    try:
+        main()
+    except InputError as exc:
+        print(str(exc), file=sys.stderr)
+        sys.exit(1)

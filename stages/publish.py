@@ -1,0 +1,153 @@
+"""Stage 4, publish: checked tables -> ``data/*.csv`` + ``datapackage.json``.
+
+The package is assembled in a staging folder, validated there with
+frictionless (schemas, primary keys, foreign keys, hashes), and only then moved
+into place file by file with atomic renames, the descriptor last. A failed run
+leaves the previously published package exactly as it was.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from frictionless import Package
+
+import schemas
+from schemas.model import Table
+from stages.common import CHECKED, DOCUMENTS, REPO, params, relative, run_stage
+from tradestats.csvio import csv_text, read_csv_records
+from tradestats.documents import Document, iter_documents
+from tradestats.errors import InputError, Problem
+
+DESCRIPTOR = "datapackage.json"
+
+
+def sources_csv(docs: list[Document]) -> str:
+    table = schemas.SOURCES
+    rows = ([getattr(d, c) for c in table.columns] for d in sorted(docs, key=lambda d: d.source_id))
+    return csv_text(table.columns, rows)
+
+
+def checked_csv(table: Table, checked_dir: Path) -> str:
+    """The checked table's rows, re-emitted so the published header is exactly the schema's."""
+    records = read_csv_records(checked_dir / f"{table.name}.csv", table.columns, relative(checked_dir / f"{table.name}.csv"))
+    return csv_text(table.columns, ([r.values[c] for c in table.columns] for r in records))
+
+
+def resource(table: Table, text: str) -> dict:
+    data = text.encode("utf-8")
+    return {
+        "name": table.name,
+        "title": table.title,
+        "description": table.description,
+        "path": f"data/{table.name}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": len(data),
+        "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        "schema": table.to_frictionless(),
+    }
+
+
+def descriptor(meta: dict, resources: list[dict], created: str) -> dict:
+    return {
+        "profile": "tabular-data-package",
+        "name": meta["name"],
+        "title": meta["title"],
+        "description": meta["description"],
+        "version": meta["version"],
+        "created": created,
+        "homepage": meta.get("homepage", ""),
+        "keywords": meta["keywords"],
+        "licenses": meta["licenses"],
+        "sources": meta["sources"],
+        "contributors": meta["contributors"],
+        "resources": resources,
+    }
+
+
+def stable_created(previous: Path, candidate: dict) -> str:
+    """Keep the old ``created`` when nothing else changed, so a rebuild is byte-identical."""
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    if previous.exists():
+        try:
+            old = json.loads(previous.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            return now
+        if {**old, "created": None} == {**candidate, "created": None}:
+            return old.get("created", now)
+    return now
+
+
+def frictionless_problems(package_dir: Path) -> list[Problem]:
+    report = Package(str(package_dir / DESCRIPTOR), basepath=str(package_dir)).validate()
+    problems = []
+    for task in report.tasks:
+        for err in task.errors:
+            problems.append(Problem(f"data/{task.name}.csv", getattr(err, "row_number", None),
+                                    getattr(err, "field_name", None), err.type, getattr(err, "cell", None), err.note))
+    return problems
+
+
+def build_package(stage_dir: Path, checked_dir: Path, docs: list[Document], meta: dict, previous: Path) -> dict:
+    """Write the whole package into ``stage_dir`` and return its descriptor."""
+    texts = {name: checked_csv(table, checked_dir) for name, table in schemas.FACT_TABLES.items()}
+    texts["sources"] = sources_csv(docs)
+    (stage_dir / "data").mkdir(parents=True)
+    for name, text in texts.items():
+        (stage_dir / "data" / f"{name}.csv").write_text(text, encoding="utf-8", newline="")
+    resources = [resource(schemas.PUBLISHED[name], texts[name]) for name in schemas.PUBLISHED]
+    desc = descriptor(meta, resources, created="")
+    desc["created"] = stable_created(previous, desc)
+    (stage_dir / DESCRIPTOR).write_text(json.dumps(desc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return desc
+
+
+def move_into_place(stage_dir: Path, repo: Path, desc: dict) -> None:
+    """Rename each staged file over its published one; the descriptor goes last."""
+    (repo / "data").mkdir(exist_ok=True)
+    published = {r["path"] for r in desc["resources"]}
+    for path in published:
+        os.replace(stage_dir / path, repo / path)
+    for stale in (repo / "data").glob("*.csv"):
+        if f"data/{stale.name}" not in published:
+            stale.unlink()
+    os.replace(stage_dir / DESCRIPTOR, repo / DESCRIPTOR)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m stages.publish", description=__doc__.split("\n")[0])
+    parser.add_argument("--checked", type=Path, default=CHECKED)
+    parser.add_argument("--out", type=Path, default=REPO, help="folder that receives datapackage.json and data/")
+    args = parser.parse_args(argv)
+
+    docs = list(iter_documents(DOCUMENTS))
+    stage_dir = Path(tempfile.mkdtemp(prefix=".publish-", dir=args.out))
+    try:
+        desc = build_package(stage_dir, args.checked, docs, params("package"), args.out / DESCRIPTOR)
+        problems = frictionless_problems(stage_dir)
+        if problems:
+            raise InputError(problems, "publish: the package is not valid; nothing was published")
+        move_into_place(stage_dir, args.out, desc)
+    finally:
+        shutil.rmtree(stage_dir, ignore_errors=True)
+    rows = ", ".join(f"{r['name']} {texts_rows(args.out / r['path'])}" for r in desc["resources"])
+    print(f"publish: {DESCRIPTOR} is valid ({rows})", file=sys.stderr)
+
+
+def texts_rows(path: Path) -> int:
+    with open(path, encoding="utf-8") as fh:
+        return max(sum(1 for _ in fh) - 1, 0)
+
+
+if __name__ == "__main__":
+    run_stage(main)

@@ -1,0 +1,213 @@
+"""Stage 3, validate: the hand-validated tables, checked before anything is published.
+
+Reads ``validated/*.csv`` (as strings, converted explicitly), the documents and
+the candidates of the last extraction, and refuses to go on unless
+
+* every table passes its pandera schema (all failures reported at once);
+* every row's quote is the source text at its offsets, verbatim;
+* every candidate has been decided: accepted into a table or rejected.
+
+Writes the checked tables to ``build/checked/`` and a JSON report that DVC
+tracks as a metric. Exits non-zero with a table of problems otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+import schemas
+from stages.common import CANDIDATES, CHECKED, DOCUMENTS, REPORTS, VALIDATED, relative, run_stage
+from tradestats.csvio import write_csv_atomic, write_text_atomic
+from tradestats.documents import Document, iter_documents
+from tradestats.errors import InputError, Problem, format_problems
+from tradestats.tables import frame_rows, load_table
+
+REPORT = REPORTS / "validation.json"
+REVIEW_HINT = ("review them with `review show` (or `review export --out queue.csv`, fill the decision column, "
+               "`review apply queue.csv`); see README, section 'Reviewing candidates'")
+
+
+@dataclass
+class Validation:
+    """Everything the stage learned: the checked frames and every problem, for the report."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    rejected: pd.DataFrame | None = None
+    problems: list[Problem] = field(default_factory=list)
+    pending: list[dict] = field(default_factory=list)
+    stats: dict = field(default_factory=dict)
+
+
+def quote_problems(label: str, frame: pd.DataFrame, docs: dict[str, Document]) -> list[Problem]:
+    """Each row's quote must be its source's text at [char_start, char_end), verbatim."""
+    problems = []
+    for line, row in frame.iterrows():
+        sid, quote, start, end = row["source_id"], row["quote"], row["char_start"], row["char_end"]
+        if pd.isna(sid) or pd.isna(quote) or pd.isna(start) or pd.isna(end):
+            continue  # already reported as a required cell
+        doc = docs.get(sid)
+        if doc is None:
+            problems.append(Problem(label, int(line), "source_id", "source exists", sid,
+                                    "no such article in raw/ (foreign key to sources)"))
+            continue
+        found = doc.text[int(start):int(end)]
+        if found != quote:
+            hint = doc.text.find(quote)
+            where = f"; the quote occurs at {hint}:{hint + len(quote)}" if hint >= 0 else "; the quote is not in the source"
+            problems.append(Problem(label, int(line), "quote", "quote matches source", _short(quote),
+                                    f"text[{start}:{end}] of {sid} is {_short(found)!r}{where}"))
+    return problems
+
+
+def review_problems(label: str, frame: pd.DataFrame) -> list[Problem]:
+    """A correction keeps the extracted values and says why; a hand-added row has a hand id."""
+    problems = []
+    for line, row in frame.iterrows():
+        review, fact_id = row["review"], row["fact_id"]
+        if review == "corrected":
+            if pd.isna(row["corrected_from"]):
+                problems.append(Problem(label, int(line), "corrected_from", "correction keeps the extracted values", "",
+                                        "a corrected row must record the extractor's original values"))
+            if pd.isna(row["note"]):
+                problems.append(Problem(label, int(line), "note", "correction has a note", "",
+                                        "a corrected row must say why it was corrected"))
+        if review == "added" and not pd.isna(fact_id) and not str(fact_id).startswith("h"):
+            problems.append(Problem(label, int(line), "fact_id", "hand id", fact_id,
+                                    "a row added by hand has an id starting with 'h'"))
+        if review in ("accepted", "corrected") and not pd.isna(fact_id) and not str(fact_id).startswith("c"):
+            problems.append(Problem(label, int(line), "fact_id", "candidate id", fact_id,
+                                    "an accepted or corrected row keeps its candidate's id (starting with 'c')"))
+    return problems
+
+
+def duplicate_id_problems(validation: Validation) -> list[Problem]:
+    """A fact id is unique across all tables, and never both accepted and rejected."""
+    seen: dict[str, str] = {}
+    problems = []
+    frames = dict(validation.tables)
+    for name, frame in frames.items():
+        for line, fact_id in frame["fact_id"].dropna().items():
+            if fact_id in seen and seen[fact_id] != name:
+                problems.append(Problem(f"validated/{name}.csv", int(line), "fact_id", "unique across tables", fact_id,
+                                        f"also in validated/{seen[fact_id]}.csv"))
+            seen.setdefault(fact_id, name)
+    if validation.rejected is not None:
+        for line, cid in validation.rejected["candidate_id"].dropna().items():
+            if cid in seen:
+                problems.append(Problem("validated/rejected.csv", int(line), "candidate_id", "decided once", cid,
+                                        f"also accepted in validated/{seen[cid]}.csv"))
+    return problems
+
+
+def pending_candidates(candidates: pd.DataFrame, decided: set[str]) -> list[dict]:
+    return [row for row in candidates.to_dict("records") if row["candidate_id"] not in decided]
+
+
+def read_candidates(path: Path) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in schemas.CANDIDATES.columns if c not in frame.columns]
+    if missing:
+        raise InputError([Problem(relative(path), 1, c, "column present", None, "missing column") for c in missing],
+                         "the candidate table is malformed; rerun the extract stage")
+    return frame
+
+
+def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.DataFrame) -> Validation:
+    result = Validation()
+    for name, table in schemas.VALIDATED.items():
+        label = f"validated/{name}.csv"
+        frame, problems = load_table(table, validated_dir / f"{name}.csv", label)
+        result.tables[name] = frame
+        result.problems += problems
+        if len(frame):
+            result.problems += quote_problems(label, frame, docs)
+            result.problems += review_problems(label, frame)
+    rejected, problems = load_table(schemas.REJECTED, validated_dir / "rejected.csv", "validated/rejected.csv")
+    result.rejected = rejected
+    result.problems += problems
+    result.problems += duplicate_id_problems(result)
+
+    accepted = {fid for f in result.tables.values() for fid in f["fact_id"].dropna()}
+    rejected_ids = set(rejected["candidate_id"].dropna()) if len(rejected) else set()
+    result.pending = pending_candidates(candidates, accepted | rejected_ids)
+    current = set(candidates["candidate_id"])
+    result.stats = {
+        "rows": {name: int(len(f)) for name, f in result.tables.items()},
+        "candidates": int(len(candidates)),
+        "accepted": len(accepted & current),
+        "rejected": len(rejected_ids & current),
+        "pending": len(result.pending),
+        "hand_added": int(sum((f["review"] == "added").sum() for f in result.tables.values() if len(f))),
+        "corrected": int(sum((f["review"] == "corrected").sum() for f in result.tables.values() if len(f))),
+        "stale_accepted": len({i for i in accepted if str(i).startswith("c")} - current),
+        "stale_rejected": len(rejected_ids - current),
+        "quotes_checked": int(sum(len(f) for f in result.tables.values())),
+        "errors": len(result.problems),
+    }
+    return result
+
+
+def pending_message(pending: list[dict], limit: int = 50) -> str:
+    lines = [f"{len(pending)} candidate(s) are pending review: nothing unreviewed is published."]
+    for row in pending[:limit]:
+        lines.append(f"  build/candidates.csv {row['candidate_id']} {row['source_id']} {row['table']} "
+                     f"{row['reporter']}-{row['partner']} value={row['value'] or '-'} growth={row['growth_ratio'] or '-'}: "
+                     f"{_short(row['quote'], 90)!r}")
+    if len(pending) > limit:
+        lines.append(f"  ... and {len(pending) - limit} more")
+    lines.append(f"To decide them, {REVIEW_HINT}.")
+    return "\n".join(lines)
+
+
+def write_report(path: Path, result: Validation) -> None:
+    report = {
+        **result.stats,
+        "passed": not result.problems and not result.pending,
+        "problems": [p.as_dict() for p in result.problems[:500]],
+        "pending_ids": [row["candidate_id"] for row in result.pending[:500]],
+    }
+    write_text_atomic(path, json.dumps(report, indent=2, sort_keys=True) + "\n")
+
+
+def write_checked(out_dir: Path, result: Validation) -> None:
+    """The published columns of each table, canonical formatting, sorted by source and position."""
+    for name, table in schemas.FACT_TABLES.items():
+        frame = result.tables[name].sort_values(["source_id", "char_start", "fact_id"], kind="stable")
+        full = schemas.VALIDATED[name]
+        rows = [dict(zip(full.columns, r)) for r in frame_rows(full, frame)]
+        write_csv_atomic(out_dir / f"{name}.csv", table.columns, ([r[c] for c in table.columns] for r in rows))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m stages.validate", description=__doc__.split("\n")[0])
+    parser.add_argument("--validated", type=Path, default=VALIDATED)
+    parser.add_argument("--report", type=Path, default=REPORT)
+    parser.add_argument("--out", type=Path, default=CHECKED)
+    args = parser.parse_args(argv)
+
+    docs = {d.source_id: d for d in iter_documents(DOCUMENTS)}
+    result = validate(args.validated, docs, read_candidates(CANDIDATES))
+    write_report(args.report, result)
+    if result.problems:
+        print(format_problems(result.problems, "validate: the hand-validated tables have problems"), file=sys.stderr)
+    if result.pending:
+        print(pending_message(result.pending), file=sys.stderr)
+    if result.problems or result.pending:
+        sys.exit(1)
+    write_checked(args.out, result)
+    rows = ", ".join(f"{k} {v}" for k, v in result.stats["rows"].items())
+    print(f"validate: passed ({rows}; {result.stats['rejected']} rejected; "
+          f"{result.stats['quotes_checked']} quotes checked) -> {relative(args.out)}", file=sys.stderr)
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 3] + "..."
+
+
+if __name__ == "__main__":
+    run_stage(main)

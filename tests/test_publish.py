@@ -1,0 +1,64 @@
+"""Publish writes a valid package, or nothing at all."""
+import json
+import shutil
+
+import pytest
+
+import schemas
+from stages import publish
+from tests.conftest import fact_row, make_doc
+from tradestats.csvio import write_csv_atomic
+from tradestats.errors import InputError
+
+META = {"name": "test-package", "title": "T", "description": "D", "version": "0.0.1", "keywords": ["k"],
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "CC"}],
+        "sources": [{"title": "tests"}], "contributors": [{"title": "tests", "role": "author"}]}
+
+
+def write_checked(folder, rows):
+    for name, table in schemas.FACT_TABLES.items():
+        write_csv_atomic(folder / f"{name}.csv", table.columns, ([r[c] for c in table.columns] for r in rows.get(name, [])))
+
+
+def publish_to(tmp_path, rows, monkeypatch):
+    checked, out = tmp_path / "checked", tmp_path / "out"
+    out.mkdir(exist_ok=True)
+    write_checked(checked, rows)
+    docs_path = tmp_path / "documents.jsonl"
+    docs_path.write_text(make_doc().to_json() + "\n", encoding="utf-8")
+    monkeypatch.setattr(publish, "DOCUMENTS", docs_path)
+    monkeypatch.setattr(publish, "params", lambda section: META)
+    publish.main(["--checked", str(checked), "--out", str(out)])
+    return out
+
+
+def test_publishes_a_valid_package_and_reruns_byte_identical(tmp_path, monkeypatch):
+    out = publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
+    desc = json.loads((out / "datapackage.json").read_text())
+    assert [r["name"] for r in desc["resources"]] == ["turnover", "exports", "imports", "commodities", "sources"]
+    assert (out / "data/turnover.csv").read_text().count("\n") == 2
+    before = {p.name: p.read_bytes() for p in [out / "datapackage.json", *sorted((out / "data").iterdir())]}
+    publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
+    after = {p.name: p.read_bytes() for p in [out / "datapackage.json", *sorted((out / "data").iterdir())]}
+    assert before == after
+    assert not list(out.glob(".publish-*")), "the staging folder is removed"
+
+
+def test_invalid_package_leaves_the_previous_one_untouched(tmp_path, monkeypatch):
+    out = publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
+    before = (out / "data/turnover.csv").read_bytes(), (out / "datapackage.json").read_bytes()
+    orphan = fact_row(fact_id="c0000000000ff", source_id="t99_unknown")  # breaks the foreign key to sources
+    with pytest.raises(InputError) as exc:
+        publish_to(tmp_path, {"turnover": [fact_row(), orphan]}, monkeypatch)
+    assert any(p.check == "foreign-key" and p.file == "data/turnover.csv" for p in exc.value.problems)
+    assert ((out / "data/turnover.csv").read_bytes(), (out / "datapackage.json").read_bytes()) == before
+    assert not list(out.glob(".publish-*"))
+
+
+def test_frictionless_notices_a_tampered_resource(tmp_path, monkeypatch):
+    out = publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
+    staged = tmp_path / "copy"
+    shutil.copytree(out, staged)
+    path = staged / "data/turnover.csv"
+    path.write_text(path.read_text().replace("12500000", "21500000"))
+    assert any(p.check == "hash-count" for p in publish.frictionless_problems(staged))

@@ -1,0 +1,11 @@
+"""The extractor: reads English news text and proposes trade statistics as candidates.
+
+``extract_document`` is a pure function of one document, so the extract stage can
+cache its result by the document's content hash and ``EXTRACTOR_VERSION`` and run
+it on many documents in parallel. Bump ``EXTRACTOR_VERSION`` whenever a change
+can alter the output for unchanged text.
+"""
+from tradestats.extract.candidate import Candidate, candidate_id
+from tradestats.extract.rules import EXTRACTOR_VERSION, extract_document
+
+__all__ = ["EXTRACTOR_VERSION", "Candidate", "candidate_id", "extract_document"]

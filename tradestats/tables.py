@@ -1,0 +1,138 @@
+"""Hand-kept CSV tables -> typed pandas frames checked by the generated pandera schema.
+
+Cells are read as strings and converted explicitly, column by column, by the
+type declared in :mod:`schemas`; a cell that does not convert becomes a problem
+naming its file, line and column instead of a silent NaN. The frame's index is
+the CSV line number, so pandera's failure cases point at lines too.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors
+
+from schemas.model import PANDAS_DTYPES, Field, Table
+from tradestats.csvio import CsvRecord, format_number, read_csv_records
+from tradestats.errors import InputError, Problem
+
+INTEGER = re.compile(r"-?\d+")
+NUMBER = re.compile(r"-?\d+(\.\d+)?")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+EXPECTED = {
+    "integer": "an integer such as 42",
+    "number": "a plain decimal number such as 987900000 or 2.1 (no thousands separators, no units)",
+    "date": "an ISO date YYYY-MM-DD",
+}
+
+
+def convert_cell(f: Field, raw: str):
+    """The typed value of one cell, ``None`` for an empty cell; ValueError if it does not convert."""
+    text = raw.strip()
+    if text != raw:
+        raise ValueError("leading or trailing spaces")
+    if text == "":
+        return None
+    if f.type == "string":
+        return text
+    if f.type == "integer" and INTEGER.fullmatch(text):
+        return int(text)
+    if f.type == "number" and NUMBER.fullmatch(text):
+        return float(text)
+    if f.type == "date" and DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"expected {EXPECTED['date']} that exists in the calendar") from None
+    raise ValueError(f"expected {EXPECTED[f.type]}")
+
+
+def typed_frame(table: Table, records: Sequence[CsvRecord], label: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Convert string records to a frame of the table's declared dtypes, indexed by CSV line."""
+    problems: list[Problem] = []
+    columns: dict[str, list] = {f.name: [] for f in table.fields}
+    for rec in records:
+        for f in table.fields:
+            raw = rec.values.get(f.name, "")
+            try:
+                value = convert_cell(f, raw)
+            except ValueError as exc:
+                problems.append(Problem(label, rec.line, f.name, f"type {f.type}", raw, str(exc)))
+                value = None
+            columns[f.name].append(value)
+    index = pd.Index([r.line for r in records], name="line")
+    frame = pd.DataFrame({f.name: _typed_series(f, columns[f.name], index) for f in table.fields}, index=index)
+    return frame, problems
+
+
+def _typed_series(f: Field, values: list, index: pd.Index) -> pd.Series:
+    if f.type == "date":
+        return pd.Series(pd.to_datetime(pd.Series(values, dtype="object")).array, index=index)
+    return pd.Series(values, index=index, dtype=PANDAS_DTYPES[f.type])
+
+
+def pandera_problems(table: Table, frame: pd.DataFrame, label: str) -> list[Problem]:
+    """Every failure of the table's pandera schema (lazy), as located problems."""
+    try:
+        table.to_pandera().validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        return [_problem_from_case(table, label, case) for case in exc.failure_cases.to_dict("records")]
+    return []
+
+
+def _problem_from_case(table: Table, label: str, case: dict) -> Problem:
+    """A pandera failure case, with the check said in a keeper's words."""
+    index = case.get("index")
+    line = int(index) if index is not None and not pd.isna(index) else None
+    value = case.get("failure_case")
+    value = None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    column = case.get("column")
+    check = str(case.get("check"))
+    field = table.field(column) if column in table.columns else None
+    if check == "not_nullable":
+        return Problem(label, line, column, "required", "", "this column must not be empty")
+    if check.startswith("field_uniqueness") or check.startswith("multiple_fields_uniqueness"):
+        return Problem(label, line, column, "unique", value, "the value appears on more than one row")
+    if field is not None and check.startswith("isin") and field.enum:
+        return Problem(label, line, column, "enum", value, f"expected one of: {', '.join(field.enum)}")
+    if field is not None and check.startswith("isin") and field.reference:
+        file_name, ref_column = field.reference.split(":")
+        return Problem(label, line, column, "reference", value,
+                       f"expected a {ref_column} listed in reference/{file_name}")
+    if field is not None and check.startswith("str_matches"):
+        return Problem(label, line, column, "pattern", value, f"expected the pattern {field.pattern}")
+    if field is not None and check.startswith("greater_than_or_equal_to"):
+        return Problem(label, line, column, "minimum", value, f"expected at least {field.minimum:g}")
+    return Problem(label, line, column, check, value)
+
+
+def load_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read, convert and schema-check one hand-kept CSV; every problem is returned, none raised."""
+    try:
+        records = read_csv_records(path, table.columns, label)
+    except InputError as exc:
+        return pd.DataFrame(columns=table.columns), exc.problems
+    frame, problems = typed_frame(table, records, label)
+    unconverted = {(p.line, p.column) for p in problems}
+    checked = [p for p in pandera_problems(table, frame, label) if (p.line, p.column) not in unconverted]
+    return frame, problems + checked
+
+
+def format_cell(f: Field, value) -> str:
+    """The canonical CSV text of a typed value (stable across runs, byte for byte)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if f.type == "date":
+        return pd.Timestamp(value).date().isoformat()
+    if f.type == "number":
+        return format_number(float(value))
+    if f.type == "integer":
+        return str(int(value))
+    return str(value)
+
+
+def frame_rows(table: Table, frame: pd.DataFrame) -> list[list[str]]:
+    return [[format_cell(f, row[f.name]) for f in table.fields] for _, row in frame.iterrows()]
