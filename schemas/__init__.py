@@ -2,7 +2,7 @@
 
 ``PUBLISHED`` is the order resources appear in ``datapackage.json``.
 """
-from schemas import candidates, commodities, exports, imports, rejected, sources, turnover
+from schemas import candidates, commodities, exports, imports, rejected, sources, trade_series, turnover
 from schemas.facts import validated_table
 from schemas.model import Field, ForeignKey, Table
 
@@ -11,6 +11,7 @@ VALIDATED: dict[str, Table] = {name: validated_table(t) for name, t in FACT_TABL
 SOURCES: Table = sources.TABLE
 CANDIDATES: Table = candidates.TABLE
 REJECTED: Table = rejected.TABLE
-PUBLISHED: dict[str, Table] = {**FACT_TABLES, "sources": SOURCES}
+SERIES: Table = trade_series.TABLE
+PUBLISHED: dict[str, Table] = {**FACT_TABLES, "sources": SOURCES, "trade_series": SERIES}
 
-__all__ = ["CANDIDATES", "FACT_TABLES", "PUBLISHED", "REJECTED", "SOURCES", "VALIDATED", "Field", "ForeignKey", "Table"]
+__all__ = ["CANDIDATES", "FACT_TABLES", "PUBLISHED", "REJECTED", "SERIES", "SOURCES", "VALIDATED", "Field", "ForeignKey", "Table"]

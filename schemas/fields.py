@@ -43,7 +43,7 @@ FIELDS: dict[str, Field] = {
         Field("commodity", "string", "Product line as written, in lower case.", required=True, example="wheat"),
         Field("hs_code", "string", "Harmonized System code (2, 4 or 6 digits) of the commodity, from "
               "`reference/commodities.csv`; empty when the term is not mapped.", pattern=r"\d{2}(\d{2}(\d{2})?)?",
-              example="1001"),
+              reference="commodities.csv:hs_code", example="1001"),
         Field("change_value", "number", "Absolute change of the figure over the prior period, in `unit` "
               "(rose by $7.5 million -> 7500000).", example="7500000"),
         Field("source_id", "string", "The article the figure was read from: its file name in `raw/` without `.txt`.",
@@ -60,6 +60,25 @@ FIELDS: dict[str, Field] = {
         Field("corrected_from", "string", "For a corrected row, the extractor's original values of the corrected "
               "fields as `field=value` pairs separated by `; `."),
         Field("reason", "string", "Why a keeper judged the candidate not to be a trade statistic.", required=True),
+        Field("series_id", "string", "Stable identifier of a series point: a hash of its flow, economies, period "
+              "and unit.", required=True, unique=True, pattern=ID_PATTERN),
+        Field("basis", "string", "Whether the value was stated in a source or derived from a stated value and "
+              "growth ratio.", required=True, enum=("stated", "derived")),
+        Field("sources", "integer", "How many sources state this figure (for a derived value: state the figure it "
+              "was derived from).", required=True, minimum=1),
+        Field("rule", "string", "Why this fact was chosen among the statements of the same figure: the only "
+              "statement; the most precise figure (an exact figure beats an approximate one, $987.9 million beats "
+              "$1 billion); a primary statement (beats a comparison value quoted beside a later figure); the most "
+              "recent publication; or derived (no source states it).", required=True,
+              enum=("only statement", "most precise figure", "primary statement", "most recent publication",
+                    "lowest fact id", "derived")),
+        Field("method", "string", "For a derived value, how it was computed."),
+        Field("turnover_fact_id", "string", "The `turnover` fact the value comes from (or was derived from).",
+              pattern=ID_PATTERN),
+        Field("exports_fact_id", "string", "The `exports` fact the value comes from (or was derived from).",
+              pattern=ID_PATTERN),
+        Field("imports_fact_id", "string", "The `imports` fact the value comes from (or was derived from).",
+              pattern=ID_PATTERN),
         Field("published", "date", f"Publication date of the article ({ISO_DATE}).", required=True),
         Field("title", "string", "Headline of the article, when known."),
         Field("url", "string", "Where the article was published, when known."),

@@ -1,4 +1,4 @@
-"""Stage 4, publish: checked tables -> ``data/*.csv`` + ``datapackage.json``.
+"""Stage 5, publish: checked tables and the series -> ``data/*.csv`` + ``datapackage.json``.
 
 The package is assembled in a staging folder, validated there with
 frictionless (schemas, primary keys, foreign keys, hashes), and only then moved
@@ -22,6 +22,7 @@ from frictionless import Package
 import schemas
 from schemas.model import Table
 from stages.common import CHECKED, DOCUMENTS, REPO, params, relative, run_stage
+from stages.reconcile import SERIES
 from tradestats.csvio import csv_text, read_csv_records
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem
@@ -35,9 +36,9 @@ def sources_csv(docs: list[Document]) -> str:
     return csv_text(table.columns, rows)
 
 
-def checked_csv(table: Table, checked_dir: Path) -> str:
-    """The checked table's rows, re-emitted so the published header is exactly the schema's."""
-    records = read_csv_records(checked_dir / f"{table.name}.csv", table.columns, relative(checked_dir / f"{table.name}.csv"))
+def checked_csv(table: Table, path: Path) -> str:
+    """A checked table's rows, re-emitted so the published header is exactly the schema's."""
+    records = read_csv_records(path, table.columns, relative(path))
     return csv_text(table.columns, ([r.values[c] for c in table.columns] for r in records))
 
 
@@ -98,10 +99,12 @@ def frictionless_problems(package_dir: Path) -> list[Problem]:
     return problems
 
 
-def build_package(stage_dir: Path, checked_dir: Path, docs: list[Document], meta: dict, previous: Path) -> dict:
+def build_package(stage_dir: Path, checked_dir: Path, series: Path, docs: list[Document], meta: dict,
+                  previous: Path) -> dict:
     """Write the whole package into ``stage_dir`` and return its descriptor."""
-    texts = {name: checked_csv(table, checked_dir) for name, table in schemas.FACT_TABLES.items()}
+    texts = {name: checked_csv(table, checked_dir / f"{name}.csv") for name, table in schemas.FACT_TABLES.items()}
     texts["sources"] = sources_csv(docs)
+    texts["trade_series"] = checked_csv(schemas.SERIES, series)
     (stage_dir / "data").mkdir(parents=True)
     for name, text in texts.items():
         (stage_dir / "data" / f"{name}.csv").write_text(text, encoding="utf-8", newline="")
@@ -127,13 +130,14 @@ def move_into_place(stage_dir: Path, repo: Path, desc: dict) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m stages.publish", description=__doc__.split("\n")[0])
     parser.add_argument("--checked", type=Path, default=CHECKED)
+    parser.add_argument("--series", type=Path, default=SERIES)
     parser.add_argument("--out", type=Path, default=REPO, help="folder that receives datapackage.json and data/")
     args = parser.parse_args(argv)
 
     docs = list(iter_documents(DOCUMENTS))
     stage_dir = Path(tempfile.mkdtemp(prefix=".publish-", dir=args.out))
     try:
-        desc = build_package(stage_dir, args.checked, docs, params("package"), args.out / DESCRIPTOR)
+        desc = build_package(stage_dir, args.checked, args.series, docs, params("package"), args.out / DESCRIPTOR)
         problems = frictionless_problems(stage_dir)
         if problems:
             raise InputError(problems, "publish: the package is not valid; nothing was published")

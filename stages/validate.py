@@ -21,7 +21,8 @@ from pathlib import Path
 import pandas as pd
 
 import schemas
-from stages.common import CANDIDATES, CHECKED, DOCUMENTS, REPORTS, VALIDATED, relative, run_stage
+from schemas.consistency import CHECKS, facts_frame, failing_rows
+from stages.common import CANDIDATES, CHECKED, DOCUMENTS, REPORTS, VALIDATED, params, relative, run_stage
 from tradestats.csvio import write_csv_atomic, write_text_atomic
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem, format_problems
@@ -39,6 +40,8 @@ class Validation:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     rejected: pd.DataFrame | None = None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    checks: dict[str, dict] = field(default_factory=dict)
     pending: list[dict] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
 
@@ -104,6 +107,27 @@ def duplicate_id_problems(validation: Validation) -> list[Problem]:
     return problems
 
 
+def consistency_problems(tables: dict[str, pd.DataFrame], docs: dict[str, Document],
+                         severities: dict[str, str]) -> tuple[list[Problem], dict[str, dict]]:
+    """Cross-row and cross-table checks; each failure names table, line, source and quote."""
+    unknown = sorted(set(severities) - set(CHECKS))
+    if unknown:
+        raise InputError([Problem("params.yaml", None, f"checks.{n}", "known check", n,
+                                  f"known checks: {', '.join(CHECKS)}") for n in unknown], "params.yaml is invalid")
+    facts = facts_frame(tables, {sid: d.published for sid, d in docs.items()})
+    failures = failing_rows(facts, [n for n in CHECKS if severities.get(n, "error") != "off"])
+    problems, summary = [], {n: {"severity": severities.get(n, "error"), "failed": 0} for n in CHECKS}
+    for (check, idx), why in failures.items():
+        row = facts.loc[idx]
+        severity = severities.get(check, "error")
+        summary[check]["failed"] += 1
+        problems.append(Problem(f"validated/{row['table']}.csv", int(row["line"]), None, check, None,
+                                f"{why} [source {row['source_id']}: {_short(row['quote'], 80)!r}]", severity))
+    for n, entry in summary.items():
+        entry["passed"] = entry["severity"] != "off" and entry["failed"] == 0
+    return problems, summary
+
+
 def pending_candidates(candidates: pd.DataFrame, decided: set[str]) -> list[dict]:
     return [row for row in candidates.to_dict("records") if row["candidate_id"] not in decided]
 
@@ -117,7 +141,8 @@ def read_candidates(path: Path) -> pd.DataFrame:
     return frame
 
 
-def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.DataFrame) -> Validation:
+def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.DataFrame,
+             severities: dict[str, str] | None = None) -> Validation:
     result = Validation()
     for name, table in schemas.VALIDATED.items():
         label = f"validated/{name}.csv"
@@ -131,6 +156,9 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
     result.rejected = rejected
     result.problems += problems
     result.problems += duplicate_id_problems(result)
+    consistency, result.checks = consistency_problems(result.tables, docs, severities or {})
+    result.problems += [p for p in consistency if p.severity == "error"]
+    result.warnings += [p for p in consistency if p.severity != "error"]
 
     accepted = {fid for f in result.tables.values() for fid in f["fact_id"].dropna()}
     rejected_ids = set(rejected["candidate_id"].dropna()) if len(rejected) else set()
@@ -148,6 +176,10 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
         "stale_rejected": len(rejected_ids - current),
         "quotes_checked": int(sum(len(f) for f in result.tables.values())),
         "errors": len(result.problems),
+        "warnings": len(result.warnings),
+        "conflicts": result.checks.get("sources_agree", {}).get("failed", 0),
+        "checks_passed": sum(1 for c in result.checks.values() if c["passed"]),
+        "checks_run": sum(1 for c in result.checks.values() if c["severity"] != "off"),
     }
     return result
 
@@ -168,10 +200,36 @@ def write_report(path: Path, result: Validation) -> None:
     report = {
         **result.stats,
         "passed": not result.problems and not result.pending,
+        "checks": result.checks,
         "problems": [p.as_dict() for p in result.problems[:500]],
+        "warning_list": [p.as_dict() for p in result.warnings[:500]],
         "pending_ids": [row["candidate_id"] for row in result.pending[:500]],
     }
     write_text_atomic(path, json.dumps(report, indent=2, sort_keys=True) + "\n")
+
+
+def markdown_report(result: Validation) -> str:
+    """The human-readable report: what was checked, what failed, what to look at."""
+    st = result.stats
+    verdict = "passed" if not result.problems and not result.pending else "FAILED"
+    lines = [f"# Validation report: {verdict}", "",
+             f"{st['candidates']} candidates: {st['accepted']} accepted, {st['rejected']} rejected, "
+             f"{st['pending']} pending; {st['hand_added']} rows added by hand, {st['corrected']} corrected; "
+             f"{st['quotes_checked']} quotes checked against their sources.", "",
+             "| table | rows |", "|---|---|"]
+    lines += [f"| {name} | {n} |" for name, n in st["rows"].items()]
+    lines += ["", "## Consistency checks", "", "| check | severity | failures | what it checks |", "|---|---|---|---|"]
+    lines += [f"| `{name}` | {c['severity']} | {c['failed']} | {CHECKS[name].description} |"
+              for name, c in result.checks.items()]
+    for title, problems in (("Errors", result.problems), ("Warnings and conflicts", result.warnings)):
+        lines += ["", f"## {title}", ""]
+        lines += [f"- `{p.location()}` **{p.check}**{' ' + repr(p.value) if p.value else ''}: {p.message}"
+                  for p in problems[:300]] or ["None."]
+    if result.pending:
+        lines += ["", "## Pending candidates", ""]
+        lines += [f"- `{r['candidate_id']}` {r['source_id']} {r['table']}: {_short(r['quote'], 100)}"
+                  for r in result.pending[:300]]
+    return "\n".join(lines) + "\n"
 
 
 def write_checked(out_dir: Path, result: Validation) -> None:
@@ -191,8 +249,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     docs = {d.source_id: d for d in iter_documents(DOCUMENTS)}
-    result = validate(args.validated, docs, read_candidates(CANDIDATES))
+    result = validate(args.validated, docs, read_candidates(CANDIDATES), params("checks"))
     write_report(args.report, result)
+    write_text_atomic(args.report.with_suffix(".md"), markdown_report(result))
+    if result.warnings:
+        print(format_problems(result.warnings, "validate: warnings (published anyway)"), file=sys.stderr)
     if result.problems:
         print(format_problems(result.problems, "validate: the hand-validated tables have problems"), file=sys.stderr)
     if result.pending:

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 import schemas
-from stages import publish
+from stages import publish, reconcile
 from tests.conftest import fact_row, make_doc
 from tradestats.csvio import write_csv_atomic
 from tradestats.errors import InputError
@@ -27,16 +27,22 @@ def publish_to(tmp_path, rows, monkeypatch):
     docs_path = tmp_path / "documents.jsonl"
     docs_path.write_text(make_doc().to_json() + "\n", encoding="utf-8")
     monkeypatch.setattr(publish, "DOCUMENTS", docs_path)
+    monkeypatch.setattr(reconcile, "DOCUMENTS", docs_path)
     monkeypatch.setattr(publish, "params", lambda section: META)
-    publish.main(["--checked", str(checked), "--out", str(out)])
+    series = tmp_path / "series.csv"
+    reconcile.main(["--checked", str(checked), "--out", str(series)])
+    publish.main(["--checked", str(checked), "--series", str(series), "--out", str(out)])
     return out
 
 
 def test_publishes_a_valid_package_and_reruns_byte_identical(tmp_path, monkeypatch):
     out = publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
     desc = json.loads((out / "datapackage.json").read_text())
-    assert [r["name"] for r in desc["resources"]] == ["turnover", "exports", "imports", "commodities", "sources"]
+    assert [r["name"] for r in desc["resources"]] == ["turnover", "exports", "imports", "commodities", "sources",
+                                                      "trade_series"]
     assert (out / "data/turnover.csv").read_text().count("\n") == 2
+    series = (out / "data/trade_series.csv").read_text().splitlines()
+    assert len(series) == 2 and ",c0123456789ab,," in series[1]  # linked to its turnover fact
     before = {p.name: p.read_bytes() for p in [out / "datapackage.json", *sorted((out / "data").iterdir())]}
     publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
     after = {p.name: p.read_bytes() for p in [out / "datapackage.json", *sorted((out / "data").iterdir())]}

@@ -1,0 +1,187 @@
+"""Stage 4, reconcile: checked fact tables -> ``build/series/trade_series.csv``.
+
+Several articles often state the same figure, more or less precisely. The series
+keeps one value per flow, pair of economies, period and unit, chosen by rules a
+reader can check (in order): a precise figure beats an approximate one; a
+primary statement beats a comparison value quoted beside a later figure; a more
+recent publication beats an older one. A prior-period value that no source
+states, but that a stated value and growth ratio imply, is added as derived.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+import schemas
+from schemas.consistency import shifted_year_back, value_tolerance
+from stages.common import BUILD, CHECKED, DOCUMENTS, relative, run_stage
+from tradestats.csvio import csv_text, format_number, write_text_atomic
+from tradestats.documents import iter_documents
+from tradestats.errors import InputError
+from tradestats.tables import load_table
+
+SERIES = BUILD / "series" / "trade_series.csv"
+FLOW_OF_TABLE = {"turnover": "turnover", "exports": "export", "imports": "import"}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One stated flow figure, with what the choosing rules need to know about it."""
+
+    table: str
+    fact_id: str
+    reporter: str
+    partner: str
+    period_start: str
+    period_end: str
+    value: float
+    unit: str
+    qualifier: str
+    growth_ratio: float | None
+    source_id: str
+    char_start: int
+    published: str
+    is_comparison: bool = False
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str, str]:
+        reporter, partner = self.reporter, self.partner
+        if self.table == "turnover":
+            reporter, partner = sorted((reporter, partner))
+        return (FLOW_OF_TABLE[self.table], reporter, partner, self.period_start, self.period_end, self.unit)
+
+    def precision(self) -> tuple[bool, float]:
+        return (self.qualifier not in ("", "exact"), value_tolerance(self.value, self.qualifier))
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    key: tuple[str, str, str, str, str, str]
+    value: float
+    qualifier: str
+    basis: str
+    sources: int
+    rule: str
+    method: str
+    table: str
+    fact_id: str
+
+    @property
+    def series_id(self) -> str:
+        return "s" + hashlib.sha1("|".join(self.key).encode()).hexdigest()[:12]
+
+    def row(self) -> list[str]:
+        flow, reporter, partner, start, end, unit = self.key
+        ids = {t: (self.fact_id if t == self.table else "") for t in ("turnover", "exports", "imports")}
+        return [self.series_id, flow, reporter, partner, start, end, format_number(self.value), unit, self.qualifier,
+                self.basis, str(self.sources), self.rule, self.method,
+                ids["turnover"], ids["exports"], ids["imports"]]
+
+
+def mark_comparisons(statements: list[Statement]) -> list[Statement]:
+    """A value quoted in the same sentence as a later figure of the same flow is a comparison value."""
+    out = []
+    for s in statements:
+        later = any(o.source_id == s.source_id and o.char_start == s.char_start and o.table == s.table
+                    and o.fact_id != s.fact_id and o.period_start > s.period_start for o in statements)
+        out.append(Statement(**{**s.__dict__, "is_comparison": later}))
+    return out
+
+
+RULES = (
+    ("most precise figure", lambda s: s.precision()),
+    ("primary statement", lambda s: s.is_comparison),
+    ("most recent publication", lambda s: tuple(-ord(ch) for ch in s.published)),
+    ("lowest fact id", lambda s: s.fact_id),
+)
+
+
+def choose(statements: list[Statement]) -> tuple[Statement, str]:
+    """The statement the rules prefer, and the first rule that set it apart from the runner-up."""
+    ranked = sorted(statements, key=lambda s: tuple(rank(s) for _, rank in RULES))
+    if len(ranked) == 1:
+        return ranked[0], "only statement"
+    best, runner_up = ranked[0], ranked[1]
+    for name, rank in RULES:
+        if rank(best) != rank(runner_up):
+            return best, name
+    return best, "lowest fact id"
+
+
+def round_like(value: float, stated: float) -> float:
+    """Round a derived value to as many significant digits as the figure it came from."""
+    digits = format(abs(stated), "f").replace(".", "").strip("0")
+    significant = max(len(digits), 2)
+    if value == 0:
+        return 0.0
+    scale = 10 ** (math.floor(math.log10(abs(value))) - significant + 1)
+    return round(value / scale) * scale
+
+
+def reconcile(statements: list[Statement]) -> list[SeriesPoint]:
+    statements = mark_comparisons(statements)
+    groups: dict[tuple, list[Statement]] = {}
+    for s in statements:
+        groups.setdefault(s.key, []).append(s)
+    points = []
+    for key, group in groups.items():
+        best, rule = choose(group)
+        points.append(SeriesPoint(key, best.value, best.qualifier, "stated", len({s.source_id for s in group}),
+                                  rule, "", best.table, best.fact_id))
+    derivations: dict[tuple, list[Statement]] = {}
+    for s in statements:
+        if s.growth_ratio and s.period_start:
+            start, end = shifted_year_back(s.period_start, s.period_end or None)
+            prior = Statement(**{**s.__dict__, "period_start": start.date().isoformat(),
+                                 "period_end": "" if end is None or pd.isna(end) else end.date().isoformat()})
+            if prior.key not in groups:
+                derivations.setdefault(prior.key, []).append(s)
+    for key, group in derivations.items():
+        best, _ = choose(group)
+        value = round_like(best.value / best.growth_ratio, best.value)
+        points.append(SeriesPoint(key, value, "approx", "derived", len({s.source_id for s in group}), "derived",
+                                  f"value / growth_ratio of {best.table} fact {best.fact_id}: "
+                                  f"{format_number(best.value)} / {format_number(best.growth_ratio)}",
+                                  best.table, best.fact_id))
+    return sorted(points, key=lambda p: p.key)
+
+
+def read_statements(checked_dir: Path, published: dict[str, str]) -> list[Statement]:
+    statements = []
+    for name in ("turnover", "exports", "imports"):
+        path = checked_dir / f"{name}.csv"
+        frame, problems = load_table(schemas.FACT_TABLES[name], path, relative(path))
+        if problems:
+            raise InputError(problems, f"{relative(path)} is not a checked table; rerun the validate stage")
+        for _, r in frame.iterrows():
+            if pd.isna(r["value"]) or pd.isna(r["period_start"]):
+                continue  # a growth-only or undated figure is not a point of a series
+            statements.append(Statement(
+                name, r["fact_id"], r["reporter"], r["partner"], r["period_start"].date().isoformat(),
+                "" if pd.isna(r["period_end"]) else r["period_end"].date().isoformat(), float(r["value"]),
+                r["unit"], "" if pd.isna(r["qualifier"]) else r["qualifier"],
+                None if pd.isna(r["growth_ratio"]) else float(r["growth_ratio"]), r["source_id"],
+                int(r["char_start"]), published.get(r["source_id"], "")))
+    return statements
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m stages.reconcile", description=__doc__.split("\n")[0])
+    parser.add_argument("--checked", type=Path, default=CHECKED)
+    parser.add_argument("--out", type=Path, default=SERIES)
+    args = parser.parse_args(argv)
+    published = {d.source_id: d.published for d in iter_documents(DOCUMENTS)}
+    points = reconcile(read_statements(args.checked, published))
+    write_text_atomic(args.out, csv_text(schemas.SERIES.columns, (p.row() for p in points)))
+    derived = sum(p.basis == "derived" for p in points)
+    print(f"reconcile: {len(points)} series points ({derived} derived) -> {relative(args.out)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    run_stage(main)
