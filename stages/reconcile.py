@@ -114,10 +114,13 @@ def choose(statements: list[Statement]) -> tuple[Statement, str]:
     return best, "lowest fact id"
 
 
-def round_like(value: float, stated: float) -> float:
-    """Round a derived value to as many significant digits as the figure it came from."""
-    digits = format(abs(stated), "f").replace(".", "").strip("0")
-    significant = max(len(digits), 2)
+def significant_digits(x: float) -> int:
+    return len(format(abs(x), "f").replace(".", "").strip("0"))
+
+
+def round_like(value: float, *stated: float) -> float:
+    """Round a derived value to the significant digits of the least precise figure it came from (at least 2)."""
+    significant = max(min(significant_digits(x) for x in stated), 2)
     if value == 0:
         return 0.0
     scale = 10 ** (math.floor(math.log10(abs(value))) - significant + 1)
@@ -144,7 +147,7 @@ def reconcile(statements: list[Statement]) -> list[SeriesPoint]:
                 derivations.setdefault(prior.key, []).append(s)
     for key, group in derivations.items():
         best, _ = choose(group)
-        value = round_like(best.value / best.growth_ratio, best.value)
+        value = round_like(best.value / best.growth_ratio, best.value, best.growth_ratio)
         points.append(SeriesPoint(key, value, "approx", "derived", len({s.source_id for s in group}), "derived",
                                   f"value / growth_ratio of {best.table} fact {best.fact_id}: "
                                   f"{format_number(best.value)} / {format_number(best.growth_ratio)}",

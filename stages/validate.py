@@ -184,12 +184,21 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
     return result
 
 
+def describe_candidate(row: dict) -> str:
+    """One line a keeper can judge a candidate by: what, between whom, when, how much."""
+    period = f"{row['period_start'] or '?'}..{row['period_end'] or ''}" if row["period_start"] else "no period"
+    figures = [f"value={row['value']} {row['unit']} ({row['qualifier']})" if row["value"] else "",
+               f"growth={row['growth_ratio']}" if row["growth_ratio"] else "",
+               f"change={row['change_value']} {row['unit']}" if row["change_value"] else ""]
+    what = row["table"] + (f" {row['flow']} {row['commodity']!r}" if row["table"] == "commodities" else "")
+    return f"{what} {row['reporter']}-{row['partner']} {period} " + " ".join(f for f in figures if f)
+
+
 def pending_message(pending: list[dict], limit: int = 50) -> str:
     lines = [f"{len(pending)} candidate(s) are pending review: nothing unreviewed is published."]
     for row in pending[:limit]:
-        lines.append(f"  build/candidates.csv {row['candidate_id']} {row['source_id']} {row['table']} "
-                     f"{row['reporter']}-{row['partner']} value={row['value'] or '-'} growth={row['growth_ratio'] or '-'}: "
-                     f"{_short(row['quote'], 90)!r}")
+        lines.append(f"  {row['candidate_id']} {row['source_id']}: {describe_candidate(row)}")
+        lines.append(f"      {_short(row['quote'], 110)!r}")
     if len(pending) > limit:
         lines.append(f"  ... and {len(pending) - limit} more")
     lines.append(f"To decide them, {REVIEW_HINT}.")

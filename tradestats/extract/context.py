@@ -1,0 +1,83 @@
+"""What a statement borrows from its article: the pair of countries and the reference date.
+
+"Trade between the two countries reached $1 billion" names no country; the
+reader knows the pair from the article. The pair is the two economies the article
+mentions most (single countries only, never blocs), ties going to the one named
+first. Relative periods need the publication date; when it is unknown the year is
+inferred from the years the text mentions.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from tradestats.extract.lexicon import BLOCS, find_countries
+from tradestats.extract.periods import Reference
+
+_YEAR = re.compile(r"(?<![\w$.,-])(?:19[5-9]\d|20\d\d)(?![\w%-]|[.,]\d)")
+_DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$|\b(?:until|till|to)\s+$", re.IGNORECASE)
+_THIS_YEAR = re.compile(r"\b(?:this|the\s+current)\s+year\b", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"\b(?:last|previous)\s+year\b", re.IGNORECASE)
+
+
+def article_pair(text: str, start: int) -> tuple[str, ...]:
+    """The two most-mentioned single countries of ``text[start:]``, most-mentioned first."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for mention in find_countries(text, start):
+        if mention.code in BLOCS:
+            continue
+        counts[mention.code] += 1
+        first_seen.setdefault(mention.code, mention.start)
+    ranked = sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
+    return tuple(ranked[:2])
+
+
+def inferred_reference(text: str, start: int) -> Reference:
+    """A reference year for an undated article: the latest year it reports on.
+
+    Years after "by" or "until" are deadlines, not reports. When the article
+    speaks of both "last year" and "this year", the latest stated year is last
+    year, so the article's own year is the one after.
+    """
+    years = [int(m.group()) for m in _YEAR.finditer(text, start)
+             if not _DEADLINE.search(text, max(start, m.start() - 20), m.start())]
+    if not years:
+        return Reference(None)
+    latest = max(years)
+    if _THIS_YEAR.search(text, start) and _LAST_YEAR.search(text, start):
+        return Reference(latest + 1)
+    return Reference(latest)
+
+
+@dataclass
+class ArticleContext:
+    """Per-document facts computed on first use only: most sentences never need them."""
+
+    text: str
+    body_start: int
+    published: str
+    _pair: tuple[str, ...] | None = field(default=None, repr=False)
+    _reference: Reference | None = field(default=None, repr=False)
+
+    @property
+    def pair(self) -> tuple[str, ...]:
+        if self._pair is None:
+            self._pair = article_pair(self.text, self.body_start)
+        return self._pair
+
+    @property
+    def reference(self) -> Reference:
+        if self._reference is None:
+            ref = Reference.from_iso(self.published)
+            self._reference = ref if ref.year is not None else inferred_reference(self.text, self.body_start)
+        return self._reference
+
+    def other_than(self, code: str) -> str | None:
+        """The article's country that is not ``code``: the partner of a one-country statement."""
+        pair = self.pair
+        if code in pair:
+            rest = [c for c in pair if c != code]
+            return rest[0] if rest else None
+        return pair[0] if pair else None

@@ -1,0 +1,177 @@
+"""The English phrasing of trade statements: flow words, hedges, cues of non-facts.
+
+Everything here is grammar (how statements are worded), never names of
+countries or products, which live in the reference CSVs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+
+#: Words after "trade" that make it something other than a flow of goods ("trade office", "trade policy").
+_NOT_A_FLOW_AFTER_TRADE = (
+    r"and\s+(?:economic|investment|integration|industry|commerce|development|logistics|transport|economy)|office|offices"
+    r"|mission|missions|partner|partners|partnership|center|centre|centers|house|houses|zone|zones|hub|hubs|route|routes"
+    r"|corridor|policy|policies|representative|representation|fair|fairs|show|agreement|agreements|contract|contracts"
+    r"|deal|deals|union|organi[sz]ation|relations|ties|cooperation|co-operation|barriers|company|companies|minister"
+    r"|ministry|war|wars|sanctions|surplus|deficit|balance|facilitation|potential|opportunities|links|bloc|block"
+    r"|missions|dispute|disputes|talks|negotiations|regime|rules|finance|financing|platform|portal|network|center"
+    r"|department|council|commission|committee|association|chamber|expo|exhibition|forum|event|events|delegation"
+    r"|infrastructure|houses|representatives|and\s+economic\s+partner"
+)
+_TURNOVER = re.compile(
+    r"\b(?:(?:foreign|external|mutual|bilateral|two-way|reciprocal|total|overall|commodity|goods)\s+)*"
+    r"(?:trade\s+)?turnover\b"
+    r"|\b(?:(?:foreign|external|mutual|bilateral|two-way|reciprocal|total|overall)\s+)*trade\b(?:\s+volume\b)?"
+    rf"(?!\s+(?:{_NOT_A_FLOW_AFTER_TRADE})\b|-)",
+    _I,
+)
+_EXPORTS = re.compile(r"\bexport(?:s|ed|ing)?\b(?!-)", _I)
+_IMPORTS = re.compile(r"\bimport(?:s|ed|ing)?\b(?!-)", _I)
+#: Flow words that only stand for a flow when a sentence has no stronger one ("the supply of wheat").
+_WEAK_EXPORTS = re.compile(r"\b(?:suppl(?:y|ies|ied)|shipments?|shipped|deliver(?:y|ies|ed))\b", _I)
+#: A word that refers back to the flow of the previous sentence: "In 2022, it reached $1.3 billion".
+_ANAPHOR = re.compile(
+    r"\b(?:it|this\s+figure|the\s+(?:same\s+)?figure|(?:the|this)\s+(?:same\s+)?(?:index|indicator)"
+    r"|(?:the|this)\s+(?:same\s+)?volume)\b",
+    _I,
+)
+#: A proper-noun "Trade" inside an institution name: "Ministry of Trade and Integration".
+_INSTITUTION_BEFORE = re.compile(r"(?:\bof|\bfor|\band|Minister|Ministry)\s+$")
+#: Words that make a flow word a national total rather than a bilateral one when no country is named.
+NATIONAL_TOTAL = re.compile(r"\b(?:foreign|external|total|overall)\b", _I)
+#: Words that say a statement is about the two countries of the article.
+BILATERAL = re.compile(
+    r"\b(?:bilateral|mutual|two-way|reciprocal|each\s+other|between\s+(?:the\s+|our\s+|both\s+)?(?:two\s+)?"
+    r"(?:countries|states|nations|sides|parties)|(?:the|our|both|two)\s+(?:two\s+)?(?:countries|states|nations))\b",
+    _I,
+)
+
+
+@dataclass(frozen=True)
+class FlowWord:
+    start: int
+    end: int
+    table: str  # turnover | exports | imports
+    words: str  # the matched words, lower case
+
+
+def find_flow_words(text: str, start: int, end: int) -> list[FlowWord]:
+    """Flow words in ``text[start:end]``: trade/turnover, exports, imports (weak forms only if nothing else)."""
+    found = []
+    for m in _TURNOVER.finditer(text, start, end):
+        word = m.group()
+        if word[:1] == "T" and m.start() > start and _INSTITUTION_BEFORE.search(text, max(start, m.start() - 12),
+                                                                                   m.start()):
+            continue
+        found.append(FlowWord(m.start(), m.end(), "turnover", word.lower()))
+    for pattern, table in ((_EXPORTS, "exports"), (_IMPORTS, "imports")):
+        found.extend(FlowWord(m.start(), m.end(), table, m.group().lower()) for m in pattern.finditer(text, start, end))
+    if not found:
+        found = [FlowWord(m.start(), m.end(), "exports", m.group().lower())
+                 for m in _WEAK_EXPORTS.finditer(text, start, end)]
+    return sorted(found, key=lambda f: f.start)
+
+
+def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
+    return _ANAPHOR.search(text, start, end)
+
+
+#: Quick test for a sentence worth reading: a flow word somewhere in it.
+FLOW_HINT = re.compile(r"trade|turnover|export|import|suppl|shipment|shipped|deliver", _I)
+#: ... and a figure or a growth word.
+FIGURE_HINT = re.compile(r"\d|doubl|tripl|quadrupl|twice|halv|fold\b|\bone|\btwo|\bthree|\bfour|\bfive|\bsix|\bseven"
+                         r"|\beight|\bnine|\bten\b|third|quarter|half", _I)
+#: Sentences without a flow word may still continue the previous statement with "it" or "the figure".
+ANAPHOR_HINT = re.compile(r"\bit\b|figure|index|indicator|volume", _I)
+
+# --- qualifiers ------------------------------------------------------------------------------------------------
+_UNDER = re.compile(r"\b(?:less\s+than|under|below|just\s+under|fewer\s+than|not\s+more\s+than|not\s+exceeding)\s*$",
+                    _I)
+_APPROX = re.compile(r"\b(?:almost|nearly|about|around|approximately|approx\.?|roughly|some|close\s+to|circa"
+                     r"|an\s+estimated|estimated|nearing|almost\s+reaching)\s*$", _I)
+_OVER = re.compile(r"(?:\b(?:over|more\s+than|exceed(?:ed|s|ing)?|above|in\s+excess\s+of|surpass(?:ed|es|ing)?"
+                   r"|topp(?:ed|ing)|tops|upwards\s+of|beyond|at\s+least|over\s+the)|\bthe\s+\w+\s+of\s+over)\s*$", _I)
+
+
+def qualifier_before(text: str, start: int, floor: int) -> str:
+    """exact | approx | over | under, from the words right before a figure."""
+    lo = max(floor, start - 30)
+    if _UNDER.search(text, lo, start):
+        return "under"
+    if _APPROX.search(text, lo, start):
+        return "approx"
+    if _OVER.search(text, lo, start):
+        return "over"
+    return "exact"
+
+
+# --- roles of figures -----------------------------------------------------------------------------------------
+#: Money after these words is the prior value of a comparison: "from $31.7 million to", "compared to $474.3 million".
+COMPARISON_MONEY_BEFORE = re.compile(
+    r"(?:\bfrom|(?<!more\s)(?<!less\s)(?<!fewer\s)\bthan|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\bup\s+from|\bdown\s+from)\s*"
+    r"(?:(?:about|almost|nearly|around|over|some|approximately)\s+)?$",
+    _I,
+)
+#: Money after "by" is an absolute change: "rose by $7.5 million".
+CHANGE_MONEY_BEFORE = re.compile(
+    r"\bby\s*(?:(?:about|almost|nearly|around|over|some|approximately|more\s+than|less\s+than)\s+)?$", _I)
+#: Words between a value and a second currency for the same value: "$1.2 billion (540 billion tenge)".
+SAME_VALUE_BETWEEN = re.compile(r"\s*(?:\(|,?\s*or\s+|/\s*|,?\s*i\.e\.\s*|,?\s*equivalent\s+to\s+)\s*$", _I)
+#: Words that make a bracket or clause a comparison: "than in the same period of the previous year ($474.3 million)".
+COMPARISON_WORDS = re.compile(r"\b(?:than|compared|comparison|against|versus|year\s+earlier|year\s+ago|from)\b", _I)
+
+# --- non-facts -------------------------------------------------------------------------------------------------
+#: Words before a figure that make it a target, forecast, plan, deal, investment, aid, capacity or offer.
+NOT_A_FACT_BEFORE = re.compile(
+    r"\b(?:aim(?:s|ed|ing)?|goal|goals|target(?:s|ed|ing)?|task|tasks|plan(?:s|ned|ning)?|intend(?:s|ed)?|intention"
+    r"|seek(?:s|ing)?|want(?:s|ed)?|wish(?:es)?|hope(?:s|d)?|ready|readiness|potential|opportunit(?:y|ies)"
+    r"|prospects?|prerequisites|expect(?:s|ed|ation|ations)?|forecast\w*|project(?:ed|ion|ions)|predict\w*"
+    r"|estimated\s+to|(?-i:could|may|might|can|will|would|should|shall|must|Could|Will|Would|Can|Should)|going\s+to"
+    r"|to\s+(?:(?:further|significantly|substantially|at\s+least)\s+)?(?:bring|increase|boost|raise|expand|double"
+    r"|triple|achieve|lift|grow)|bringing|raising\s+trade|agree(?:s|d)?"
+    r"|contracts?|deals?|agreements?|memorand\w*|signed|invest\w*|aid|humanitarian|grants?|loans?|credits?|GDP"
+    r"|gross\s+domestic|capacity|capacities|transit|containers?|freight|cargo|throughput|compan(?:y|ies)"
+    r"|enterprises?|firms?|joint\s+ventures?|items|list\s+of|offer\w*|propos\w*|suggest\w*|worth\s+of"
+    r"|population|budget|reserves|tourists?|passengers?)\b",
+    _I,
+)
+#: Words after a figure that make it a target: "... to $35 billion by 2030", "in the coming years".
+NOT_A_FACT_AFTER = re.compile(
+    r"\b(?:in\s+the\s+(?:coming|next|near)\b|in\s+the\s+future|in\s+(?:the\s+)?(?:next|coming)\s+(?:\w+\s+)?years"
+    r"|by\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:next|coming)\s+year|is\s+expected|are\s+expected|is\s+planned"
+    r"|as\s+a\s+target|(?-i:could|would|will)\s+be)\b",
+    _I,
+)
+#: Statements about regions and provinces, not countries.
+SUBNATIONAL = re.compile(r"\b(?:region|regions|province|provinces|oblast|oblasts|krai|prefecture|city|cities"
+                         r"|autonomous|governorate|municipality)\b", _I)
+#: Words that make the following products a composition ("mainly wheat"), not the subject of the figure.
+COMPOSITION = re.compile(r"\b(?:including|includes|such\s+as|mainly|mostly|primarily|predominantly|chiefly"
+                         r"|among\s+them|led\s+by|consisting|notably|especially|dominated\s+by)\b", _I)
+#: "Already" makes a figure without a stated period a year-to-date one.
+ALREADY = re.compile(r"\balready\b", _I)
+RESPECTIVELY = re.compile(r"\brespectively\b", _I)
+
+# --- product groups written as grammar, not in the commodity list -------------------------------------------
+_AGRI = r"agricultural|agro-industrial|agro-food|agri-food|agrarian|agro"
+PRODUCT_GROUP = re.compile(
+    rf"\b(?P<adj>{_AGRI}|food|industrial|manufactured|chemical|textile|metallurgical|petrochemical|processed"
+    r"|engineering|consumer|mineral|livestock|dairy|meat|fish|pharmaceutical|electronic|electrical|light\s+industry)"
+    r"\s+(?P<noun>products|goods|commodities|produce)\b"
+    rf"|\b(?P<qadj>{_AGRI})\s+(?=(?:commodity\s+)?(?:trade|turnover|exports?|imports?|products?)\b)"
+    rf"|\b(?:in|of)\s+the\s+(?P<sadj>{_AGRI})\s+(?:sector|sphere|complex|industry)\b",
+    _I,
+)
+_AGRI_RE = re.compile(rf"(?:{_AGRI})$", _I)
+AGRICULTURAL_PRODUCTS = "agricultural products"
+
+
+def product_group_name(m: re.Match) -> str:
+    """The name of a product group as a row's commodity: farm-sector words all mean agricultural products."""
+    adj = (m.group("adj") or m.group("qadj") or m.group("sadj")).lower()
+    if _AGRI_RE.match(adj):
+        return AGRICULTURAL_PRODUCTS
+    return f"{adj} {m.group('noun').lower()}"

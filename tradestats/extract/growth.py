@@ -1,0 +1,133 @@
+"""Growth expressions and their ratio: "2.1 times", "4.7-fold", "by 82.6%", "doubled", "fell 3 times".
+
+``growth_ratio`` is value / prior value. A percentage or a multiple only means
+growth when a word of change goes with it ("increased by 13%", "20 percent more",
+"a 19% increase"); "accounts for 83 percent" is a share and "met three times" a
+count, so both are ignored. The direction word nearest to the figure decides
+whether it is a rise (1 + p/100, n) or a fall (1 - p/100, 1/n).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tradestats.extract.numbers import NUMBER, WORD_NUMBER, parse_number
+
+_UP = (r"increas\w*|grew|grow\w*|growth|rose|ris(?:e|es|en|ing)|up|higher|more|gain\w*|jump\w*|surg\w*|soar\w*"
+       r"|climb\w*|spik\w*|expan\w*|boost\w*|add(?:ed|ing)|rall\w*|advanc\w*|upswing|double|doubled")
+_DOWN = (r"decreas\w*|declin\w*|fell|fall\w*|drop\w*|lower|less|down|reduc\w*|shr[iau]nk\w*|contract(?:ed|ion|s)?"
+         r"|slump\w*|plung\w*|plummet\w*|dipp?ed|dips?|slid|slipp?ed|lost|loss|downturn")
+_DIRECTION = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.IGNORECASE)
+#: Hedges between the direction word and the figure, skipped when looking for direction.
+_HEDGE_BEFORE = re.compile(
+    r"(?:\b(?:by|of)\s+)?(?:\b(?:more|less)\s+than|\b(?:almost|nearly|about|around|over|some|approximately|roughly"
+    r"|just|only|a|an|by|of)\b|\s|[-–—:,])*$",
+    re.IGNORECASE,
+)
+#: Direction stated right after the figure: "20 percent more", "a 19% increase", "13% trade growth".
+_DIRECTION_AFTER = re.compile(
+    rf"\s*(?:[\w-]+\s+)?(?:(?P<up>higher|more|up|increase|growth|rise|jump|gain|upturn)"
+    rf"|(?P<down>lower|less|down|decrease|decline|drop|fall|reduction))\b",
+    re.IGNORECASE,
+)
+#: A percentage that states a level, not a change: "to 30%", "at 5%", "share of 40%".
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|share\s+of|of\s+the)\s*$", re.IGNORECASE)
+
+_TIMES = re.compile(
+    rf"(?<![\w.,])(?P<n>{NUMBER}|{WORD_NUMBER})\s?(?:-\s?)?(?:times\b|fold\b)"
+    rf"|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten)fold\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(rf"(?<![\w.,])(?P<p>{NUMBER})\s?(?:%|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
+_MULTIPLYING_VERB = re.compile(
+    r"\b(?:(?P<x2>doubl(?:ed|ing|es|e))|(?P<x3>tripl(?:ed|ing|es|e))|(?P<x4>quadrupl(?:ed|ing|es|e))"
+    r"|(?P<half>halv(?:ed|ing|es|e))|(?P<twice>twice))\b",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(
+    r"\bby\s+(?:(?:more\s+than|almost|nearly|about|over|roughly)\s+)?(?P<f>(?:a|one)[\s-]third|(?:a|one)[\s-]quarter"
+    r"|half|one[\s-]half|two[\s-]thirds)\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"third": 1 / 3, "quarter": 0.25, "half": 0.5, "thirds": 2 / 3}
+_WORD_MULTIPLES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+#: How far back (characters) a direction word may stand from its figure.
+DIRECTION_WINDOW = 160
+
+
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Growth:
+    start: int
+    end: int
+    ratio: float
+
+
+def _with_by(text: str, start: int, floor: int) -> int:
+    """Start the span at a directly preceding "by", so the anchor reads "by 82.6%"."""
+    m = _BY_BEFORE.search(text, max(floor, start - 8), start)
+    return m.start() if m else start
+
+
+def _direction(text: str, start: int, end: int, floor: int, ceiling: int, same_clause: bool = False) -> str | None:
+    """"up", "down" or None: the change word after the figure, else the nearest one before it.
+
+    With ``same_clause`` the word before must stand in the figure's own clause
+    (no comma or bracket between): a percentage far from its verb is usually a share.
+    """
+    after = _DIRECTION_AFTER.match(text, end, min(ceiling, end + 40))
+    if after:
+        return "up" if after.group("up") else "down"
+    left_floor = max(floor, start - DIRECTION_WINDOW)
+    if same_clause:
+        cut = max(text.rfind(ch, left_floor, start) for ch in ",;:()")
+        left_floor = max(left_floor, cut + 1)
+    hedge = _HEDGE_BEFORE.search(text, left_floor, start)
+    stop = hedge.start() if hedge else start
+    last = None
+    for m in _DIRECTION.finditer(text, left_floor, stop):
+        last = m
+    if last is None:
+        return None
+    return "up" if last.group("up") else "down"
+
+
+def _ratio(multiple: float, direction: str) -> float:
+    return round(multiple if direction == "up" else 1.0 / multiple, 4)
+
+
+def find_growth(text: str, start: int, end: int) -> list[Growth]:
+    """Every growth expression in the sentence ``text[start:end]`` with its ratio."""
+    found: list[Growth] = []
+    for m in _TIMES.finditer(text, start, end):
+        written = m.group("n") or m.group("w")
+        multiple = parse_number(written) if m.group("n") else float(_WORD_MULTIPLES[written.lower()])
+        direction = _direction(text, m.start(), m.end(), start, end)
+        if direction and multiple > 0:
+            found.append(Growth(_with_by(text, m.start(), start), m.end(), _ratio(multiple, direction)))
+    for m in _PERCENT.finditer(text, start, end):
+        if _LEVEL_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+            continue
+        direction = _direction(text, m.start(), m.end(), start, end, same_clause=True)
+        pct = parse_number(m.group("p"))
+        span_start = _with_by(text, m.start(), start)
+        if direction == "up":
+            found.append(Growth(span_start, m.end(), round(1 + pct / 100, 4)))
+        elif direction == "down" and pct < 100:
+            found.append(Growth(span_start, m.end(), round(1 - pct / 100, 4)))
+    for m in _MULTIPLYING_VERB.finditer(text, start, end):
+        if m.group("twice"):
+            direction = _direction(text, m.start(), m.end(), start, end)
+            if direction:
+                found.append(Growth(m.start(), m.end(), _ratio(2.0, direction)))
+            continue
+        ratio = 2.0 if m.group("x2") else 3.0 if m.group("x3") else 4.0 if m.group("x4") else 0.5
+        found.append(Growth(m.start(), m.end(), ratio))
+    for m in _FRACTION.finditer(text, start, end):
+        direction = _direction(text, m.start(), m.start(), start, end) or "up"
+        share = _FRACTIONS[m.group("f").lower().split()[-1].split("-")[-1]]
+        found.append(Growth(m.start(), m.end(), round(1 + share if direction == "up" else 1 - share, 4)))
+    return sorted(found, key=lambda g: g.start)

@@ -1,0 +1,137 @@
+"""Country and commodity lookups built once from the reference CSVs.
+
+Names live in ``reference/countries.csv`` and ``reference/commodities.csv``; this
+module only turns them into matchers. Each table becomes one compiled regex whose
+alternation is a character trie, so finding every name in a sentence is a single
+left-to-right scan instead of one search per name, and the longest name wins
+("sunflower oil" over "oil", "Kazakhstan" over "Kazakh").
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+REFERENCE = Path(__file__).resolve().parents[2] / "reference"
+COUNTRIES_CSV = REFERENCE / "countries.csv"
+COMMODITIES_CSV = REFERENCE / "commodities.csv"
+
+#: Codes that name a group of economies rather than one country.
+BLOCS = frozenset({"EUU", "EAEU", "WLD"})
+
+
+@dataclass(frozen=True)
+class CountryName:
+    code: str
+    kind: str  # name | alias | demonym | bloc
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    code: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class CommodityTerm:
+    hs_code: str
+    description: str
+
+
+@dataclass(frozen=True)
+class CommodityMention:
+    start: int
+    end: int
+    name: str  # lower case, as written
+    hs_code: str
+    sector: bool = False  # a whole product group ("agricultural products"), which can set a paragraph's topic
+
+
+def trie_alternation(words: list[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie: shared prefixes are tested once.
+
+    Optional tails are greedy, so the longest word that fits is tried first and
+    the engine backs off to a shorter one only when the boundary after it fails.
+    """
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends_here = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends_here:
+            return ("(?:" + body + ")?") if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return build(root)
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def load_country_names(path: Path = COUNTRIES_CSV) -> dict[str, CountryName]:
+    """Every spelling (name, alias, demonym, bloc name) mapped to its code; the first row wins."""
+    names: dict[str, CountryName] = {}
+    for row in _read_rows(path):
+        spellings = (row["alias"], row["name"]) if row["kind"] == "name" else (row["alias"],)
+        for spelling in spellings:
+            if spelling and spelling not in names:
+                names[spelling] = CountryName(row["code"], row["kind"] if spelling == row["alias"] else "name")
+    return names
+
+
+def load_commodity_terms(path: Path = COMMODITIES_CSV) -> dict[str, CommodityTerm]:
+    """Every commodity term (lower case) mapped to its HS code; the first row wins."""
+    terms: dict[str, CommodityTerm] = {}
+    for row in _read_rows(path):
+        term = row["term"].lower()
+        if term and term not in terms:
+            terms[term] = CommodityTerm(row["hs_code"], row["hs_description"])
+    return terms
+
+
+COUNTRY_NAMES = load_country_names()
+COMMODITY_TERMS = load_commodity_terms()
+
+# Country names are matched case-sensitively ("US" the country, not "us"), except
+# the lower-case bloc spellings such as "the world", which are written that way.
+_COUNTRY_RE = re.compile(r"(?<!\w)(?:" + trie_alternation(list(COUNTRY_NAMES)) + r")(?![\w])")
+#: "US$", "US dollars": a currency, not the country.
+_CURRENCY_AFTER = re.compile(r"\s?\$|\s+dollars?\b")
+_COMMODITY_RE = re.compile(
+    r"(?<![\w-])(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?![\w-])", re.IGNORECASE
+)
+
+
+def find_countries(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
+    """Every country, demonym or bloc name in ``text[start:end]``, with absolute offsets."""
+    end = len(text) if end is None else end
+    found = []
+    for m in _COUNTRY_RE.finditer(text, start, end):
+        name = COUNTRY_NAMES[m.group()]
+        if name.code == "USA" and _CURRENCY_AFTER.match(text, m.end()):
+            continue
+        found.append(CountryMention(m.start(), m.end(), name.code, name.kind))
+    return found
+
+
+def find_commodities(text: str, start: int = 0, end: int | None = None) -> list[CommodityMention]:
+    """Every known commodity term in ``text[start:end]`` (longest match), with its HS code."""
+    end = len(text) if end is None else end
+    found = []
+    for m in _COMMODITY_RE.finditer(text, start, end):
+        name = m.group().lower()
+        found.append(CommodityMention(m.start(), m.end(), name, COMMODITY_TERMS[name].hs_code))
+    return found

@@ -1,0 +1,122 @@
+"""Money and tonnage expressions: "$987.9 million", "US$26 billion", "540 bln tenge", "5,403 tons".
+
+The anchor of a candidate is the span of its figure, so each expression is
+returned with the exact offsets of the figure (without qualifiers such as
+"almost", which are read separately from the words just before it).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A written number: "1,234.5" (comma thousands), "1,5" or "1.5" (decimal comma or point), "12".
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100,
+}
+WORD_NUMBER = r"(?i:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+
+SCALES = {
+    "thousand": 1e3, "thousands": 1e3, "thsd": 1e3, "k": 1e3,
+    "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "trln": 1e12, "tln": 1e12, "tn": 1e12,
+}
+#: A scale word after a space; the one-letter forms only when glued to the number ("$5m").
+_SCALE_SPACED = r"(?i:thousands?|millions?|billions?|trillions?|thsd|mln|bln|trln|tln|mn|bn|tn)\b"
+_SCALE_GLUED = r"(?i:thousands?|millions?|billions?|trillions?|thsd|mln|bln|trln|tln|mn|bn|tn|m|b|k)\b"
+
+#: Currency written before the number, mapped to ISO 4217.
+PREFIX_CURRENCIES = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "eur": "EUR", "€": "EUR", "kzt": "KZT", "₸": "KZT",
+    "rub": "RUB", "₽": "RUB", "cny": "CNY", "rmb": "CNY", "¥": "CNY", "gbp": "GBP", "£": "GBP",
+}
+#: Currency written after the number, mapped to ISO 4217.
+SUFFIX_CURRENCIES = {
+    "us dollars": "USD", "u.s. dollars": "USD", "us dollar": "USD", "dollars": "USD", "dollar": "USD",
+    "usd": "USD", "tenge": "KZT", "kzt": "KZT", "rubles": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "rouble": "RUB", "rub": "RUB", "euros": "EUR", "euro": "EUR", "eur": "EUR", "yuan": "CNY", "cny": "CNY",
+    "pounds sterling": "GBP", "gbp": "GBP",
+}
+
+_PREFIX = r"(?:US\s?\$|U\.S\.\s?\$|USD|EUR|KZT|RUB|CNY|RMB|GBP|\$|€|£|₸|₽|¥)"
+_SUFFIX = (r"(?:US\s+dollars?|U\.S\.\s+dollars?|dollars?|USD|tenge|KZT|rubles?|roubles?|RUB|euros?|EUR|yuan|CNY"
+           r"|pounds\s+sterling|GBP)\b")
+
+_MONEY = re.compile(
+    rf"""
+    (?P<pre>{_PREFIX})\s?(?P<pnum>{NUMBER})
+        (?P<prange>\s?[-–]\s?(?:{NUMBER}))?
+        (?:(?P<pglued>{_SCALE_GLUED})|\s(?P<pscale>{_SCALE_SPACED}))?
+        (?:\s(?:US\s+dollars?|dollars?)\b)?
+    |
+    (?<![\w.,$])(?P<snum>{NUMBER}|{WORD_NUMBER})
+        (?P<srange>\s?[-–]\s?(?:{NUMBER}))?
+        (?:(?P<sglued>{_SCALE_GLUED})\s?|\s(?P<sscale>{_SCALE_SPACED})\s)?
+        \s?(?P<suf>{_SUFFIX})
+    """,
+    re.VERBOSE,
+)
+_TONNES = re.compile(
+    rf"(?<![\w.,$])(?P<num>{NUMBER}|{WORD_NUMBER})"
+    rf"(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|ton)\b"
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money or tonnage figure: ``unit`` is an ISO 4217 code or "t"."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    is_range: bool = False  # "$1-2 billion": a span of values, never a single statistic
+
+
+def parse_number(written: str) -> float:
+    """The value of a written number: commas are thousands separators only before three digits."""
+    low = written.lower()
+    if low in WORD_NUMBERS:
+        return float(WORD_NUMBERS[low])
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written):
+        return float(written.replace(",", ""))
+    return float(written.replace(",", "."))
+
+
+def _scale(word: str | None) -> float:
+    return SCALES[word.lower()] if word else 1.0
+
+
+def _currency(table: dict[str, str], written: str) -> str:
+    return table[re.sub(r"\s+", " ", written.lower()).replace("u.s. $", "u.s.$").replace("us $", "us$")]
+
+
+def find_money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every money expression in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    found = []
+    for m in _MONEY.finditer(text, start, end):
+        if m.group("pre"):
+            number, scale = m.group("pnum"), m.group("pglued") or m.group("pscale")
+            unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
+            is_range = bool(m.group("prange"))
+        else:
+            number, scale = m.group("snum"), m.group("sglued") or m.group("sscale")
+            unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
+            is_range = bool(m.group("srange"))
+        value = parse_number(number) * _scale(scale)
+        found.append(Amount(m.start(), m.end(), round(value, 6), unit, is_range))
+    return found
+
+
+def find_tonnes(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every quantity in tonnes in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    found = []
+    for m in _TONNES.finditer(text, start, end):
+        value = parse_number(m.group("num")) * _scale(m.group("scale") or m.group("glued"))
+        found.append(Amount(m.start(), m.end(), round(value, 6), "t"))
+    return found

@@ -1,0 +1,144 @@
+"""Reporter and partner of a flow, from the prepositions around the country names.
+
+"exports from Kazakhstan to Afghanistan" -> KAZ reports exports to AFG;
+"imports to Kazakhstan from Afghanistan" and "Kazakhstan's imports from
+Afghanistan" -> KAZ reports imports from AFG; "Kazakhstan's import to Azerbaijan"
+-> AZE imports from KAZ; for turnover the country named first reports. A flow
+that names no country borrows the pair from the sentence, the paragraph or the
+article; one that names a single country as its owner ("Kazakhstan's foreign
+trade") is that country's total with the world, not a bilateral flow.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tradestats.extract import grammar as g
+from tradestats.extract.context import ArticleContext
+from tradestats.extract.lexicon import CountryMention
+
+_ROLE_BEFORE = re.compile(r"\b(from|to|into|with|between|by|of|and|&|or)\s+(?:the\s+)?$|(,)\s*$", re.IGNORECASE)
+_ROLES = {"from": "source", "to": "dest", "into": "dest", "with": "with", "between": "between", "by": "owner",
+          "of": "owner"}
+_POSSESSIVE = re.compile(r"['’]s?\b")
+#: What may stand between a country and the flow word it qualifies: "Azerbaijan's export", "Kazakh-Afghan trade".
+_NOT_IN_NOUN_PHRASE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|to|from|with|in|on|at|for|by|that|which|who|said|says|noted|between|of"
+    r"|its|their|as|than|will|would|can|could)\b|[.;:\d$()]",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Parties:
+    reporter: str
+    partner: str
+    explicit: bool = False  # both named in the statement itself
+    bilateral_flow: bool = True  # False: a single owner country, whose flows are totals with the world
+
+
+def _adjacent_before(text: str, flow_start: int, floor: int, countries: list[CountryMention]) -> list[CountryMention]:
+    """Countries in the noun phrase ending at the flow word."""
+    out = []
+    for c in countries:
+        if c.start < floor or c.end > flow_start:
+            continue
+        gap = text[c.end:flow_start]
+        if len(gap) <= 40 and not _NOT_IN_NOUN_PHRASE.search(gap):
+            out.append(c)
+    return out
+
+
+def _roles(text: str, mentions: list[CountryMention], floor: int, default: str) -> list[tuple[str, str]]:
+    """(code, role) for each mention: source, dest, with, between, owner or other."""
+    out: list[tuple[str, str]] = []
+    for c in mentions:
+        m = _ROLE_BEFORE.search(text, max(floor, c.start - 14), c.start)
+        word = (m.group(1) or m.group(2) or "").lower() if m else ""
+        if _POSSESSIVE.match(text, c.end):
+            role = "owner"
+        elif word in _ROLES:
+            role = _ROLES[word]
+        elif word in ("and", "&", "or", ",") and out:
+            role = out[-1][1]
+        elif c.kind == "demonym":
+            role = "owner"
+        else:
+            role = default
+        if c.code == "WLD" and role not in ("with", "dest", "source"):
+            continue
+        out.append((c.code, role))
+    return out
+
+
+def _first(codes: list[str], *exclude: str | None) -> str | None:
+    for code in codes:
+        if code not in exclude:
+            return code
+    return None
+
+
+def _directed(table: str, roles: list[tuple[str, str]]) -> tuple[str | None, str | None]:
+    """Reporter and partner of an exports or imports flow from the roles of its countries."""
+    source = [c for c, r in roles if r == "source"]
+    dest = [c for c, r in roles if r == "dest"]
+    owner = [c for c, r in roles if r == "owner"]
+    other = [c for c, r in roles if r in ("with", "between", "other")]
+    if table == "exports":
+        reporter = _first(source) or _first(owner, *dest) or None
+        partner = _first(dest, reporter) or _first(other, reporter) or _first(owner, reporter)
+        return reporter, partner
+    reporter = _first(dest) or _first(owner, *source)
+    partner = _first(source, reporter) or _first(owner, reporter) or _first(other, reporter)
+    return reporter, partner
+
+
+def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, countries: list[CountryMention],
+                    subject: list[CountryMention], fallback: Parties | None, article: ArticleContext,
+                    floor: int) -> Parties | None:
+    """Reporter and partner of the flow word ``flow`` whose statement runs to ``zone_end``; None to skip it."""
+    before = _adjacent_before(text, flow.start, floor, countries)
+    after = [c for c in countries if flow.end <= c.start < zone_end]
+    roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other")
+    if not roles and subject:
+        roles = _roles(text, subject, floor, "other")
+    bilateral = bool(g.BILATERAL.search(text, min(seg_start, flow.start), zone_end))
+    codes = list(dict.fromkeys(code for code, _ in roles))
+    if len(codes) > 2:
+        return None
+    if len(codes) == 2:
+        if flow.table == "turnover":
+            return Parties(codes[0], codes[1], explicit=True)
+        reporter, partner = _directed(flow.table, roles)
+        if reporter and partner and reporter != partner:
+            return Parties(reporter, partner, explicit=True)
+        return None
+    if len(codes) == 1:
+        return _one_named(flow.table, roles, bilateral, fallback, article)
+    if fallback is None:
+        pair = article.pair
+        if len(pair) < 2:
+            return None
+        fallback = Parties(pair[0], pair[1])
+    national = bool(g.NATIONAL_TOTAL.search(flow.words)) and not bilateral
+    return Parties(fallback.reporter, fallback.partner, bilateral_flow=not national)
+
+
+def _one_named(table: str, roles: list[tuple[str, str]], bilateral: bool, fallback: Parties | None,
+               article: ArticleContext) -> Parties | None:
+    """A flow naming one country: the other comes from the context; an owner alone is a world total."""
+    code, role = roles[0]
+    if fallback is not None and code in (fallback.reporter, fallback.partner):
+        other = fallback.partner if code == fallback.reporter else fallback.reporter
+    else:
+        other = article.other_than(code)
+    if other is None or other == code:
+        return None
+    alone = role == "owner" and not bilateral
+    if table == "turnover":
+        reporter, partner = (other, code) if role in ("with", "between", "dest", "source") else (code, other)
+    elif table == "exports":
+        reporter, partner = (other, code) if role in ("dest", "with") else (code, other)
+    else:
+        reporter, partner = (other, code) if role in ("source", "with") else (code, other)
+    return Parties(reporter, partner, bilateral_flow=not alone)

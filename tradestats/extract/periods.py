@@ -1,0 +1,299 @@
+"""Period expressions ("2022", "January-August 2025", "the first half of this year",
+"9 months of 2023", "last year", "so far this year") and their ISO dates.
+
+A mention is first read into months and a year that may be relative ("this
+year", "last year"); it becomes dates only against a reference date (the
+publication date), because the same words mean different years in different
+articles. Some mentions are not the period of a figure at all: a comparison
+("than in the same period of the previous year", "compared to 2021"), a span of
+several years ("over the past six years") or a deadline ("by 2030").
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from tradestats.extract.numbers import WORD_NUMBER, WORD_NUMBERS
+
+MONTH_NUMBERS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+_YEAR = r"(?<![\w$€£.,-])(?:19[5-9]\d|20\d\d)(?![\w%-]|[.,]\d)"
+_RELATIVE = (r"(?:this|current|last|previous|past|preceding|next|coming|following)\s+year(?![\w-]|['’]s\s+(?:same"
+             r"|analogous|corresponding|comparable)\s+period)")
+#: The year that may follow a month range, a quarter or a half: "of 2022", "of this year", "2025".
+_YEAR_SPEC = rf"(?:,?\s+(?:(?:of|in|on|for)\s+)?(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})))?"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A period as written. ``year`` is absolute, or ``offset`` relative to the reference year."""
+
+    start: int
+    end: int
+    kind: str  # months | ytd | same_period | span | deadline
+    first_month: int = 1
+    last_month: int = 12
+    year: int | None = None
+    offset: int | None = None
+    this_year: bool = False  # bare "this year": year to date unless the article is from December
+    comparison: bool = False
+
+    @property
+    def usable(self) -> bool:
+        """Whether the mention can be the period of a figure (not a comparison, span or deadline)."""
+        return self.kind in ("months", "ytd") and not self.comparison
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What relative periods are resolved against: the publication year and month."""
+
+    year: int | None
+    month: int | None = None
+
+    @classmethod
+    def from_iso(cls, published: str) -> "Reference":
+        try:
+            day = dt.date.fromisoformat(published)
+        except ValueError:
+            return cls(None)
+        return cls(day.year, day.month)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: str
+    end: str
+
+    @property
+    def year(self) -> int:
+        return int(self.start[:4])
+
+
+NO_PERIOD = Period("", "")
+
+
+def _offset(relative: str) -> int:
+    word = relative.split()[0].lower()
+    if word in ("this", "current"):
+        return 0
+    if word in ("next", "coming", "following"):
+        return 1
+    return -1
+
+
+def _year_fields(m: re.Match) -> dict:
+    """``year``/``offset``/``this_year`` from the groups ``y`` and ``rel`` of a match."""
+    groups = m.groupdict()
+    if groups.get("y"):
+        return {"year": int(groups["y"])}
+    if groups.get("rel"):
+        offset = _offset(groups["rel"])
+        return {"offset": offset}
+    return {}
+
+
+def _months_count(written: str) -> int:
+    low = written.lower()
+    return WORD_NUMBERS[low] if low in WORD_NUMBERS else int(written)
+
+
+def _range(m: re.Match) -> PeriodMention | None:
+    first, last = MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], MONTH_NUMBERS[m.group("m2").rstrip(".").lower()]
+    if last < first:
+        return None
+    return PeriodMention(m.start(), m.end(), "months", first, last, **_year_fields(m))
+
+
+def _first_months(m: re.Match) -> PeriodMention | None:
+    n = _months_count(m.group("n"))
+    if not 1 <= n <= 12:
+        return None
+    return PeriodMention(m.start(), m.end(), "months", 1, n, **_year_fields(m))
+
+
+def _quarter(m: re.Match) -> PeriodMention:
+    q = _ORDINALS[m.group("q").lower()] if m.group("q") else int(m.group("qn"))
+    return PeriodMention(m.start(), m.end(), "months", 3 * q - 2, 3 * q, **_year_fields(m))
+
+
+def _first_quarters(m: re.Match) -> PeriodMention:
+    n = _months_count(m.group("nq"))
+    return PeriodMention(m.start(), m.end(), "months", 1, 3 * n, **_year_fields(m))
+
+
+def _half(m: re.Match) -> PeriodMention:
+    h = _ORDINALS[m.group("h").lower()] if m.group("h") else int(m.group("hn"))
+    return PeriodMention(m.start(), m.end(), "months", 6 * h - 5, 6 * h, **_year_fields(m))
+
+
+def _month_of_year(m: re.Match) -> PeriodMention:
+    month = MONTH_NUMBERS[m.group("m").rstrip(".").lower()]
+    return PeriodMention(m.start(), m.end(), "months", month, month, **_year_fields(m))
+
+
+def _year_to_date(m: re.Match) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "ytd", **(_year_fields(m) or {"offset": 0}))
+
+
+def _same_period(m: re.Match) -> PeriodMention:
+    fields = _year_fields(m)
+    return PeriodMention(m.start(), m.end(), "same_period", **fields, comparison=True)
+
+
+def _span(m: re.Match) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "span")
+
+
+def _relative_year(m: re.Match) -> PeriodMention:
+    offset = _offset(m.group("rel")) if m.group("rel") else -1
+    if offset > 0:
+        return PeriodMention(m.start(), m.end(), "deadline")
+    return PeriodMention(m.start(), m.end(), "months", offset=offset, this_year=offset == 0)
+
+
+def _year(m: re.Match) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "months", year=int(m.group("y")))
+
+
+def _deadline(m: re.Match) -> PeriodMention:
+    return PeriodMention(m.start(), m.end(), "deadline", year=int(m.group("y")))
+
+
+def _end_of_year(m: re.Match) -> PeriodMention:
+    """ "By the end of 2024": that whole year; a deadline when it lies after the reference year."""
+    return PeriodMention(m.start(), m.end(), "months", **_year_fields(m))
+
+
+_I = re.IGNORECASE
+_PATTERNS: list[tuple[re.Pattern, object]] = [
+    (re.compile(rf"(?:\b(?:from|between)\s+)?(?:\bthe\s+)?\b(?P<m1>{_MONTH})\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b"
+                rf"|\btill\b|\buntil\b|\band\b)\s*(?P<m2>{_MONTH}){_YEAR_SPEC}(?:\s+period\b)?", _I), _range),
+    (re.compile(rf"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{{1,2}}|{WORD_NUMBER})[\s-]+months?\b{_YEAR_SPEC}", _I),
+     _first_months),
+    (re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b{_YEAR_SPEC}", _I),
+     _quarter),
+    (re.compile(rf"\bQ(?P<qn>[1-4])(?:\s*-?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)"), _quarter),
+    (re.compile(rf"\b(?:the\s+)?first\s+(?P<nq>two|three|2|3)\s+quarters\b{_YEAR_SPEC}", _I), _first_quarters),
+    (re.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", _I), _half),
+    (re.compile(rf"\b(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*-?\s*(?P<y>{_YEAR})"), lambda m: _half_short(m)),
+    (re.compile(rf"\b(?:in\s+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})", _I), _month_of_year),
+    (re.compile(r"\b(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|since\s+the\s+(?:beginning|start)\s+"
+                r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|from\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+"
+                r"|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", _I), _year_to_date),
+    (re.compile(rf"\b(?:(?:the\s+)?(?:same|corresponding|comparable|analogous|similar)\s+period(?:\s+(?:(?:of|in|a)\s+)?"
+                rf"(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})|year\s+(?:earlier|ago|before)))?|(?:the\s+)?"
+                r"(?:last|previous)\s+year['’]s\s+(?:same|analogous|corresponding|comparable)\s+period"
+                r"|year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))", _I), _same_period),
+    (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|previous|recent|next|coming)\s+)?"
+                rf"(?:\d+|{WORD_NUMBER}|several|few|a\s+few)\s+(?:years|decades)\b|since\s+{_YEAR}|from\s+{_YEAR}\s+"
+                rf"(?:to|till|until|through)\s+{_YEAR}|between\s+{_YEAR}\s+and\s+{_YEAR}|{_YEAR}\s*[-–]\s*{_YEAR}"
+                rf"|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:decade|\d+\s+months)"
+                rf"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|{WORD_NUMBER})\s+months)", _I), _span),
+    (re.compile(rf"\b(?:(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?)(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
+                _I), _end_of_year),
+    (re.compile(rf"\bby\s+(?P<y>{_YEAR})", _I), _deadline),
+    (re.compile(rf"\b(?:(?:in|for|during|over|throughout)\s+)?(?:the\s+)?(?P<rel>{_RELATIVE})(?:\s+alone)?"
+                r"|\bover\s+the\s+year\b", _I), _relative_year),
+    (re.compile(rf"\b(?:(?:in|for|during|of|throughout)\s+(?:the\s+year\s+)?)?(?P<y>{_YEAR})(?:\s+year\b)?", _I),
+     _year),
+]
+
+
+def _half_short(m: re.Match) -> PeriodMention:
+    h = int(m.group("hn") or m.group("hn2"))
+    return PeriodMention(m.start(), m.end(), "months", 6 * h - 5, 6 * h, year=int(m.group("y")))
+
+
+#: Words that make the period after them the one compared against: "than in 2021", "compared to the figure for 2021".
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:than|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|relative\s+to"
+    r"|from)\s+(?:(?:in|the|a|same|figure|figures|level|levels|period|indicator|of|for|that|those|its|their"
+    r"|result|results)\s+)*$",
+    re.IGNORECASE,
+)
+#: A stretch of months written as "in the last 12 months" is a rolling window, not a calendar period.
+_ROLLING_BEFORE = re.compile(r"\b(?:last|past|previous|recent|next|coming)\s+$", re.IGNORECASE)
+
+
+def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
+    """Every period mention in ``text[start:end]``; overlapping readings keep the longest."""
+    found = []
+    for pattern, build in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            mention = build(m)
+            if mention is not None:
+                found.append(mention)
+    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    kept: list[PeriodMention] = []
+    for p in found:
+        if kept and p.start < kept[-1].end:
+            continue
+        if p.kind == "months" and _ROLLING_BEFORE.search(text, max(start, p.start - 12), p.start):
+            p = replace(p, kind="span")
+        if p.kind == "months" and _COMPARISON_BEFORE.search(text, max(start, p.start - 60), p.start):
+            p = replace(p, comparison=True)
+        kept.append(p)
+    return kept
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
+    """ISO dates of a usable mention, or None when its year cannot be known."""
+    if mention.year is not None:
+        year = mention.year
+    elif ref.year is None:
+        return None
+    elif mention.offset is not None:
+        year = ref.year + mention.offset
+    else:
+        # A month stretch without a year is the latest one not after the reference month.
+        year = ref.year - 1 if ref.month and mention.last_month > ref.month else ref.year
+    if mention.kind == "ytd" or (mention.this_year and ref.month != 12):
+        return Period(dt.date(year, 1, 1).isoformat(), "")
+    return Period(dt.date(year, mention.first_month, 1).isoformat(),
+                  _last_day(year, mention.last_month).isoformat())
+
+
+def year_to_date(ref: Reference) -> Period | None:
+    """The reference year so far: the period of "currently", "has already reached"."""
+    return Period(dt.date(ref.year, 1, 1).isoformat(), "") if ref.year else None
+
+
+def shifted(period: Period, year: int | None = None) -> Period:
+    """The same months in ``year`` (default: one year earlier): the period a comparison refers to."""
+    start = dt.date.fromisoformat(period.start)
+    target = year if year is not None else start.year - 1
+    new_start = dt.date(target, start.month, 1).isoformat()
+    if not period.end:
+        return Period(new_start, "")
+    end = dt.date.fromisoformat(period.end)
+    return Period(new_start, _last_day(target + (end.year - start.year), end.month).isoformat())
+
+
+def comparison_period(main: Period, mention: PeriodMention | None, ref: Reference) -> Period:
+    """The prior period of a comparison value, given the main figure's period.
+
+    "the same period of the previous year" and an unstated comparison are the
+    main period one year earlier; "compared to 2021" keeps the main months in 2021.
+    """
+    if not main.start:
+        return NO_PERIOD
+    if mention is None:
+        return shifted(main)
+    if mention.year is not None:
+        if mention.kind == "months" and (mention.first_month, mention.last_month) != (1, 12):
+            return resolve(replace(mention, comparison=False), ref) or shifted(main)
+        return shifted(main, mention.year)
+    return shifted(main)

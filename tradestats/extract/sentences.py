@@ -1,0 +1,101 @@
+"""Paragraphs and sentences as spans of the original text.
+
+A quote must be an exact slice of the document, so nothing here rewrites text:
+every unit is a ``(start, end)`` pair into ``doc.text``. News files come in two
+shapes: one paragraph per line, or hard-wrapped lines inside a paragraph (a line
+ends mid-sentence and the next continues it). A newline is a paragraph break
+unless it is such a continuation.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+_LINE = re.compile(r"[^\n]*")
+#: A line that ends a sentence or a heading-like unit.
+_TERMINAL = re.compile(r"[.!?:;\"”’»)\]]\s*$")
+#: The next line continues the previous one (lower-case word, figure or currency).
+_CONTINUES = re.compile(r"\s*[a-z0-9$(%]")
+#: Where one sentence ends and the next begins, inside a paragraph.
+_BOUNDARY = re.compile(r"([.!?])([\"”’»)\]]*)\s+(?=[\"“‘«(\[]?[A-Z0-9$])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+#: Words after which a full stop is not a sentence end.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jan feb mar apr jun jul aug sep sept oct nov dec no vs etc e.g i.e inc ltd co corp "
+    "gen gov sen rep jr sr art fig approx est".split()
+)
+
+
+def _lines(text: str, start: int) -> list[Span]:
+    """Non-blank lines of ``text[start:]``, trimmed of surrounding whitespace."""
+    out = []
+    for m in _LINE.finditer(text, start):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append(Span(a, b))
+    return out
+
+
+def paragraphs(text: str, start: int = 0) -> list[Span]:
+    """Paragraph spans: lines joined where a line break only wraps a sentence.
+
+    A break is a wrap when the line does not end a sentence and the next line is
+    directly below it (no blank line) and either starts in lower case or the
+    document wraps its lines elsewhere too.
+    """
+    lines = _lines(text, start)
+    if not lines:
+        return []
+    adjacent = [text.count("\n", a.end, b.start) == 1 for a, b in zip(lines, lines[1:])]
+    open_end = [not _TERMINAL.search(text, a.start, a.end) for a in lines[:-1]]
+    lower_next = [bool(_CONTINUES.match(text, b.start)) for b in lines[1:]]
+    wraps = [adj and op and low for adj, op, low in zip(adjacent, open_end, lower_next)]
+    hard_wrapped = sum(wraps) >= 2
+    out = []
+    current = lines[0]
+    for i, line in enumerate(lines[1:]):
+        if adjacent[i] and open_end[i] and (lower_next[i] or hard_wrapped):
+            current = Span(current.start, line.end)
+        else:
+            out.append(current)
+            current = line
+    out.append(current)
+    return out
+
+
+def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(floor, dot - 20), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "S. Korea", "J. Smith"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return True  # "U.S", "e.g"
+    return word.lower() in ABBREVIATIONS
+
+
+def sentences(text: str, para: Span) -> Iterator[Span]:
+    """Sentence spans inside one paragraph span."""
+    start = para.start
+    for m in _BOUNDARY.finditer(text, para.start, para.end):
+        if m.group(1) == "." and _is_abbreviation(text, m.start(1), start):
+            continue
+        end = m.end(2)
+        if end > start:
+            yield Span(start, end)
+        start = m.end()
+    if start < para.end:
+        yield Span(start, para.end)
