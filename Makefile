@@ -26,7 +26,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
-	.lock-venv/bin/python -m pip freeze --exclude-editable --disable-pip-version-check | sort > requirements.lock
+	.lock-venv/bin/python -m pip freeze --all --exclude-editable --disable-pip-version-check | grep -v "^pip==" | sort > requirements.lock
 	rm -rf .lock-venv
 
 clean:

@@ -55,8 +55,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-NEXT_STEPS = ("decide them with `review accept ID`, `review reject ID --reason TEXT`, or in bulk: "
-              "`review export --out queue.csv`, fill the decision column, `review apply queue.csv`")
+NEXT_STEPS = ("decide with `review accept ID` / `review reject ID --reason TEXT`, "
+              "or in bulk with `review export --out queue.csv` and `review apply queue.csv`")
 
 
 def find_repo(start: Path) -> Path:
@@ -218,7 +218,7 @@ def print_status(out: Console, result: Status, session: ReviewSession) -> None:
         out.print(f"\n{len(result.gone_rejections)} rejection(s) refer to candidates no longer extracted; "
                   f"`review status --prune` drops them", markup=False)
     if result.total.pending:
-        out.print(f"\n{result.total.pending} pending: see them with `review show`; {NEXT_STEPS}", markup=False)
+        out.print(f"\n{result.total.pending} pending: `review show` lists them; {NEXT_STEPS}", markup=False)
 
 
 @app.command()
@@ -238,8 +238,7 @@ def show(
         out.print(f"{shown} of {len(pending)} pending candidate(s) shown" if shown < len(pending)
                   else f"{len(pending)} pending candidate(s)", markup=False)
         if pending:
-            out.print(f"{NEXT_STEPS}; correct a field with `review accept ID --set FIELD=VALUE --note TEXT`",
-                      markup=False)
+            out.print(f"{NEXT_STEPS}; correct with `review accept ID --set FIELD=VALUE --note TEXT`", markup=False)
 
 
 @app.command()

@@ -206,14 +206,8 @@ def pending_message(pending: list[dict], limit: int = 50) -> str:
 
 
 def write_report(path: Path, result: Validation) -> None:
-    report = {
-        **result.stats,
-        "passed": not result.problems and not result.pending,
-        "checks": result.checks,
-        "problems": [p.as_dict() for p in result.problems[:500]],
-        "warning_list": [p.as_dict() for p in result.warnings[:500]],
-        "pending_ids": [row["candidate_id"] for row in result.pending[:500]],
-    }
+    """The metrics DVC tracks (numbers only, so `dvc metrics show` and `dvc metrics diff` stay readable)."""
+    report = {**result.stats, "passed": not result.problems and not result.pending}
     write_text_atomic(path, json.dumps(report, indent=2, sort_keys=True) + "\n")
 
 

@@ -799,8 +799,12 @@ class ReviewSession:
             return Outcome(decision.id, decision.kind, message)
         if existing.table == decision.table and _same_row(existing, decision):
             return Outcome(decision.id, "unchanged", f"already {existing.kind} in {self.file_label(existing.table)}")
-        what = (f"already rejected (reason {existing.row['reason']!r})" if existing.kind == REJECTED
-                else f"already {existing.kind}" + (" with other values" if existing.kind == decision.kind else ""))
+        if existing.kind == REJECTED:
+            what = f"already rejected (reason {existing.row['reason']!r})"
+        elif existing.table == decision.table:
+            what = f"already {existing.kind} with other values ({', '.join(_differing_fields(existing, decision))})"
+        else:
+            what = f"already {existing.kind}"
         return [origin.problem("candidate_id", "decided once", decision.id,
                                f"{what} in {self.file_label(existing.table)}: to change the decision, run "
                                f"`review undo {decision.id}` first")]
@@ -924,8 +928,12 @@ def _clip(text: str, n: int = 60) -> str:
 
 def _same_row(a: Decision, b: Decision) -> bool:
     """Equal decisions, cell by cell in canonical form (a hand-typed ``12.50`` equals ``12.5``)."""
-    table = TABLES[a.table]
-    return all(canonical(f, a.row.get(f.name, "")) == canonical(f, b.row.get(f.name, "")) for f in table.fields)
+    return not _differing_fields(a, b)
+
+
+def _differing_fields(a: Decision, b: Decision) -> list[str]:
+    return [f.name for f in TABLES[a.table].fields
+            if canonical(f, a.row.get(f.name, "")) != canonical(f, b.row.get(f.name, ""))]
 
 
 def _read_or_none(path: Path) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from tradestats.extract.lexicon import BLOCS, find_countries
 from tradestats.extract.periods import Reference
 
-_YEAR = re.compile(r"(?<![\w$.,-])(?:19[5-9]\d|20\d\d)(?![\w%-]|[.,]\d)")
+_YEAR = re.compile(r"(?<![\w$.,/-])(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)")
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$|\b(?:until|till|to)\s+$", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(?:this|the\s+current)\s+year\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\b(?:last|previous)\s+year\b", re.IGNORECASE)

@@ -58,21 +58,24 @@ class FlowWord:
     words: str  # the matched words, lower case
 
 
+_FLOW_WORD = re.compile(rf"(?P<turnover>{_TURNOVER.pattern})|(?P<exports>{_EXPORTS.pattern})|(?P<imports>{_IMPORTS.pattern})",
+                        _I)
+
+
 def find_flow_words(text: str, start: int, end: int) -> list[FlowWord]:
     """Flow words in ``text[start:end]``: trade/turnover, exports, imports (weak forms only if nothing else)."""
     found = []
-    for m in _TURNOVER.finditer(text, start, end):
+    for m in _FLOW_WORD.finditer(text, start, end):
+        table = m.lastgroup
         word = m.group()
-        if word[:1] == "T" and m.start() > start and _INSTITUTION_BEFORE.search(text, max(start, m.start() - 12),
-                                                                                   m.start()):
+        if table == "turnover" and word[:1] == "T" and m.start() > start and _INSTITUTION_BEFORE.search(
+                text, max(start, m.start() - 12), m.start()):
             continue
-        found.append(FlowWord(m.start(), m.end(), "turnover", word.lower()))
-    for pattern, table in ((_EXPORTS, "exports"), (_IMPORTS, "imports")):
-        found.extend(FlowWord(m.start(), m.end(), table, m.group().lower()) for m in pattern.finditer(text, start, end))
+        found.append(FlowWord(m.start(), m.end(), table, word.lower()))
     if not found:
         found = [FlowWord(m.start(), m.end(), "exports", m.group().lower())
                  for m in _WEAK_EXPORTS.finditer(text, start, end)]
-    return sorted(found, key=lambda f: f.start)
+    return found
 
 
 def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
@@ -88,23 +91,27 @@ FIGURE_HINT = re.compile(r"\d|doubl|tripl|quadrupl|twice|halv|fold\b|\bone|\btwo
 ANAPHOR_HINT = re.compile(r"\bit\b|figure|index|indicator|volume", _I)
 
 # --- qualifiers ------------------------------------------------------------------------------------------------
-_UNDER = re.compile(r"\b(?:less\s+than|under|below|just\s+under|fewer\s+than|not\s+more\s+than|not\s+exceeding)\s*$",
-                    _I)
-_APPROX = re.compile(r"\b(?:almost|nearly|about|around|approximately|approx\.?|roughly|some|close\s+to|circa"
-                     r"|an\s+estimated|estimated|nearing|almost\s+reaching)\s*$", _I)
-_OVER = re.compile(r"(?:\b(?:over|more\s+than|exceed(?:ed|s|ing)?|above|in\s+excess\s+of|surpass(?:ed|es|ing)?"
-                   r"|topp(?:ed|ing)|tops|upwards\s+of|beyond|at\s+least|over\s+the)|\bthe\s+\w+\s+of\s+over)\s*$", _I)
+#: The words right before a figure that say how exact it is, longest first.
+_QUALIFIER_WORDS = {
+    "under": ("not more than", "not exceeding", "less than", "fewer than", "just under", "under", "below"),
+    "approx": ("almost reaching", "an estimated", "close to", "almost", "nearly", "about", "around", "approximately",
+               "approx", "roughly", "some", "circa", "estimated", "nearing"),
+    "over": ("in excess of", "upwards of", "more than", "at least", "over", "exceeded", "exceeds", "exceed",
+             "exceeding", "above", "surpassed", "surpasses", "surpassing", "topped", "topping", "tops", "beyond"),
+}
+_TAIL_WORDS = re.compile(r"[a-z]+")
 
 
 def qualifier_before(text: str, start: int, floor: int) -> str:
-    """exact | approx | over | under, from the words right before a figure."""
-    lo = max(floor, start - 30)
-    if _UNDER.search(text, lo, start):
-        return "under"
-    if _APPROX.search(text, lo, start):
-        return "approx"
-    if _OVER.search(text, lo, start):
-        return "over"
+    """exact | approx | over | under, from the (up to three) words right before a figure."""
+    tail = text[max(floor, start - 30):start].lower().rstrip()
+    if not tail or not (tail[-1].isalpha() or tail[-1] == "."):
+        return "exact"  # punctuation between: the words before are not about this figure
+    words = _TAIL_WORDS.findall(tail)[-3:]
+    tails = {" ".join(words[-n:]) for n in (1, 2, 3) if len(words) >= n}
+    for qualifier, phrases in _QUALIFIER_WORDS.items():
+        if any(phrase in tails for phrase in phrases):
+            return qualifier
     return "exact"
 
 

@@ -18,12 +18,8 @@ _UP = (r"increas\w*|grew|grow\w*|growth|rose|ris(?:e|es|en|ing)|up|higher|more|g
 _DOWN = (r"decreas\w*|declin\w*|fell|fall\w*|drop\w*|lower|less|down|reduc\w*|shr[iau]nk\w*|contract(?:ed|ion|s)?"
          r"|slump\w*|plung\w*|plummet\w*|dipp?ed|dips?|slid|slipp?ed|lost|loss|downturn")
 _DIRECTION = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.IGNORECASE)
-#: Hedges between the direction word and the figure, skipped when looking for direction.
-_HEDGE_BEFORE = re.compile(
-    r"(?:\b(?:by|of)\s+)?(?:\b(?:more|less)\s+than|\b(?:almost|nearly|about|around|over|some|approximately|roughly"
-    r"|just|only|a|an|by|of)\b|\s|[-–—:,])*$",
-    re.IGNORECASE,
-)
+#: "more than" / "less than" before a figure hedge it; they say nothing about its direction.
+_HEDGE_AFTER_WORD = re.compile(r"\s+than\b", re.IGNORECASE)
 #: Direction stated right after the figure: "20 percent more", "a 19% increase", "13% trade growth".
 _DIRECTION_AFTER = re.compile(
     rf"\s*(?:[\w-]+\s+)?(?:(?P<up>higher|more|up|increase|growth|rise|jump|gain|upturn)"
@@ -85,10 +81,10 @@ def _direction(text: str, start: int, end: int, floor: int, ceiling: int, same_c
     if same_clause:
         cut = max(text.rfind(ch, left_floor, start) for ch in ",;:()")
         left_floor = max(left_floor, cut + 1)
-    hedge = _HEDGE_BEFORE.search(text, left_floor, start)
-    stop = hedge.start() if hedge else start
     last = None
-    for m in _DIRECTION.finditer(text, left_floor, stop):
+    for m in _DIRECTION.finditer(text, left_floor, start):
+        if m.group().lower() in ("more", "less") and _HEDGE_AFTER_WORD.match(text, m.end()):
+            continue
         last = m
     if last is None:
         return None

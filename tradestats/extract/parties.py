@@ -142,3 +142,39 @@ def _one_named(table: str, roles: list[tuple[str, str]], bilateral: bool, fallba
     else:
         reporter, partner = (other, code) if role in ("source", "with") else (code, other)
     return Parties(reporter, partner, bilateral_flow=not alone)
+
+
+def respective_parties(text: str, flow: g.FlowWord, zone_end: int, countries: list[CountryMention], floor: int,
+                       article: ArticleContext, count: int) -> list[Parties] | None:
+    """Parties of "exports to Russia and China amounted to $8 billion and $13 billion respectively".
+
+    The countries listed after the flow word pair one by one with the ``count``
+    values; the owner (or the article's first country) is the other side of each.
+    """
+    before = _adjacent_before(text, flow.start, floor, countries)
+    after = [c for c in countries if flow.end <= c.start < zone_end]
+    roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other")
+    listed = [(code, role) for code, role in roles if role != "owner"]
+    owners = [code for code, role in roles if role == "owner"]
+    if len(listed) != count or len({role for _, role in listed}) != 1 or len(set(owners)) > 1:
+        return None
+    home = owners[0] if owners else (article.pair[0] if article.pair else None)
+    if home is None:
+        return None
+    role = listed[0][1]
+    out = []
+    for code, _ in listed:
+        if code == home:
+            return None
+        reverse = (flow.table == "exports" and role == "source") or (flow.table == "imports" and role == "dest")
+        out.append(Parties(code, home, explicit=True) if reverse else Parties(home, code, explicit=True))
+    return out
+
+
+def listed_partner(text: str, start: int, end: int, countries: list[CountryMention], parties: Parties) -> Parties:
+    """The parties of a later value in a list of partners: "... $4.6 billion, with Kyrgyzstan $1.3 billion"."""
+    inside = [c for c in countries if start <= c.start < end]
+    roles = [(code, role) for code, role in _roles(text, inside, start, "other") if role in ("with", "dest", "source")]
+    if len(roles) != 1 or roles[0][0] == parties.reporter:
+        return parties
+    return Parties(parties.reporter, roles[0][0], explicit=True, bilateral_flow=parties.bilateral_flow)

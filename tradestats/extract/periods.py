@@ -24,7 +24,7 @@ MONTH_NUMBERS = {
 }
 _MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
-_YEAR = r"(?<![\w$€£.,-])(?:19[5-9]\d|20\d\d)(?![\w%-]|[.,]\d)"
+_YEAR = r"(?<![\w$€£.,/-])(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)"
 _RELATIVE = (r"(?:this|current|last|previous|past|preceding|next|coming|following)\s+year(?![\w-]|['’]s\s+(?:same"
              r"|analogous|corresponding|comparable)\s+period)")
 #: The year that may follow a month range, a quarter or a half: "of 2022", "of this year", "2025".
@@ -38,7 +38,7 @@ class PeriodMention:
 
     start: int
     end: int
-    kind: str  # months | ytd | same_period | span | deadline
+    kind: str  # months | ytd | same_period | year_ago | span | deadline
     first_month: int = 1
     last_month: int = 12
     year: int | None = None
@@ -121,7 +121,8 @@ def _first_months(m: re.Match) -> PeriodMention | None:
 
 
 def _quarter(m: re.Match) -> PeriodMention:
-    q = _ORDINALS[m.group("q").lower()] if m.group("q") else int(m.group("qn"))
+    groups = m.groupdict()
+    q = _ORDINALS[groups["q"].lower()] if groups.get("q") else int(groups["qn"])
     return PeriodMention(m.start(), m.end(), "months", 3 * q - 2, 3 * q, **_year_fields(m))
 
 
@@ -131,7 +132,8 @@ def _first_quarters(m: re.Match) -> PeriodMention:
 
 
 def _half(m: re.Match) -> PeriodMention:
-    h = _ORDINALS[m.group("h").lower()] if m.group("h") else int(m.group("hn"))
+    groups = m.groupdict()
+    h = _ORDINALS[groups["h"].lower()] if groups.get("h") else int(groups["hn"])
     return PeriodMention(m.start(), m.end(), "months", 6 * h - 5, 6 * h, **_year_fields(m))
 
 
@@ -145,8 +147,14 @@ def _year_to_date(m: re.Match) -> PeriodMention:
 
 
 def _same_period(m: re.Match) -> PeriodMention:
+    """ "the same period of last year": the months of the figure, a year back (so the figure has months)."""
     fields = _year_fields(m)
     return PeriodMention(m.start(), m.end(), "same_period", **fields, comparison=True)
+
+
+def _year_ago(m: re.Match) -> PeriodMention:
+    """ "a year earlier", "year-on-year": a comparison that says nothing about the figure's own months."""
+    return PeriodMention(m.start(), m.end(), "year_ago", comparison=True)
 
 
 def _span(m: re.Match) -> PeriodMention:
@@ -173,44 +181,48 @@ def _end_of_year(m: re.Match) -> PeriodMention:
     return PeriodMention(m.start(), m.end(), "months", **_year_fields(m))
 
 
+def _half_short(m: re.Match) -> PeriodMention:
+    h = int(m.group("hn") or m.group("hn2"))
+    return PeriodMention(m.start(), m.end(), "months", 6 * h - 5, 6 * h, year=int(m.group("y")))
+
+
 _I = re.IGNORECASE
-_PATTERNS: list[tuple[re.Pattern, object]] = [
+#: Any month name: the patterns that need one are skipped in sentences without.
+_MONTH_HINT = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+#: Each pattern with what it cannot match without (a lower-case word, "" for none, or a regex for the
+#: original text), tested before the pattern runs.
+_PATTERNS: list[tuple[re.Pattern, object, str | re.Pattern]] = [
     (re.compile(rf"(?:\b(?:from|between)\s+)?(?:\bthe\s+)?\b(?P<m1>{_MONTH})\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b"
-                rf"|\btill\b|\buntil\b|\band\b)\s*(?P<m2>{_MONTH}){_YEAR_SPEC}(?:\s+period\b)?", _I), _range),
+                rf"|\btill\b|\buntil\b|\band\b)\s*(?P<m2>{_MONTH}){_YEAR_SPEC}(?:\s+period\b)?", _I), _range, _MONTH_HINT),
     (re.compile(rf"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{{1,2}}|{WORD_NUMBER})[\s-]+months?\b{_YEAR_SPEC}", _I),
-     _first_months),
+     _first_months, "months"),
     (re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b{_YEAR_SPEC}", _I),
-     _quarter),
-    (re.compile(rf"\bQ(?P<qn>[1-4])(?:\s*-?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)"), _quarter),
-    (re.compile(rf"\b(?:the\s+)?first\s+(?P<nq>two|three|2|3)\s+quarters\b{_YEAR_SPEC}", _I), _first_quarters),
-    (re.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", _I), _half),
-    (re.compile(rf"\b(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*-?\s*(?P<y>{_YEAR})"), lambda m: _half_short(m)),
-    (re.compile(rf"\b(?:in\s+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})", _I), _month_of_year),
+     _quarter, "quarter"),
+    (re.compile(rf"\bQ(?P<qn>[1-4])(?:\s*-?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)"), _quarter, "q"),
+    (re.compile(rf"\b(?:the\s+)?first\s+(?P<nq>two|three|2|3)\s+quarters\b{_YEAR_SPEC}", _I), _first_quarters, "quarters"),
+    (re.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", _I), _half, "half"),
+    (re.compile(rf"\b(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*-?\s*(?P<y>{_YEAR})"), _half_short, "h"),
+    (re.compile(rf"\b(?:in\s+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})", _I), _month_of_year, _MONTH_HINT),
     (re.compile(r"\b(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|since\s+the\s+(?:beginning|start)\s+"
                 r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|from\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+"
-                r"|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", _I), _year_to_date),
+                r"|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", _I), _year_to_date, "year"),
     (re.compile(rf"\b(?:(?:the\s+)?(?:same|corresponding|comparable|analogous|similar)\s+period(?:\s+(?:(?:of|in|a)\s+)?"
                 rf"(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})|year\s+(?:earlier|ago|before)))?|(?:the\s+)?"
-                r"(?:last|previous)\s+year['’]s\s+(?:same|analogous|corresponding|comparable)\s+period"
-                r"|year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))", _I), _same_period),
+                r"(?:last|previous)\s+year['’]s\s+(?:same|analogous|corresponding|comparable)\s+period)", _I), _same_period, "period"),
+    (re.compile(r"\b(?:year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))\b", _I), _year_ago, "year"),
     (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|previous|recent|next|coming)\s+)?"
                 rf"(?:\d+|{WORD_NUMBER}|several|few|a\s+few)\s+(?:years|decades)\b|since\s+{_YEAR}|from\s+{_YEAR}\s+"
                 rf"(?:to|till|until|through)\s+{_YEAR}|between\s+{_YEAR}\s+and\s+{_YEAR}|{_YEAR}\s*[-–]\s*{_YEAR}"
                 rf"|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:decade|\d+\s+months)"
-                rf"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|{WORD_NUMBER})\s+months)", _I), _span),
+                rf"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|{WORD_NUMBER})\s+months)", _I), _span, ""),
     (re.compile(rf"\b(?:(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?)(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
-                _I), _end_of_year),
-    (re.compile(rf"\bby\s+(?P<y>{_YEAR})", _I), _deadline),
+                _I), _end_of_year, "end of"),
+    (re.compile(rf"\bby\s+(?P<y>{_YEAR})", _I), _deadline, "by"),
     (re.compile(rf"\b(?:(?:in|for|during|over|throughout)\s+)?(?:the\s+)?(?P<rel>{_RELATIVE})(?:\s+alone)?"
-                r"|\bover\s+the\s+year\b", _I), _relative_year),
+                r"|\bover\s+the\s+year\b", _I), _relative_year, "year"),
     (re.compile(rf"\b(?:(?:in|for|during|of|throughout)\s+(?:the\s+year\s+)?)?(?P<y>{_YEAR})(?:\s+year\b)?", _I),
-     _year),
+     _year, ""),
 ]
-
-
-def _half_short(m: re.Match) -> PeriodMention:
-    h = int(m.group("hn") or m.group("hn2"))
-    return PeriodMention(m.start(), m.end(), "months", 6 * h - 5, 6 * h, year=int(m.group("y")))
 
 
 #: Words that make the period after them the one compared against: "than in 2021", "compared to the figure for 2021".
@@ -227,7 +239,10 @@ _ROLLING_BEFORE = re.compile(r"\b(?:last|past|previous|recent|next|coming)\s+$",
 def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
     """Every period mention in ``text[start:end]``; overlapping readings keep the longest."""
     found = []
-    for pattern, build in _PATTERNS:
+    lower = text[start:end].lower()
+    for pattern, build, hint in _PATTERNS:
+        if (hint.search(text, start, end) is None) if isinstance(hint, re.Pattern) else hint not in lower:
+            continue
         for m in pattern.finditer(text, start, end):
             mention = build(m)
             if mention is not None:
@@ -260,7 +275,10 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     else:
         # A month stretch without a year is the latest one not after the reference month.
         year = ref.year - 1 if ref.month and mention.last_month > ref.month else ref.year
-    if mention.kind == "ytd" or (mention.this_year and ref.month != 12):
+    whole_year = (mention.first_month, mention.last_month) == (1, 12)
+    unfinished = whole_year and year == ref.year and ref.month is not None and ref.month < 12
+    if mention.kind == "ytd" or (mention.this_year and ref.month != 12) or unfinished:
+        # "this year" or "in 2023" written during 2023: the year so far.
         return Period(dt.date(year, 1, 1).isoformat(), "")
     return Period(dt.date(year, mention.first_month, 1).isoformat(),
                   _last_day(year, mention.last_month).isoformat())

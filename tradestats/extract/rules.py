@@ -9,6 +9,7 @@ segment, or carried from the sentence, the paragraph or the article.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from tradestats.documents import Document
@@ -18,7 +19,7 @@ from tradestats.extract.context import ArticleContext
 from tradestats.extract.growth import Growth, find_growth
 from tradestats.extract.lexicon import CommodityMention, CountryMention, find_commodities, find_countries
 from tradestats.extract.numbers import Amount, find_money, find_tonnes
-from tradestats.extract.parties import Parties, resolve_parties
+from tradestats.extract.parties import Parties, listed_partner, resolve_parties, respective_parties
 from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, resolve,
                                         year_to_date)
 from tradestats.extract.sentences import Span, paragraphs, sentences
@@ -27,6 +28,8 @@ EXTRACTOR_VERSION = "1.0"
 
 #: How far after a figure its own period may start ("$545.2 million in 2024").
 ADJACENT_PERIOD = 45
+#: What may stand between a figure and its own period: "$1.1bn in 2021", "$172 million, in 2022".
+_BETWEEN_FIGURE_AND_PERIOD = re.compile(r"[\s,()]*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b[\s,]*)*")
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class DocumentReader:
         self.article = ArticleContext(doc.text, doc.body_start, doc.published)
         self.rows: list[Row] = []
         self.previous_paragraph_tail: Statement | None = None
+        self._periods: dict[Span, list[PeriodMention]] = {}
 
     # --- driving -------------------------------------------------------------------------------------------------
     def read(self) -> list[Row]:
@@ -118,19 +122,20 @@ class DocumentReader:
     def read_paragraph(self, para: Span) -> None:
         spans = list(sentences(self.text, para))
         carried: Statement | None = None
-        tail: Statement | None = None
+        last: Statement | None = None
+        before = self.previous_paragraph_tail
         for i, sent in enumerate(spans):
-            tail = self.previous_paragraph_tail
-            inherited = carried or (replace(tail, sector=None) if i == 0 and tail else None)
-            statement = self.read_sentence(sent, inherited, spans[:i])
-            if statement is not None:
-                carried = statement
-            tail = statement
-        self.previous_paragraph_tail = tail
+            inherited = carried or (replace(before, sector=None) if i == 0 and before else None)
+            last = self.read_sentence(sent, inherited, spans[:i])
+            if last is not None:
+                carried = last
+        self.previous_paragraph_tail = last
 
     # --- one sentence --------------------------------------------------------------------------------------------
     def read_sentence(self, sent: Span, carried: Statement | None, earlier: list[Span]) -> Statement | None:
         text, a, b = self.text, sent.start, sent.end
+        if not g.FLOW_HINT.search(text, a, b) and not (carried and g.ANAPHOR_HINT.search(text, a, b)):
+            return None
         has_figure = g.FIGURE_HINT.search(text, a, b)
         flows = g.find_flow_words(text, a, b)
         if not flows:
@@ -151,15 +156,19 @@ class DocumentReader:
         for seg in segments:
             seg_figures = [f for f in figures if seg.start <= f.start < seg.end]
             parties = self.parties(seg, seg_figures, figures, countries, sent, sentence_parties, carried)
+            listed = None
             if parties is None:
-                continue
+                listed = self.respective(seg, seg_figures, figures, countries, sent)
+                if not listed:
+                    continue
+                parties = listed[0]
             if parties.explicit:
                 sentence_parties = parties
             if statement is None or (parties.explicit and not statement.parties.explicit):
                 statement = Statement(seg.flow.table, parties)
             if seg_figures:
-                periods_found, sectors_found = self.read_segment(seg, figures, periods, parties, sent, carried,
-                                                                 earlier)
+                periods_found, sectors_found = self.read_segment(seg, figures, periods, parties, listed, countries,
+                                                                 sent, carried, earlier)
                 stated.update(periods_found)
                 sectors.update(sectors_found)
         if statement is not None:
@@ -218,30 +227,53 @@ class DocumentReader:
         floor = max([sent.start] + [f.end for f in all_figures if f.end <= seg.flow.start])
         return resolve_parties(text, seg.flow, seg.start, zone_end, countries, subject, fallback, self.article, floor)
 
+    def respective(self, seg: Segment, seg_figures: list[Figure], all_figures: list[Figure],
+                   countries: list[CountryMention], sent: Span) -> list[Parties] | None:
+        """One pair of countries per value when a statement lists partners and values "respectively"."""
+        if not g.RESPECTIVELY.search(self.text, seg.start, seg.end):
+            return None
+        mains = [f for f in seg_figures if f.amount and f.role == "main"]
+        if len(mains) < 2:
+            return None
+        floor = max([sent.start] + [f.end for f in all_figures if f.end <= seg.flow.start])
+        return respective_parties(self.text, seg.flow, mains[0].start, countries, floor, self.article, len(mains))
+
     # --- one segment ---------------------------------------------------------------------------------------------
     def read_segment(self, seg: Segment, figures: list[Figure], periods: list[PeriodMention], parties: Parties,
-                     sent: Span, carried: Statement | None,
+                     listed: list[Parties] | None, countries: list[CountryMention], sent: Span, carried: Statement | None,
                      earlier: list[Span]) -> tuple[list[Period], list[CommodityMention]]:
         """Rows of one segment into ``self.rows``; returns the periods and product groups of what it proposed.
 
         ``figures`` are all the sentence's figures: a clause or a period ends at any of them.
+        ``listed`` gives one pair of countries per value ("respectively"); otherwise a later
+        value may name its own partner ("..., with Kyrgyzstan $1.3 billion").
         """
         found: list[Period] = []
         sectors: list[CommodityMention] = []
         seg_figures = [f for f in figures if seg.start <= f.start < seg.end and not self.over_years(f, seg, figures,
                                                                                                     periods, sent)]
         topic = carried.sector if carried and _continues_topic(seg.flow) else None
+        valued = 0
+        previous_end = seg.flow.end
         for commodities, item_figures in self.items(seg, seg_figures, topic):
-            if commodities is None and not parties.bilateral_flow:
-                continue
             for group in _groups(item_figures):
+                group_parties = parties
+                if group.main is not None:
+                    if listed:
+                        group_parties = listed[valued] if valued < len(listed) else None
+                    elif valued:
+                        group_parties = listed_partner(self.text, previous_end, group.main.start, countries, parties)
+                    valued += 1
+                    previous_end = group.main.end
+                if group_parties is None or (commodities is None and not group_parties.bilateral_flow):
+                    continue
                 if self.not_a_fact(group, figures, sent):
                     continue
                 lead = group.main or group.lead
                 period = self.period_of(lead, seg, figures, periods, sent, carried, earlier)
                 if period is None:
                     continue
-                rows = self.rows_of(group, seg, parties, period, commodities, periods, sent)
+                rows = self.rows_of(group, seg, group_parties, period, commodities, periods, sent)
                 self.rows.extend(rows)
                 if rows:
                     found.append(period)
@@ -276,7 +308,7 @@ class DocumentReader:
         """A growth over a span of years ("has grown 2.5 times over the past six years") has no concrete period."""
         if not f.is_growth:
             return False
-        mention = _own_period(f, seg, figures, periods, sent)
+        mention = _own_period(self.text, f, seg, periods)
         return mention is not None and mention.kind == "span"
 
     # --- non-facts -----------------------------------------------------------------------------------------------
@@ -293,13 +325,15 @@ class DocumentReader:
         stop = min(after_end, lead.end + 60)
         if g.NOT_A_FACT_AFTER.search(text, lead.end, stop):
             return True
-        return any(p.kind == "deadline" for p in find_periods(text, lead.end, min(stop, lead.end + 25)))
+        window = min(stop, lead.end + 25)
+        return "by" in text[lead.end:window] and any(p.kind == "deadline"
+                                                     for p in find_periods(text, lead.end, window))
 
     # --- periods -------------------------------------------------------------------------------------------------
     def period_of(self, f: Figure, seg: Segment, figures: list[Figure], periods: list[PeriodMention],
                   sent: Span, carried: Statement | None, earlier: list[Span]) -> Period | None:
         """The period of a figure; None when the figure belongs to a span of years or to the future."""
-        mention = _own_period(f, seg, figures, periods, sent)
+        mention = _own_period(self.text, f, seg, periods)
         ref = self.article.reference
         if mention is not None:
             if mention.kind in ("span", "deadline"):
@@ -311,7 +345,7 @@ class DocumentReader:
                 return None
             return period
         for span in reversed(earlier):
-            usable = [p for p in find_periods(self.text, span.start, span.end) if p.usable]
+            usable = [p for p in self.periods_in(span) if p.usable]
             if usable:
                 return resolve(usable[-1], ref) or NO_PERIOD
         if carried is not None and carried.period is not None:
@@ -321,6 +355,12 @@ class DocumentReader:
                 p.kind == "same_period" for p in periods if seg.start <= p.start < seg.end):
             return year_to_date(ref) or NO_PERIOD
         return NO_PERIOD
+
+    def periods_in(self, span: Span) -> list[PeriodMention]:
+        """Period mentions of an earlier sentence, read once however many later sentences look back."""
+        if span not in self._periods:
+            self._periods[span] = find_periods(self.text, span.start, span.end)
+        return self._periods[span]
 
     # --- rows ----------------------------------------------------------------------------------------------------
     def rows_of(self, group: Group, seg: Segment, parties: Parties, period: Period,
@@ -522,23 +562,18 @@ def _clause_start(text: str, floor: int, at: int, figures: list[Figure]) -> int:
     return start
 
 
-def _own_period(f: Figure, seg: Segment, figures: list[Figure], periods: list[PeriodMention],
-                sent: Span) -> PeriodMention | None:
+def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]) -> PeriodMention | None:
     """The period written for a figure: right after it, else before it in its segment or sentence, else later."""
-    others = [x for x in figures if x is not f]
-    for p in periods:
-        if p.start < f.end or p.start - f.end > ADJACENT_PERIOD:
-            continue
-        if any(f.end <= x.start < p.start for x in others):
-            break
-        if p.usable or p.kind in ("span", "deadline"):
-            return p
+    following = next((p for p in periods if p.start >= f.end), None)
+    if following is not None and following.start - f.end <= ADJACENT_PERIOD and (
+            following.usable or following.kind in ("span", "deadline")):
+        if _BETWEEN_FIGURE_AND_PERIOD.fullmatch(text, f.end, following.start):
+            return following
     before = [p for p in periods if p.end <= f.start and not p.comparison]
     in_segment = [p for p in before if p.start >= seg.start]
-    for p in reversed(in_segment or before):
-        if p.kind != "same_period":
-            return p
-    later = [p for p in periods if p.start >= f.end and p.usable and p.start < seg.end]
+    if in_segment or before:
+        return (in_segment or before)[-1]
+    later = [p for p in periods if p.start >= f.end and p.usable]
     return later[0] if later else None
 
 
