@@ -25,6 +25,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 # Re-resolve the pins after changing dependencies in pyproject.toml.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade setuptools
 	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	.lock-venv/bin/python -m pip freeze --all --exclude-editable --disable-pip-version-check | grep -v "^pip==" | sort > requirements.lock
 	rm -rf .lock-venv

@@ -154,7 +154,8 @@ def highlighted(candidate: CandidateRecord, rich: bool) -> Text | str:
 
 def print_candidate(out: Console, candidate: CandidateRecord) -> None:
     values = candidate.values
-    head = f"{candidate.id}  {candidate.source_id}  {candidate.table}  chars {values['char_start']}-{values['char_end']}"
+    span = f"chars {values['char_start']}-{values['char_end']}"
+    head = f"{candidate.id}  {candidate.source_id}  {candidate.table}  {span}"
     fields = "  ".join(f"{name}={value}" for name, value in candidate.proposed().items() if name != "table")
     if out.is_terminal:
         out.print(Text(head, style="bold cyan"))
@@ -268,7 +269,8 @@ def parse_assignments(items: Sequence[str]) -> dict[str, str]:
     for item in items:
         name, equals, value = item.partition("=")
         if not equals or not name.strip():
-            problems.append(Problem("--set", None, None, "FIELD=VALUE", item, "expected FIELD=VALUE, e.g. value=2500000"))
+            problems.append(Problem("--set", None, None, "FIELD=VALUE", item,
+                                    "expected FIELD=VALUE, e.g. value=2500000"))
         elif name.strip() in changes:
             problems.append(Problem("--set", None, name.strip(), "set once", item, "the field is set twice"))
         else:

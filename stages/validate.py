@@ -23,9 +23,10 @@ import pandas as pd
 import schemas
 from schemas.consistency import CHECKS, facts_frame, failing_rows
 from stages.common import CANDIDATES, CHECKED, DOCUMENTS, REPORTS, VALIDATED, params, relative, run_stage
-from tradestats.csvio import write_csv_atomic, write_text_atomic
+from tradestats.csvio import read_csv_records, write_csv_atomic, write_text_atomic
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem, format_problems
+from tradestats.review import JOURNAL
 from tradestats.tables import frame_rows, load_table
 
 REPORT = REPORTS / "validation.json"
@@ -129,21 +130,31 @@ def consistency_problems(tables: dict[str, pd.DataFrame], docs: dict[str, Docume
 
 
 def pending_candidates(candidates: pd.DataFrame, decided: set[str]) -> list[dict]:
-    return [row for row in candidates.to_dict("records") if row["candidate_id"] not in decided]
+    return [{**row, "line": line} for line, row in zip(candidates.index, candidates.to_dict("records"))
+            if row["candidate_id"] not in decided]
 
 
 def read_candidates(path: Path) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in schemas.CANDIDATES.columns if c not in frame.columns]
-    if missing:
-        raise InputError([Problem(relative(path), 1, c, "column present", None, "missing column") for c in missing],
-                         "the candidate table is malformed; rerun the extract stage")
+    """The candidate table as strings, indexed by CSV line so a pending one can be pointed at."""
+    records = read_csv_records(path, schemas.CANDIDATES.columns, relative(path))
+    frame = pd.DataFrame([r.values for r in records], columns=schemas.CANDIDATES.columns, dtype=str)
+    frame.index = pd.Index([r.line for r in records], name="line")
     return frame
+
+
+def interrupted_review(validated_dir: Path) -> list[Problem]:
+    """A review command that died mid-write leaves its journal; its tables may be half-applied."""
+    if (validated_dir / JOURNAL).exists():
+        return [Problem(f"validated/{JOURNAL}", None, None, "no interrupted review", None,
+                        "a `review` command was interrupted while writing validated/; run `review status` "
+                        "to roll its change back, then rerun")]
+    return []
 
 
 def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.DataFrame,
              severities: dict[str, str] | None = None) -> Validation:
     result = Validation()
+    result.problems += interrupted_review(validated_dir)
     for name, table in schemas.VALIDATED.items():
         label = f"validated/{name}.csv"
         frame, problems = load_table(table, validated_dir / f"{name}.csv", label)
@@ -197,7 +208,8 @@ def describe_candidate(row: dict) -> str:
 def pending_message(pending: list[dict], limit: int = 50) -> str:
     lines = [f"{len(pending)} candidate(s) are pending review: nothing unreviewed is published."]
     for row in pending[:limit]:
-        lines.append(f"  {row['candidate_id']} {row['source_id']}: {describe_candidate(row)}")
+        where = f"build/candidates.csv:{row['line']}" if "line" in row else "build/candidates.csv"
+        lines.append(f"  {where} candidate_id {row['candidate_id']} ({row['source_id']}): {describe_candidate(row)}")
         lines.append(f"      {_short(row['quote'], 110)!r}")
     if len(pending) > limit:
         lines.append(f"  ... and {len(pending) - limit} more")

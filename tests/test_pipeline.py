@@ -10,31 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from frictionless import Package
 
-REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-SKIP = {".venv", "build", ".git", ".hypothesis", ".pytest_cache", "__pycache__", "tmp", "cache"}
+from tests.repo_copy import REPO, copy_repo, dvc_repro
 
 pytestmark = pytest.mark.e2e
-
-
-def copy_repo(dest: Path, source: Path = REPO) -> Path:
-    shutil.copytree(source, dest, ignore=lambda d, names: [n for n in names if n in SKIP or n.startswith(".publish-")])
-    subprocess.run(["git", "init", "-q"], cwd=dest, check=True)
-    return dest
-
-
-def dvc_repro(repo: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run([str(BIN / "dvc"), "repro"], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -83,8 +66,7 @@ def test_published_package_matches_the_committed_one(built):
 
 
 def test_no_op_repro_changes_nothing(built, tmp_path):
-    repo = copy_repo(tmp_path / "repo", built)
-    shutil.copytree(built / "build", repo / "build")
+    repo = copy_repo(tmp_path / "repo", built, with_build=True)
     before = (repo / "datapackage.json").read_bytes()
     result = dvc_repro(repo)
     assert result.returncode == 0, result.stderr
@@ -92,9 +74,7 @@ def test_no_op_repro_changes_nothing(built, tmp_path):
 
 
 def broken_copy(built: Path, tmp_path: Path) -> Path:
-    repo = copy_repo(tmp_path / "repo", built)
-    shutil.copytree(built / "build", repo / "build")
-    return repo
+    return copy_repo(tmp_path / "repo", built, with_build=True)
 
 
 def test_bad_partner_code_fails_with_file_line_and_column(built, tmp_path):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,11 +23,11 @@ from stages.review import app, print_candidate
 from stages.validate import read_candidates as read_candidate_frame
 from stages.validate import validate
 from tests.conftest import make_doc, write_validated
+from tests.repo_copy import REPO, copy_repo, dvc_repro, run
 from tradestats.csvio import csv_text
 from tradestats.documents import iter_documents
-from tradestats.review import JOURNAL, CandidateRecord, ReviewPaths, ReviewSession, hand_fact_id
+from tradestats.review import JOURNAL, CandidateRecord, ReviewPaths, ReviewSession, figure_spans, hand_fact_id
 
-REPO = Path(__file__).resolve().parent.parent
 
 # Articles written for these tests (never real article text).
 SOURCE, OTHER = "t90_review", "t91_review"
@@ -160,6 +159,20 @@ def test_show_prints_pending_candidates_with_the_figure_highlighted(repo):
     assert C_EXPORTS in out and C_TARGET not in out and C_OTHER not in out
     assert "\x1b[" not in out, "plain text when not a terminal"
     assert "2 pending candidate(s)" in out
+
+
+@pytest.mark.parametrize("quote,values,figures", [
+    ("Exports rose by 82.6% to $1.2 billion in 2023.", {"value": "1200000000", "growth_ratio": "1.826"},
+     ["82.6%", "$1.2 billion"]),
+    ("Imports fell 10 percent to 5.5 mln tonnes in 2021.", {"value": "5500000", "growth_ratio": "0.9"},
+     ["10 percent", "5.5 mln"]),
+    ("Trade grew 2.1-fold in 2022, reaching 987.9 million dollars.", {"value": "987900000", "growth_ratio": "2.1"},
+     ["2.1-fold", "987.9 million"]),
+    # a misread value matches nothing: every figure-like expression is marked for a look, years are not
+    ("In 2022 trade reached $3 billion, up 5%.", {"value": "2000000000"}, ["$3 billion", "5%"]),
+])
+def test_figure_spans_mark_the_figures_the_candidate_states(quote, values, figures):
+    assert [quote[a:b] for a, b in figure_spans(quote, values)] == figures
 
 
 def test_show_unknown_source_is_an_error(repo):
@@ -358,7 +371,8 @@ def test_apply_checks_every_line_first_and_applies_nothing_on_an_error(repo):
     result = review(repo, "apply", str(queue), ok=False)
     err = result.stderr
     assert "nothing was written" in err
-    assert f"{queue}:3 column 'decision': expected one of: accept, correct, reject (or blank to skip) [got 'corect']" in err
+    assert (f"{queue}:3 column 'decision': expected one of: accept, correct, reject (or blank to skip) "
+            f"[got 'corect']") in err
     assert f"{queue}:4 column 'value': expected a plain decimal number" in err
     assert f"{queue}:5 column 'reason': say why" in err
     assert snapshot(repo / "validated") == before
@@ -502,15 +516,6 @@ E2E_ARTICLE = ("Kazakhstan and Mongolia sign a new trade agenda\n"
                "Officials of the two countries met in Ulaanbaatar on Tuesday.\n"
                f"{E2E_TURNOVER}\n{E2E_EXPORTS}\n{E2E_MIRROR}\n{E2E_WHEAT}\n{E2E_LOCAL}\n{E2E_MISSED}\n"
                "The next meeting is planned for the autumn.\n")
-BIN = Path(sys.executable).parent
-SKIP = {".venv", "build", ".git", ".hypothesis", ".pytest_cache", "__pycache__", "tmp", "cache"}
-
-
-def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run(list(args), cwd=repo, env=env, capture_output=True, text=True, timeout=300)
-
-
 def review_cli(repo: Path, *args: str) -> subprocess.CompletedProcess:
     """The command as a keeper runs it, in the copy (``python -m stages.review`` imports the copy's code)."""
     result = run(repo, sys.executable, "-m", "stages.review", *args)
@@ -524,16 +529,13 @@ def published_rows(repo: Path, table: str) -> dict[str, dict[str, str]]:
 
 
 @pytest.mark.e2e
-@pytest.mark.skipif(not (REPO / "tradestats" / "extract" / "rules.py").exists(), reason="the extractor is not there yet")
 def test_a_new_article_is_reviewed_and_published_end_to_end(tmp_path, monkeypatch):
-    repo = tmp_path / "repo"
-    shutil.copytree(REPO, repo, ignore=lambda d, names: [n for n in names if n in SKIP or n.startswith(".publish-")])
-    run(repo, "git", "init", "-q")
+    repo = copy_repo(tmp_path / "repo")
     (repo / "raw" / f"{E2E_SOURCE}.txt").write_text(E2E_ARTICLE, encoding="utf-8")
     with open(repo / "raw" / "metadata.csv", "a", encoding="utf-8") as fh:
         fh.write(f"{E2E_SOURCE},2025-02-10,,Kazakhstan and Mongolia sign a new trade agenda,Test wire\n")
 
-    failed = run(repo, "dvc", "repro")
+    failed = dvc_repro(repo)
     assert failed.returncode != 0
     assert "pending review" in failed.stderr and E2E_SOURCE in failed.stderr
 
@@ -567,7 +569,7 @@ def test_a_new_article_is_reviewed_and_published_end_to_end(tmp_path, monkeypatc
     assert "nothing to change; 2 already recorded" in review_cli(repo, "apply", "queue.csv").stdout
     assert snapshot(repo / "validated") == after
 
-    published = run(repo, "dvc", "repro")
+    published = dvc_repro(repo)
     assert published.returncode == 0, published.stdout + published.stderr
     for table, candidate in [("turnover", turnover), ("exports", mirror), ("commodities", wheat)]:
         row = published_rows(repo, table)[candidate.id]

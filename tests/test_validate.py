@@ -72,3 +72,12 @@ def test_hand_added_row_needs_no_candidate_but_a_true_quote(tmp_path):
 def test_unknown_source(tmp_path):
     result = run(tmp_path, {"imports": [fact_row("imports", source_id="t99_missing")]})
     assert [(p.column, p.check) for p in result.problems] == [("source_id", "source exists")]
+
+
+def test_an_interrupted_review_blocks_validation(tmp_path):
+    from tradestats.review import JOURNAL
+
+    folder = write_validated(tmp_path / "validated", {"turnover": [fact_row()]})
+    (folder / JOURNAL).write_text("{}", encoding="utf-8")
+    result = validate(folder, {"t01_test": make_doc()}, candidates("c0123456789ab"))
+    assert [p.check for p in result.problems] == ["no interrupted review"]

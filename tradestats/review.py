@@ -314,7 +314,8 @@ class Origin:
     columns: Mapping[str, str] = field(default_factory=dict)
 
     def problem(self, column: str | None, check: str, value: str | None, message: str) -> Problem:
-        return Problem(self.label, self.line, self.columns.get(column, column) if column else None, check, value, message)
+        where = self.columns.get(column, column) if column else None
+        return Problem(self.label, self.line, where, check, value, message)
 
 
 @dataclass(frozen=True)
@@ -876,7 +877,7 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "bil
 _FIGURE = re.compile(
     r"(?P<currency>[$€£¥₸]\s?)?(?P<number>\d[\d,]*(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mln|bln|bn|tn|[mkb])\b)?"
-    r"(?:\s?(?P<suffix>times|fold|%|percent|per cent)\b|(?<=%))?", re.IGNORECASE)
+    r"(?:[\s-]?(?P<suffix>%|(?:times|fold|percent|per cent)\b))?", re.IGNORECASE)
 
 
 def figure_spans(quote: str, values: Mapping[str, str]) -> list[tuple[int, int]]:

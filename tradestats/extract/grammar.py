@@ -21,17 +21,16 @@ _NOT_A_FLOW_AFTER_TRADE = (
     r"|department|council|commission|committee|association|chamber|expo|exhibition|forum|event|events|delegation"
     r"|infrastructure|houses|representatives|and\s+economic\s+partner"
 )
-_TURNOVER = re.compile(
-    r"\b(?:(?:foreign|external|mutual|bilateral|two-way|reciprocal|total|overall|commodity|goods)\s+)*"
-    r"(?:trade\s+)?turnover\b"
-    r"|\b(?:(?:foreign|external|mutual|bilateral|two-way|reciprocal|total|overall)\s+)*trade\b(?:\s+volume\b)?"
-    rf"(?!\s+(?:{_NOT_A_FLOW_AFTER_TRADE})\b|-)",
-    _I,
-)
-_EXPORTS = re.compile(r"\bexport(?:s|ed|ing)?\b(?!-)", _I)
-_IMPORTS = re.compile(r"\bimport(?:s|ed|ing)?\b(?!-)", _I)
+#: The core flow words; the adjectives before them ("mutual", "foreign") are read backwards from the core.
+_FLOW_CORE = re.compile(r"\b(?:(?P<turnover>turnover)|(?P<trade>trade)|(?P<exports>export(?:s|ed|ing)?)"
+                        r"|(?P<imports>import(?:s|ed|ing)?))\b(?!-)", _I)
+_FLOW_ADJECTIVES = frozenset("foreign external mutual bilateral two-way reciprocal total overall commodity goods".split())
+_NOT_A_FLOW_AFTER = re.compile(rf"\s+(?:{_NOT_A_FLOW_AFTER_TRADE})\b", _I)
+_TURNOVER_AFTER = re.compile(r"\s+(?:turnover|volume)\b", _I)
 #: Flow words that only stand for a flow when a sentence has no stronger one ("the supply of wheat").
 _WEAK_EXPORTS = re.compile(r"\b(?:suppl(?:y|ies|ied)|shipments?|shipped|deliver(?:y|ies|ed))\b", _I)
+
+
 #: A word that refers back to the flow of the previous sentence: "In 2022, it reached $1.3 billion".
 _ANAPHOR = re.compile(
     r"\b(?:it|this\s+figure|the\s+(?:same\s+)?figure|(?:the|this)\s+(?:same\s+)?(?:index|indicator)"
@@ -58,20 +57,34 @@ class FlowWord:
     words: str  # the matched words, lower case
 
 
-_FLOW_WORD = re.compile(rf"(?P<turnover>{_TURNOVER.pattern})|(?P<exports>{_EXPORTS.pattern})|(?P<imports>{_IMPORTS.pattern})",
-                        _I)
+def _with_adjectives(text: str, start: int, floor: int) -> int:
+    """Move ``start`` back over the flow adjectives before it: "foreign trade", "mutual trade"."""
+    words = text[max(floor, start - 60):start].split(" ")
+    words.pop()  # what follows the last space is the core itself ("")
+    while words and words[-1].lower() in _FLOW_ADJECTIVES:
+        start -= len(words.pop()) + 1
+    return start
 
 
 def find_flow_words(text: str, start: int, end: int) -> list[FlowWord]:
     """Flow words in ``text[start:end]``: trade/turnover, exports, imports (weak forms only if nothing else)."""
-    found = []
-    for m in _FLOW_WORD.finditer(text, start, end):
+    found: list[FlowWord] = []
+    for m in _FLOW_CORE.finditer(text, start, end):
         table = m.lastgroup
-        word = m.group()
-        if table == "turnover" and word[:1] == "T" and m.start() > start and _INSTITUTION_BEFORE.search(
-                text, max(start, m.start() - 12), m.start()):
-            continue
-        found.append(FlowWord(m.start(), m.end(), table, word.lower()))
+        a, b = m.start(), m.end()
+        if table == "turnover" and found and found[-1].end == a - 1 and found[-1].words.endswith("trade"):
+            continue  # "trade turnover": already read with "trade"
+        if table == "trade":
+            if _NOT_A_FLOW_AFTER.match(text, b, end):
+                continue
+            if text[a] == "T" and a > start and _INSTITUTION_BEFORE.search(text, max(start, a - 12), a):
+                continue
+            after = _TURNOVER_AFTER.match(text, b, end)
+            b = after.end() if after else b
+            table = "turnover"
+        if table == "turnover" or text[a - 1:a] == " ":
+            a = _with_adjectives(text, a, start)
+        found.append(FlowWord(a, b, table, text[a:b].lower()))
     if not found:
         found = [FlowWord(m.start(), m.end(), "exports", m.group().lower())
                  for m in _WEAK_EXPORTS.finditer(text, start, end)]
@@ -82,13 +95,30 @@ def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
     return _ANAPHOR.search(text, start, end)
 
 
-#: Quick test for a sentence worth reading: a flow word somewhere in it.
-FLOW_HINT = re.compile(r"trade|turnover|export|import|suppl|shipment|shipped|deliver", _I)
-#: ... and a figure or a growth word.
-FIGURE_HINT = re.compile(r"\d|doubl|tripl|quadrupl|twice|halv|fold\b|\bone|\btwo|\bthree|\bfour|\bfive|\bsix|\bseven"
-                         r"|\beight|\bnine|\bten\b|third|quarter|half", _I)
-#: Sentences without a flow word may still continue the previous statement with "it" or "the figure".
-ANAPHOR_HINT = re.compile(r"\bit\b|figure|index|indicator|volume", _I)
+#: Quick tests for a sentence worth reading: plain substring tests on lower-cased text, far cheaper than a regex.
+_FLOW_STEMS = ("trade", "turnover", "export", "import", "suppl", "shipment", "shipped", "deliver")
+_FIGURE_STEMS = ("doubl", "tripl", "quadrupl", "twice", "halv", "fold", "one", "two", "three", "four", "five", "six",
+                 "seven", "eight", "nine", "ten", "third", "quarter", "half")
+_ANAPHOR_STEMS = ("it", "figure", "index", "indicator", "volume")
+_DIGIT = re.compile(r"\d")
+
+
+def has_flow_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a flow word (trade, turnover, export, import, supply...)."""
+    return any(map(text[start:end].lower().__contains__, _FLOW_STEMS))
+
+
+def has_figure(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a figure: a digit, or a word such as "doubled" or "three"."""
+    if _DIGIT.search(text, start, end) is not None:
+        return True
+    return any(map(text[start:end].lower().__contains__, _FIGURE_STEMS))
+
+
+def has_anaphor(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may refer back to a flow ("it", "the figure", "this indicator")."""
+    return any(map(text[start:end].lower().__contains__, _ANAPHOR_STEMS))
+
 
 # --- qualifiers ------------------------------------------------------------------------------------------------
 #: The words right before a figure that say how exact it is, longest first.

@@ -96,15 +96,23 @@ def _ratio(multiple: float, direction: str) -> float:
 
 
 def find_growth(text: str, start: int, end: int) -> list[Growth]:
-    """Every growth expression in the sentence ``text[start:end]`` with its ratio."""
+    """Every growth expression in the sentence ``text[start:end]`` with its ratio.
+
+    Each pattern runs only when the words it needs are in the sentence at all.
+    """
     found: list[Growth] = []
-    for m in _TIMES.finditer(text, start, end):
+    lower = text[start:end].lower()
+    times = "times" in lower or "fold" in lower
+    percent = "%" in lower or "per" in lower or "pct" in lower
+    verbs = any(word in lower for word in ("doubl", "tripl", "quadrupl", "halv", "twice"))
+    fractions = "by " in lower and any(word in lower for word in ("third", "quarter", "half"))
+    for m in _TIMES.finditer(text, start, end) if times else ():
         written = m.group("n") or m.group("w")
         multiple = parse_number(written) if m.group("n") else float(_WORD_MULTIPLES[written.lower()])
         direction = _direction(text, m.start(), m.end(), start, end)
         if direction and multiple > 0:
             found.append(Growth(_with_by(text, m.start(), start), m.end(), _ratio(multiple, direction)))
-    for m in _PERCENT.finditer(text, start, end):
+    for m in _PERCENT.finditer(text, start, end) if percent else ():
         if _LEVEL_BEFORE.search(text, max(start, m.start() - 12), m.start()):
             continue
         direction = _direction(text, m.start(), m.end(), start, end, same_clause=True)
@@ -114,7 +122,7 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
             found.append(Growth(span_start, m.end(), round(1 + pct / 100, 4)))
         elif direction == "down" and pct < 100:
             found.append(Growth(span_start, m.end(), round(1 - pct / 100, 4)))
-    for m in _MULTIPLYING_VERB.finditer(text, start, end):
+    for m in _MULTIPLYING_VERB.finditer(text, start, end) if verbs else ():
         if m.group("twice"):
             direction = _direction(text, m.start(), m.end(), start, end)
             if direction:
@@ -122,7 +130,7 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
             continue
         ratio = 2.0 if m.group("x2") else 3.0 if m.group("x3") else 4.0 if m.group("x4") else 0.5
         found.append(Growth(m.start(), m.end(), ratio))
-    for m in _FRACTION.finditer(text, start, end):
+    for m in _FRACTION.finditer(text, start, end) if fractions else ():
         direction = _direction(text, m.start(), m.start(), start, end) or "up"
         share = _FRACTIONS[m.group("f").lower().split()[-1].split("-")[-1]]
         found.append(Growth(m.start(), m.end(), round(1 + share if direction == "up" else 1 - share, 4)))

@@ -107,12 +107,12 @@ COMMODITY_TERMS = load_commodity_terms()
 
 # Country names are matched case-sensitively ("US" the country, not "us"), except
 # the lower-case bloc spellings such as "the world", which are written that way.
-_COUNTRY_RE = re.compile(r"(?<!\w)(?:" + trie_alternation(list(COUNTRY_NAMES)) + r")(?![\w])")
+# No look-behind at the start: a pattern that begins with the trie lets the regex engine skip ahead to
+# possible first letters, which is several times faster; the word boundary before is checked after.
+_COUNTRY_RE = re.compile(r"(?:" + trie_alternation(list(COUNTRY_NAMES)) + r")(?![\w])")
 #: "US$", "US dollars": a currency, not the country.
 _CURRENCY_AFTER = re.compile(r"\s?\$|\s+dollars?\b")
-_COMMODITY_RE = re.compile(
-    r"(?<![\w-])(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?![\w-])", re.IGNORECASE
-)
+_COMMODITY_RE = re.compile(r"(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?![\w-])", re.IGNORECASE)
 
 
 def find_countries(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
@@ -120,6 +120,8 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Co
     end = len(text) if end is None else end
     found = []
     for m in _COUNTRY_RE.finditer(text, start, end):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
         name = COUNTRY_NAMES[m.group()]
         if name.code == "USA" and _CURRENCY_AFTER.match(text, m.end()):
             continue
@@ -132,6 +134,8 @@ def find_commodities(text: str, start: int = 0, end: int | None = None) -> list[
     end = len(text) if end is None else end
     found = []
     for m in _COMMODITY_RE.finditer(text, start, end):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            continue
         name = m.group().lower()
         found.append(CommodityMention(m.start(), m.end(), name, COMMODITY_TERMS[name].hs_code))
     return found

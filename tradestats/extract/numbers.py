@@ -45,13 +45,17 @@ _PREFIX = r"(?:US\s?\$|U\.S\.\s?\$|USD|EUR|KZT|RUB|CNY|RMB|GBP|\$|€|£|₸|₽
 _SUFFIX = (r"(?:US\s+dollars?|U\.S\.\s+dollars?|dollars?|USD|tenge|KZT|rubles?|roubles?|RUB|euros?|EUR|yuan|CNY"
            r"|pounds\s+sterling|GBP)\b")
 
-_MONEY = re.compile(
+_MONEY_PREFIXED = re.compile(
     rf"""
     (?P<pre>{_PREFIX})\s?(?P<pnum>{NUMBER})
         (?P<prange>\s?[-–]\s?(?:{NUMBER}))?
         (?:(?P<pglued>{_SCALE_GLUED})|\s(?P<pscale>{_SCALE_SPACED}))?
         (?:\s(?:US\s+dollars?|dollars?)\b)?
-    |
+    """,
+    re.VERBOSE,
+)
+_MONEY_SUFFIXED = re.compile(
+    rf"""
     (?<![\w.,$])(?P<snum>{NUMBER}|{WORD_NUMBER})
         (?P<srange>\s?[-–]\s?(?:{NUMBER}))?
         (?:(?P<sglued>{_SCALE_GLUED})\s?|\s(?P<sscale>{_SCALE_SPACED})\s)?
@@ -59,6 +63,9 @@ _MONEY = re.compile(
     """,
     re.VERBOSE,
 )
+#: Written currencies, lower case: a sentence without any of them has no money.
+_PREFIX_HINTS = ("$", "€", "£", "₸", "₽", "¥", "usd", "eur", "kzt", "rub", "cny", "rmb", "gbp")
+_SUFFIX_HINTS = ("dollar", "usd", "tenge", "kzt", "rub", "roub", "euro", "eur", "yuan", "cny", "pound", "gbp")
 _TONNES = re.compile(
     rf"(?<![\w.,$])(?P<num>{NUMBER}|{WORD_NUMBER})"
     rf"(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|ton)\b"
@@ -95,27 +102,32 @@ def _currency(table: dict[str, str], written: str) -> str:
 
 
 def find_money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
-    """Every money expression in ``text[start:end]``."""
+    """Every money expression in ``text[start:end]``, in text order."""
     end = len(text) if end is None else end
+    lower = text[start:end].lower()
     found = []
-    for m in _MONEY.finditer(text, start, end):
-        if m.group("pre"):
-            number, scale = m.group("pnum"), m.group("pglued") or m.group("pscale")
+    if any(h in lower for h in _PREFIX_HINTS):
+        for m in _MONEY_PREFIXED.finditer(text, start, end):
+            value = parse_number(m.group("pnum")) * _scale(m.group("pglued") or m.group("pscale"))
             unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
-            is_range = bool(m.group("prange"))
-        else:
-            number, scale = m.group("snum"), m.group("sglued") or m.group("sscale")
+            found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("prange"))))
+    if any(h in lower for h in _SUFFIX_HINTS):
+        taken = [(a.start, a.end) for a in found]
+        for m in _MONEY_SUFFIXED.finditer(text, start, end):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            value = parse_number(m.group("snum")) * _scale(m.group("sglued") or m.group("sscale"))
             unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
-            is_range = bool(m.group("srange"))
-        value = parse_number(number) * _scale(scale)
-        found.append(Amount(m.start(), m.end(), round(value, 6), unit, is_range))
-    return found
+            found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("srange"))))
+    return sorted(found, key=lambda a: a.start)
 
 
 def find_tonnes(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every quantity in tonnes in ``text[start:end]``."""
     end = len(text) if end is None else end
     found = []
+    if "ton" not in text[start:end].lower():
+        return found
     for m in _TONNES.finditer(text, start, end):
         value = parse_number(m.group("num")) * _scale(m.group("scale") or m.group("glued"))
         found.append(Amount(m.start(), m.end(), round(value, 6), "t"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tradestats.extract.numbers import WORD_NUMBER, WORD_NUMBERS
@@ -186,42 +187,72 @@ def _half_short(m: re.Match) -> PeriodMention:
     return PeriodMention(m.start(), m.end(), "months", 6 * h - 5, 6 * h, year=int(m.group("y")))
 
 
-_I = re.IGNORECASE
-#: Any month name: the patterns that need one are skipped in sentences without.
-_MONTH_HINT = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-#: Each pattern with what it cannot match without (a lower-case word, "" for none, or a regex for the
-#: original text), tested before the pattern runs.
-_PATTERNS: list[tuple[re.Pattern, object, str | re.Pattern]] = [
-    (re.compile(rf"(?:\b(?:from|between)\s+)?(?:\bthe\s+)?\b(?P<m1>{_MONTH})\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b"
-                rf"|\btill\b|\buntil\b|\band\b)\s*(?P<m2>{_MONTH}){_YEAR_SPEC}(?:\s+period\b)?", _I), _range, _MONTH_HINT),
-    (re.compile(rf"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{{1,2}}|{WORD_NUMBER})[\s-]+months?\b{_YEAR_SPEC}", _I),
-     _first_months, "months"),
-    (re.compile(rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b{_YEAR_SPEC}", _I),
-     _quarter, "quarter"),
-    (re.compile(rf"\bQ(?P<qn>[1-4])(?:\s*-?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)"), _quarter, "q"),
-    (re.compile(rf"\b(?:the\s+)?first\s+(?P<nq>two|three|2|3)\s+quarters\b{_YEAR_SPEC}", _I), _first_quarters, "quarters"),
-    (re.compile(rf"\b(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", _I), _half, "half"),
-    (re.compile(rf"\b(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*-?\s*(?P<y>{_YEAR})"), _half_short, "h"),
-    (re.compile(rf"\b(?:in\s+)?(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})", _I), _month_of_year, _MONTH_HINT),
-    (re.compile(r"\b(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|since\s+the\s+(?:beginning|start)\s+"
-                r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|from\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+"
-                r"|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", _I), _year_to_date, "year"),
-    (re.compile(rf"\b(?:(?:the\s+)?(?:same|corresponding|comparable|analogous|similar)\s+period(?:\s+(?:(?:of|in|a)\s+)?"
-                rf"(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})|year\s+(?:earlier|ago|before)))?|(?:the\s+)?"
-                r"(?:last|previous)\s+year['’]s\s+(?:same|analogous|corresponding|comparable)\s+period)", _I), _same_period, "period"),
-    (re.compile(r"\b(?:year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))\b", _I), _year_ago, "year"),
-    (re.compile(rf"\b(?:(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|previous|recent|next|coming)\s+)?"
-                rf"(?:\d+|{WORD_NUMBER}|several|few|a\s+few)\s+(?:years|decades)\b|since\s+{_YEAR}|from\s+{_YEAR}\s+"
-                rf"(?:to|till|until|through)\s+{_YEAR}|between\s+{_YEAR}\s+and\s+{_YEAR}|{_YEAR}\s*[-–]\s*{_YEAR}"
-                rf"|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:decade|\d+\s+months)"
-                rf"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|{WORD_NUMBER})\s+months)", _I), _span, ""),
-    (re.compile(rf"\b(?:(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?)(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
-                _I), _end_of_year, "end of"),
-    (re.compile(rf"\bby\s+(?P<y>{_YEAR})", _I), _deadline, "by"),
-    (re.compile(rf"\b(?:(?:in|for|during|over|throughout)\s+)?(?:the\s+)?(?P<rel>{_RELATIVE})(?:\s+alone)?"
-                r"|\bover\s+the\s+year\b", _I), _relative_year, "year"),
-    (re.compile(rf"\b(?:(?:in|for|during|of|throughout)\s+(?:the\s+year\s+)?)?(?P<y>{_YEAR})(?:\s+year\b)?", _I),
-     _year, ""),
+@dataclass(frozen=True)
+class _Form:
+    """One way of writing a period.
+
+    The pattern starts with the form's own words, never with optional words or a
+    look-behind, so the regex engine can skip quickly to where it might match;
+    the words that may lead into it ("from January ...", "in 2022") are taken
+    afterwards by looking back.
+    """
+
+    pattern: re.Pattern
+    read: Callable[[re.Match], PeriodMention | None]
+    needs: tuple[str | re.Pattern, ...]  # lower-case words or regexes; the form is tried only if one is present
+    lead_in: frozenset[str] = frozenset()
+    numeric: bool = False  # starts with a number: must not continue one ("$2022", "1.2022")
+
+
+def _form(pattern: str, read, needs, lead_in: str = "", numeric: bool = False, flags=re.IGNORECASE) -> _Form:
+    return _Form(re.compile(pattern, flags), read, needs, frozenset(lead_in.split()), numeric)
+
+
+_YEAR_CORE = r"(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)"
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_YEAR_RANGE = re.compile(r"\d{4}\s*(?:[-–]|to|till|until|through|and)\s*\d{4}")
+_N = rf"(?:\d+|{WORD_NUMBER}|several|few|a\s+few)"
+
+#: Every way of writing a period. Where two readings overlap, the one starting first, then the longest, wins.
+_FORMS: list[_Form] = [
+    _form(rf"(?P<m1>{_MONTH})\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b|and\b)\s*(?P<m2>{_MONTH})"
+          rf"{_YEAR_SPEC}(?:\s+period\b)?", lambda m: _range(m), (_MONTH_NAME,), "from between the"),
+    _form(rf"(?P<n>\d{{1,2}}|{WORD_NUMBER})[\s-]+months?\b{_YEAR_SPEC}", lambda m: _first_months(m), ("month",),
+          "the first"),
+    _form(rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b{_YEAR_SPEC}", lambda m: _quarter(m),
+          ("quarter",), "the"),
+    _form(rf"Q(?P<qn>[1-4])(?:\s*-?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)", lambda m: _quarter(m),
+          (re.compile(r"Q[1-4]"),), flags=0),
+    _form(rf"first\s+(?P<nq>two|three|2|3)\s+quarters\b{_YEAR_SPEC}", lambda m: _first_quarters(m), ("quarters",),
+          "the"),
+    _form(rf"(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", lambda m: _half(m), ("half",), "the"),
+    _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*-?\s*(?P<y>{_YEAR})", lambda m: _half_short(m),
+          (re.compile(r"H[12]|[12]H"),), flags=0),
+    _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})", lambda m: _month_of_year(m), (_MONTH_NAME,), "in"),
+    _form(r"(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|(?:since|from)\s+the\s+(?:beginning|start)\s+"
+          r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", lambda m: _year_to_date(m),
+          ("year",)),
+    _form(rf"(?:same|corresponding|comparable|analogous|similar)\s+period(?:\s+(?:(?:of|in|a)\s+)?(?:the\s+)?"
+          rf"(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})|year\s+(?:earlier|ago|before)))?"
+          r"|(?:last|previous)\s+year['’]s\s+(?:same|analogous|corresponding|comparable)\s+period",
+          lambda m: _same_period(m), ("period",), "the"),
+    _form(r"(?:year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))\b", lambda m: _year_ago(m), ("year",)),
+    _form(rf"(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|previous|recent|next|coming)\s+)?{_N}\s+"
+          r"(?:years|decades)\b|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+decade", lambda m: _span(m),
+          ("years", "decade")),
+    _form(rf"since\s+{_YEAR}", lambda m: _span(m), ("since",)),
+    _form(rf"from\s+{_YEAR}\s+(?:to|till|until|through)\s+{_YEAR}|between\s+{_YEAR}\s+and\s+{_YEAR}"
+          rf"|{_YEAR_CORE}\s*[-–]\s*{_YEAR}", lambda m: _span(m), (_YEAR_RANGE,)),
+    _form(rf"(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|{WORD_NUMBER})\s+months", lambda m: _span(m),
+          ("months",)),
+    _form(rf"(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
+          lambda m: _end_of_year(m), ("end of",)),
+    _form(rf"by\s+(?P<y>{_YEAR})", lambda m: _deadline(m), ("by ",)),
+    _form(rf"(?P<rel>{_RELATIVE})(?:\s+alone)?|over\s+the\s+year\b", lambda m: _relative_year(m), ("year",),
+          "in for during over throughout the"),
+    _form(rf"(?P<y>{_YEAR_CORE})(?:\s+year\b)?", lambda m: _year(m), (_FOUR_DIGITS,), "in for during of throughout",
+          numeric=True),
 ]
 
 
@@ -236,17 +267,40 @@ _COMPARISON_BEFORE = re.compile(
 _ROLLING_BEFORE = re.compile(r"\b(?:last|past|previous|recent|next|coming)\s+$", re.IGNORECASE)
 
 
+_TRAILING_WORD = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _lead_in(text: str, at: int, floor: int, words: frozenset[str]) -> int:
+    """Where a mention starts once the lead-in words before it ("from", "in the") are taken in."""
+    start = at
+    while words:
+        m = _TRAILING_WORD.search(text, max(floor, start - 20), start)
+        if not m or m.group(1).lower() not in words:
+            break
+        start = m.start()
+    return start
+
+
 def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
-    """Every period mention in ``text[start:end]``; overlapping readings keep the longest."""
+    """Every period mention in ``text[start:end]``, in text order."""
     found = []
     lower = text[start:end].lower()
-    for pattern, build, hint in _PATTERNS:
-        if (hint.search(text, start, end) is None) if isinstance(hint, re.Pattern) else hint not in lower:
+    present: dict[str | re.Pattern, bool] = {}
+    for form in _FORMS:
+        for hint in form.needs:
+            if hint not in present:
+                present[hint] = (hint.search(text, start, end) is not None if isinstance(hint, re.Pattern)
+                                 else hint in lower)
+        if not any(present[hint] for hint in form.needs):
             continue
-        for m in pattern.finditer(text, start, end):
-            mention = build(m)
+        for m in form.pattern.finditer(text, start, end):
+            before = text[m.start() - 1] if m.start() > start else " "
+            if before.isalnum() or before == "_" or (form.numeric and before in "$€£.,/-"):
+                continue
+            mention = form.read(m)
             if mention is not None:
-                found.append(mention)
+                lead = _lead_in(text, m.start(), start, form.lead_in)
+                found.append(replace(mention, start=lead) if lead != m.start() else mention)
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[PeriodMention] = []
     for p in found:

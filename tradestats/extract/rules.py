@@ -112,8 +112,7 @@ class DocumentReader:
     def read(self) -> list[Row]:
         text = self.text
         for para in paragraphs(text, self.doc.body_start):
-            has_flow = g.FLOW_HINT.search(text, para.start, para.end)
-            if not has_flow or not g.FIGURE_HINT.search(text, para.start, para.end):
+            if not g.has_flow_word(text, para.start, para.end) or not g.has_figure(text, para.start, para.end):
                 self.previous_paragraph_tail = None
                 continue
             self.read_paragraph(para)
@@ -134,9 +133,9 @@ class DocumentReader:
     # --- one sentence --------------------------------------------------------------------------------------------
     def read_sentence(self, sent: Span, carried: Statement | None, earlier: list[Span]) -> Statement | None:
         text, a, b = self.text, sent.start, sent.end
-        if not g.FLOW_HINT.search(text, a, b) and not (carried and g.ANAPHOR_HINT.search(text, a, b)):
+        if not g.has_flow_word(text, a, b) and not (carried and g.has_anaphor(text, a, b)):
             return None
-        has_figure = g.FIGURE_HINT.search(text, a, b)
+        has_figure = g.has_figure(text, a, b)
         flows = g.find_flow_words(text, a, b)
         if not flows:
             anaphor = g.find_anaphor(text, a, b) if carried and has_figure else None

@@ -19,7 +19,7 @@ class Span:
     end: int
 
 
-_LINE = re.compile(r"[^\n]*")
+_LINE = re.compile(r"[^\n]+")
 #: A line that ends a sentence or a heading-like unit.
 _TERMINAL = re.compile(r"[.!?:;\"”’»)\]]\s*$")
 #: The next line continues the previous one (lower-case word, figure or currency).
@@ -38,13 +38,11 @@ def _lines(text: str, start: int) -> list[Span]:
     """Non-blank lines of ``text[start:]``, trimmed of surrounding whitespace."""
     out = []
     for m in _LINE.finditer(text, start):
-        a, b = m.start(), m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append(Span(a, b))
+        line = m.group()
+        stripped = line.strip()
+        if stripped:
+            a = m.start() + len(line) - len(line.lstrip())
+            out.append(Span(a, a + len(stripped)))
     return out
 
 
