@@ -4,6 +4,7 @@ Run on demand, not as a test::
 
     python -m benchmarks.bench_extract            # 50 MB corpus
     python -m benchmarks.bench_extract --mb 5     # quicker
+    python -m benchmarks.bench_extract --trade-share 0.2   # a trade-news feed: far more statements to read
 
 The corpus is generated in memory from sentence templates written for this
 benchmark (trade statements mixed with the filler that fills real news: visits,
@@ -105,17 +106,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--trade-share", type=float, default=0.05,
                         help="share of sentences that are trade statements (default 0.05; a trade-news feed is "
                              "nearer 0.2)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes over the corpus; the best is reported")
     args = parser.parse_args(argv)
 
     docs = list(corpus(args.mb, args.seed, args.trade_share))
     size = sum(len(d.text.encode("utf-8")) for d in docs)
-    wall, cpu = time.perf_counter(), time.process_time()
-    candidates = sum(len(extract_document(d)) for d in docs)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    best_cpu = best_wall = float("inf")
+    candidates = 0
+    for _ in range(args.repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        candidates = sum(len(extract_document(d)) for d in docs)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
     # CPU time of this one process: the rate per core, whatever else the machine is running.
     print(f"extractor {EXTRACTOR_VERSION}: {len(docs)} documents, {size / 1e6:.1f} MB, trade share "
-          f"{args.trade_share:.2f}, {candidates} candidates in {cpu:.1f} s CPU ({wall:.1f} s wall) = "
-          f"{size / 1e6 / cpu:.2f} MB/s per core")
+          f"{args.trade_share:.2f}, {candidates} candidates; best of {args.repeat}: {best_cpu:.2f} s CPU "
+          f"({best_wall:.2f} s wall) = {size / 1e6 / best_cpu:.2f} MB/s per core")
 
 
 if __name__ == "__main__":

@@ -22,16 +22,30 @@ from tradestats.extract import EXTRACTOR_VERSION, Candidate, extract_document
 CACHE = CANDIDATES.parent / "extract-cache"
 
 
+def cache_key(doc: Document) -> str:
+    """Everything the candidates of a document depend on: its id, its text, its date, the extractor."""
+    return f"{doc.source_id}-{doc.sha256}-{doc.published or 'nodate'}-v{EXTRACTOR_VERSION}.json"
+
+
 def cached_extract(doc: Document, cache_dir: Path | None) -> list[Candidate]:
     """Candidates of one document, from the cache when its text and the extractor are unchanged."""
-    if cache_dir is None:
+    if cache_dir is None or not doc.sha256:
         return extract_document(doc)
-    key = cache_dir / f"{doc.sha256 or doc.source_id}-{doc.published or 'nodate'}-v{EXTRACTOR_VERSION}.json"
+    key = cache_dir / cache_key(doc)
     if key.exists():
         return [Candidate(**row) for row in json.loads(key.read_text(encoding="utf-8"))]
     found = extract_document(doc)
     write_text_atomic(key, json.dumps([c.__dict__ for c in found], ensure_ascii=False))
     return found
+
+
+def prune_cache(cache_dir: Path, docs: list[Document]) -> int:
+    """Drop entries of removed articles and of older extractor versions, so the cache does not grow forever."""
+    keep = {cache_key(d) for d in docs}
+    stale = [p for p in cache_dir.glob("*.json") if p.name not in keep] if cache_dir.exists() else []
+    for path in stale:
+        path.unlink()
+    return len(stale)
 
 
 def candidates_csv(candidates: list[Candidate]) -> str:
@@ -71,6 +85,8 @@ def main(argv: list[str] | None = None) -> None:
         cache_dir = None if args.no_cache else CACHE
     candidates = extract_all(docs, cache_dir)
     write_text_atomic(args.out, candidates_csv(candidates))
+    if cache_dir is not None:
+        prune_cache(cache_dir, docs)
     print(f"extract: wrote {len(candidates)} candidates from {len(docs)} documents to {relative(args.out)}",
           file=sys.stderr)
 

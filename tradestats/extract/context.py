@@ -3,8 +3,9 @@
 "Trade between the two countries reached $1 billion" names no country; the
 reader knows the pair from the article. The pair is the two economies the article
 mentions most (single countries only, never blocs), ties going to the one named
-first. Relative periods need the publication date; when it is unknown the year is
-inferred from the years the text mentions.
+first, and the two are ordered as the article first names them. Relative periods
+need the publication date; when it is unknown the year is inferred from the
+years the text mentions.
 """
 from __future__ import annotations
 
@@ -13,16 +14,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tradestats.extract.lexicon import BLOCS, find_countries
-from tradestats.extract.periods import Reference
+from tradestats.extract.periods import Reference, find_periods
 
 _YEAR = re.compile(r"(?<![\w$.,/-])(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)")
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$|\b(?:until|till|to)\s+$", re.IGNORECASE)
-_THIS_YEAR = re.compile(r"\b(?:this|the\s+current)\s+year\b", re.IGNORECASE)
-_LAST_YEAR = re.compile(r"\b(?:last|previous)\s+year\b", re.IGNORECASE)
+_RELATIVE_YEAR = re.compile(r"\b(?:this|current|last|previous|past)\s+year\b", re.IGNORECASE)
 
 
 def article_pair(text: str, start: int) -> tuple[str, ...]:
-    """The two most-mentioned single countries of ``text[start:]``, most-mentioned first."""
+    """The two most-mentioned single countries of ``text[start:]``, in the order the article first names them.
+
+    The article's own country usually opens it ("Kazakhstan is continuing to ...
+    with Azerbaijan"), and it reports a turnover the statement does not attribute.
+    """
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for mention in find_countries(text, start):
@@ -31,24 +35,28 @@ def article_pair(text: str, start: int) -> tuple[str, ...]:
         counts[mention.code] += 1
         first_seen.setdefault(mention.code, mention.start)
     ranked = sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
-    return tuple(ranked[:2])
+    return tuple(sorted(ranked[:2], key=first_seen.__getitem__))
 
 
 def inferred_reference(text: str, start: int) -> Reference:
-    """A reference year for an undated article: the latest year it reports on.
+    """A reference year for an undated article, from the years it reports on.
 
-    Years after "by" or "until" are deadlines, not reports. When the article
-    speaks of both "last year" and "this year", the latest stated year is last
-    year, so the article's own year is the one after.
+    Years after "by" or "until" are deadlines, not reports. An article that
+    speaks of "this year" or "last year" is written after the latest full year
+    it names ("last year ... 10% more than in 2021" is 2022, written in 2023),
+    unless that latest year is itself a part-year figure ("January-May 2023"),
+    which is the current year.
     """
     years = [int(m.group()) for m in _YEAR.finditer(text, start)
              if not _DEADLINE.search(text, max(start, m.start() - 20), m.start())]
     if not years:
         return Reference(None)
     latest = max(years)
-    if _THIS_YEAR.search(text, start) and _LAST_YEAR.search(text, start):
-        return Reference(latest + 1)
-    return Reference(latest)
+    if not _RELATIVE_YEAR.search(text, start):
+        return Reference(latest)
+    partial = any(p.year == latest and (p.first_month, p.last_month) != (1, 12)
+                  for p in find_periods(text, start, len(text)) if p.kind == "months")
+    return Reference(latest if partial else latest + 1)
 
 
 @dataclass

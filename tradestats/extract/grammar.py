@@ -8,23 +8,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tradestats.extract.words import Words
+
 _I = re.IGNORECASE
 
+
 #: Words after "trade" that make it something other than a flow of goods ("trade office", "trade policy").
+_NOT_A_FLOW_NOUNS = (
+    "office mission partner partnership center centre house zone hub route corridor policy representative "
+    "representation fair show agreement contract deal union organization organisation relation tie cooperation "
+    "co-operation barrier company companies minister ministry war sanction surplus deficit balance facilitation "
+    "potential opportunity opportunities link bloc block dispute talk negotiation regime rule finance financing "
+    "platform portal network department council commission committee association chamber expo exhibition forum "
+    "event delegation infrastructure"
+).split()
 _NOT_A_FLOW_AFTER_TRADE = (
-    r"and\s+(?:economic|investment|integration|industry|commerce|development|logistics|transport|economy)|office|offices"
-    r"|mission|missions|partner|partners|partnership|center|centre|centers|house|houses|zone|zones|hub|hubs|route|routes"
-    r"|corridor|policy|policies|representative|representation|fair|fairs|show|agreement|agreements|contract|contracts"
-    r"|deal|deals|union|organi[sz]ation|relations|ties|cooperation|co-operation|barriers|company|companies|minister"
-    r"|ministry|war|wars|sanctions|surplus|deficit|balance|facilitation|potential|opportunities|links|bloc|block"
-    r"|missions|dispute|disputes|talks|negotiations|regime|rules|finance|financing|platform|portal|network|center"
-    r"|department|council|commission|committee|association|chamber|expo|exhibition|forum|event|events|delegation"
-    r"|infrastructure|houses|representatives|and\s+economic\s+partner"
+    r"and\s+(?:economic|investment|integration|industry|commerce|development|logistics|transport|economy)"
+    r"|(?:" + "|".join(_NOT_A_FLOW_NOUNS) + r")s?"
 )
 #: The core flow words; the adjectives before them ("mutual", "foreign") are read backwards from the core.
-_FLOW_CORE = re.compile(r"\b(?:(?P<turnover>turnover)|(?P<trade>trade)|(?P<exports>export(?:s|ed|ing)?)"
-                        r"|(?P<imports>import(?:s|ed|ing)?))\b(?!-)", _I)
-_FLOW_ADJECTIVES = frozenset("foreign external mutual bilateral two-way reciprocal total overall commodity goods".split())
+_FLOW_CORE = re.compile(r"\b(?:(?P<turnover>turnover|trad(?:e|ing)\s+partners?)|(?P<trade>trade)"
+                        r"|(?P<exports>export(?:s|ed|ing)?)|(?P<imports>import(?:s|ed|ing)?))\b(?!-)", _I)
+_FLOW_ADJECTIVES = frozenset(
+    "foreign external mutual bilateral two-way reciprocal total overall commodity goods".split())
 _NOT_A_FLOW_AFTER = re.compile(rf"\s+(?:{_NOT_A_FLOW_AFTER_TRADE})\b", _I)
 _TURNOVER_AFTER = re.compile(r"\s+(?:turnover|volume)\b", _I)
 #: Flow words that only stand for a flow when a sentence has no stronger one ("the supply of wheat").
@@ -42,15 +48,16 @@ _INSTITUTION_BEFORE = re.compile(r"(?:\bof|\bfor|\band|Minister|Ministry)\s+$")
 #: Words that make a flow word a national total rather than a bilateral one when no country is named.
 NATIONAL_TOTAL = re.compile(r"\b(?:foreign|external|total|overall)\b", _I)
 #: Words that say a statement is about the two countries of the article.
-BILATERAL = re.compile(
+BILATERAL = Words(
     r"\b(?:bilateral|mutual|two-way|reciprocal|each\s+other|between\s+(?:the\s+|our\s+|both\s+)?(?:two\s+)?"
-    r"(?:countries|states|nations|sides|parties)|(?:the|our|both|two)\s+(?:two\s+)?(?:countries|states|nations))\b",
-    _I,
+    r"(?:countries|states|nations|sides|parties)|(?:the|our|both|two)\s+(?:two\s+)?(?:countries|states|nations))\b"
 )
 
 
 @dataclass(frozen=True)
 class FlowWord:
+    """A word naming a flow of goods, with the adjectives before it ("foreign trade turnover")."""
+
     start: int
     end: int
     table: str  # turnover | exports | imports
@@ -66,14 +73,18 @@ def _with_adjectives(text: str, start: int, floor: int) -> int:
     return start
 
 
-def find_flow_words(text: str, start: int, end: int) -> list[FlowWord]:
-    """Flow words in ``text[start:end]``: trade/turnover, exports, imports (weak forms only if nothing else)."""
+def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[FlowWord]:
+    """Flow words in ``text[start:end]``: trade/turnover, exports, imports.
+
+    With ``weak``, "supply", "shipments" and "deliveries" stand for exports when
+    there is no stronger flow word.
+    """
     found: list[FlowWord] = []
     for m in _FLOW_CORE.finditer(text, start, end):
         table = m.lastgroup
         a, b = m.start(), m.end()
-        if table == "turnover" and found and found[-1].end == a - 1 and found[-1].words.endswith("trade"):
-            continue  # "trade turnover": already read with "trade"
+        if found and a < found[-1].end:
+            continue  # "turnover" of "trade turnover", already read with "trade"
         if table == "trade":
             if _NOT_A_FLOW_AFTER.match(text, b, end):
                 continue
@@ -85,18 +96,25 @@ def find_flow_words(text: str, start: int, end: int) -> list[FlowWord]:
         if table == "turnover" or text[a - 1:a] == " ":
             a = _with_adjectives(text, a, start)
         found.append(FlowWord(a, b, table, text[a:b].lower()))
-    if not found:
+    if not found and weak:
         found = [FlowWord(m.start(), m.end(), "exports", m.group().lower())
                  for m in _WEAK_EXPORTS.finditer(text, start, end)]
     return found
 
 
+def has_weak_flow_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold "supply", "shipments" or "deliveries"."""
+    return any(map(text[start:end].lower().__contains__, _WEAK_STEMS))
+
+
 def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
+    """A word standing for the previous sentence's flow ("it", "the figure", "this indicator")."""
     return _ANAPHOR.search(text, start, end)
 
 
 #: Quick tests for a sentence worth reading: plain substring tests on lower-cased text, far cheaper than a regex.
-_FLOW_STEMS = ("trade", "turnover", "export", "import", "suppl", "shipment", "shipped", "deliver")
+_FLOW_STEMS = ("trade", "trading", "turnover", "export", "import", "suppl", "shipment", "shipped", "deliver")
+_WEAK_STEMS = ("suppl", "shipment", "shipped", "deliver")
 _FIGURE_STEMS = ("doubl", "tripl", "quadrupl", "twice", "halv", "fold", "one", "two", "three", "four", "five", "six",
                  "seven", "eight", "nine", "ten", "third", "quarter", "half")
 _ANAPHOR_STEMS = ("it", "figure", "index", "indicator", "volume")
@@ -121,86 +139,114 @@ def has_anaphor(text: str, start: int, end: int) -> bool:
 
 
 # --- qualifiers ------------------------------------------------------------------------------------------------
-#: The words right before a figure that say how exact it is, longest first.
-_QUALIFIER_WORDS = {
+#: The words right before a figure that say how exact it is.
+_QUALIFIER_PHRASES = {
     "under": ("not more than", "not exceeding", "less than", "fewer than", "just under", "under", "below"),
     "approx": ("almost reaching", "an estimated", "close to", "almost", "nearly", "about", "around", "approximately",
                "approx", "roughly", "some", "circa", "estimated", "nearing"),
     "over": ("in excess of", "upwards of", "more than", "at least", "over", "exceeded", "exceeds", "exceed",
              "exceeding", "above", "surpassed", "surpasses", "surpassing", "topped", "topping", "tops", "beyond"),
 }
+_QUALIFIER_OF = {phrase: q for q, phrases in _QUALIFIER_PHRASES.items() for phrase in phrases}
 _TAIL_WORDS = re.compile(r"[a-z]+")
 
 
 def qualifier_before(text: str, start: int, floor: int) -> str:
-    """exact | approx | over | under, from the (up to three) words right before a figure."""
+    """exact | approx | over | under, from the (up to three) words right before a figure; longest phrase wins."""
     tail = text[max(floor, start - 30):start].lower().rstrip()
     if not tail or not (tail[-1].isalpha() or tail[-1] == "."):
         return "exact"  # punctuation between: the words before are not about this figure
-    words = _TAIL_WORDS.findall(tail)[-3:]
-    tails = {" ".join(words[-n:]) for n in (1, 2, 3) if len(words) >= n}
-    for qualifier, phrases in _QUALIFIER_WORDS.items():
-        if any(phrase in tails for phrase in phrases):
-            return qualifier
+    words = _TAIL_WORDS.findall(tail[-30:])[-3:]
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[-n:]) in _QUALIFIER_OF:
+            return _QUALIFIER_OF[" ".join(words[-n:])]
     return "exact"
 
 
 # --- roles of figures -----------------------------------------------------------------------------------------
+_TAIL_TOKEN = re.compile(r"[a-z]+|[^\sa-z]")
+#: Hedges that may stand between a role word and its figure: "from about $5 million".
+_HEDGES = frozenset("about almost nearly around over some approximately roughly".split())
+
+
+def tail_tokens(text: str, at: int, floor: int, width: int = 40) -> list[str]:
+    """The lower-case words and punctuation marks just before ``at``, hedges at the end dropped."""
+    tokens = _TAIL_TOKEN.findall(text[max(floor, at - width):at].lower())
+    while tokens and tokens[-1] in _HEDGES:
+        tokens.pop()
+    if len(tokens) >= 2 and tokens[-1] == "than" and tokens[-2] in ("more", "less"):
+        tokens = tokens[:-2]
+    return tokens
+
+
 #: Money after these words is the prior value of a comparison: "from $31.7 million to", "compared to $474.3 million".
-COMPARISON_MONEY_BEFORE = re.compile(
-    r"(?:\bfrom|(?<!more\s)(?<!less\s)(?<!fewer\s)\bthan|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\bup\s+from|\bdown\s+from)\s*"
-    r"(?:(?:about|almost|nearly|around|over|some|approximately)\s+)?$",
-    _I,
-)
-#: Money after "by" is an absolute change: "rose by $7.5 million".
-CHANGE_MONEY_BEFORE = re.compile(
-    r"\bby\s*(?:(?:about|almost|nearly|around|over|some|approximately|more\s+than|less\s+than)\s+)?$", _I)
+_COMPARISON_LAST = frozenset({"from", "than", "against", "versus", "vs"})
+_COMPARISON_LAST_TWO = frozenset({("compared", "to"), ("compared", "with"), ("comparison", "to"),
+                                  ("comparison", "with"), ("vs", ".")})
+
+
+def is_comparison_money(tokens: list[str]) -> bool:
+    """Whether money after ``tokens`` (from ``tail_tokens``) is the prior value of a comparison."""
+    if not tokens:
+        return False
+    if tokens[-1] == "than" and len(tokens) >= 2 and tokens[-2] == "fewer":
+        return False
+    return tokens[-1] in _COMPARISON_LAST or tuple(tokens[-2:]) in _COMPARISON_LAST_TWO
+
+
+def is_change_money(tokens: list[str]) -> bool:
+    """Money after "by" is an absolute change: "rose by $7.5 million"."""
+    return bool(tokens) and tokens[-1] == "by"
+
+
 #: Words between a value and a second currency for the same value: "$1.2 billion (540 billion tenge)".
 SAME_VALUE_BETWEEN = re.compile(r"\s*(?:\(|,?\s*or\s+|/\s*|,?\s*i\.e\.\s*|,?\s*equivalent\s+to\s+)\s*$", _I)
 #: Words that make a bracket or clause a comparison: "than in the same period of the previous year ($474.3 million)".
-COMPARISON_WORDS = re.compile(r"\b(?:than|compared|comparison|against|versus|year\s+earlier|year\s+ago|from)\b", _I)
+COMPARISON_WORDS = Words(r"\b(?:than|compared|comparison|against|versus|year\s+earlier|year\s+ago|from)\b")
 
 # --- non-facts -------------------------------------------------------------------------------------------------
 #: Words before a figure that make it a target, forecast, plan, deal, investment, aid, capacity or offer.
-NOT_A_FACT_BEFORE = re.compile(
+NOT_A_FACT_BEFORE = Words(
     r"\b(?:aim(?:s|ed|ing)?|goal|goals|target(?:s|ed|ing)?|task|tasks|plan(?:s|ned|ning)?|intend(?:s|ed)?|intention"
     r"|seek(?:s|ing)?|want(?:s|ed)?|wish(?:es)?|hope(?:s|d)?|ready|readiness|potential|opportunit(?:y|ies)"
     r"|prospects?|prerequisites|expect(?:s|ed|ation|ations)?|forecast\w*|project(?:ed|ion|ions)|predict\w*"
-    r"|estimated\s+to|(?-i:could|may|might|can|will|would|should|shall|must|Could|Will|Would|Can|Should)|going\s+to"
+    r"|estimated\s+to|going\s+to"
     r"|to\s+(?:(?:further|significantly|substantially|at\s+least)\s+)?(?:bring|increase|boost|raise|expand|double"
     r"|triple|achieve|lift|grow)|bringing|raising\s+trade|agree(?:s|d)?"
-    r"|contracts?|deals?|agreements?|memorand\w*|signed|invest\w*|aid|humanitarian|grants?|loans?|credits?|GDP"
+    r"|contracts?|deals?|agreements?|memorand\w*|signed|invest\w*|aid|humanitarian|grants?|loans?|credits?|gdp"
     r"|gross\s+domestic|capacity|capacities|transit|containers?|freight|cargo|throughput|compan(?:y|ies)"
     r"|enterprises?|firms?|joint\s+ventures?|items|list\s+of|offer\w*|propos\w*|suggest\w*|worth\s+of"
-    r"|population|budget|reserves|tourists?|passengers?)\b",
-    _I,
+    r"|population|budget|reserves|tourists?|passengers?)\b"
 )
+#: Modal verbs: case matters, "May" is a month.
+MODAL_BEFORE = re.compile(r"\b(?:could|may|might|can|will|would|should|shall|must|Could|Will|Would|Can|Should)\b")
 #: Words after a figure that make it a target: "... to $35 billion by 2030", "in the coming years".
-NOT_A_FACT_AFTER = re.compile(
+NOT_A_FACT_AFTER = Words(
     r"\b(?:in\s+the\s+(?:coming|next|near)\b|in\s+the\s+future|in\s+(?:the\s+)?(?:next|coming)\s+(?:\w+\s+)?years"
     r"|by\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:next|coming)\s+year|is\s+expected|are\s+expected|is\s+planned"
-    r"|as\s+a\s+target|(?-i:could|would|will)\s+be)\b",
-    _I,
+    r"|as\s+a\s+target|could\s+be|would\s+be|will\s+be)\b"
 )
+#: A price, not a value of trade: "$300 per ton", "$80 a barrel".
+PRICE_AFTER = re.compile(r"\s*(?:per|a|an|/)\s*(?:metric\s+)?(?:ton|tonne|t|kg|kilogram|barrel|bbl|unit|head"
+                         r"|litre|liter|cubic|mwh|kwh|ounce|oz|piece)s?\b", _I)
 #: Statements about regions and provinces, not countries.
-SUBNATIONAL = re.compile(r"\b(?:region|regions|province|provinces|oblast|oblasts|krai|prefecture|city|cities"
-                         r"|autonomous|governorate|municipality)\b", _I)
+SUBNATIONAL = Words(r"\b(?:region|regions|province|provinces|oblast|oblasts|krai|prefecture|city|cities"
+                    r"|autonomous|governorate|municipality)\b")
 #: Words that make the following products a composition ("mainly wheat"), not the subject of the figure.
-COMPOSITION = re.compile(r"\b(?:including|includes|such\s+as|mainly|mostly|primarily|predominantly|chiefly"
-                         r"|among\s+them|led\s+by|consisting|notably|especially|dominated\s+by)\b", _I)
+COMPOSITION = Words(r"\b(?:including|includes|such\s+as|mainly|mostly|primarily|predominantly|chiefly"
+                    r"|among\s+them|led\s+by|consisting|notably|especially|dominated\s+by)\b")
 #: "Already" makes a figure without a stated period a year-to-date one.
-ALREADY = re.compile(r"\balready\b", _I)
-RESPECTIVELY = re.compile(r"\brespectively\b", _I)
+ALREADY = Words(r"\balready\b")
+RESPECTIVELY = Words(r"\brespectively\b")
 
 # --- product groups written as grammar, not in the commodity list -------------------------------------------
 _AGRI = r"agricultural|agro-industrial|agro-food|agri-food|agrarian|agro"
-PRODUCT_GROUP = re.compile(
+PRODUCT_GROUP = Words(
     rf"\b(?P<adj>{_AGRI}|food|industrial|manufactured|chemical|textile|metallurgical|petrochemical|processed"
     r"|engineering|consumer|mineral|livestock|dairy|meat|fish|pharmaceutical|electronic|electrical|light\s+industry)"
     r"\s+(?P<noun>products|goods|commodities|produce)\b"
     rf"|\b(?P<qadj>{_AGRI})\s+(?=(?:commodity\s+)?(?:trade|turnover|exports?|imports?|products?)\b)"
-    rf"|\b(?:in|of)\s+the\s+(?P<sadj>{_AGRI})\s+(?:sector|sphere|complex|industry)\b",
-    _I,
+    rf"|\b(?:in|of)\s+the\s+(?P<sadj>{_AGRI})\s+(?:sector|sphere|complex|industry)\b"
 )
 _AGRI_RE = re.compile(rf"(?:{_AGRI})$", _I)
 AGRICULTURAL_PRODUCTS = "agricultural products"

@@ -12,38 +12,36 @@ import re
 from dataclasses import dataclass
 
 from tradestats.extract.numbers import NUMBER, WORD_NUMBER, parse_number
+from tradestats.extract.words import Words
 
 _UP = (r"increas\w*|grew|grow\w*|growth|rose|ris(?:e|es|en|ing)|up|higher|more|gain\w*|jump\w*|surg\w*|soar\w*"
        r"|climb\w*|spik\w*|expan\w*|boost\w*|add(?:ed|ing)|rall\w*|advanc\w*|upswing|double|doubled")
 _DOWN = (r"decreas\w*|declin\w*|fell|fall\w*|drop\w*|lower|less|down|reduc\w*|shr[iau]nk\w*|contract(?:ed|ion|s)?"
          r"|slump\w*|plung\w*|plummet\w*|dipp?ed|dips?|slid|slipp?ed|lost|loss|downturn")
-_DIRECTION = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.IGNORECASE)
+_DIRECTION = Words(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b")
 #: "more than" / "less than" before a figure hedge it; they say nothing about its direction.
 _HEDGE_AFTER_WORD = re.compile(r"\s+than\b", re.IGNORECASE)
 #: Direction stated right after the figure: "20 percent more", "a 19% increase", "13% trade growth".
 _DIRECTION_AFTER = re.compile(
-    rf"\s*(?:[\w-]+\s+)?(?:(?P<up>higher|more|up|increase|growth|rise|jump|gain|upturn)"
-    rf"|(?P<down>lower|less|down|decrease|decline|drop|fall|reduction))\b",
+    r"\s*(?:[\w-]+\s+)?(?:(?P<up>higher|more|up|increase|growth|rise|jump|gain|upturn)"
+    r"|(?P<down>lower|less|down|decrease|decline|drop|fall|reduction))\b",
     re.IGNORECASE,
 )
 #: A percentage that states a level, not a change: "to 30%", "at 5%", "share of 40%".
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|share\s+of|of\s+the)\s*$", re.IGNORECASE)
 
-_TIMES = re.compile(
+_TIMES = Words(
     rf"(?<![\w.,])(?P<n>{NUMBER}|{WORD_NUMBER})\s?(?:-\s?)?(?:times\b|fold\b)"
-    rf"|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten)fold\b",
-    re.IGNORECASE,
+    rf"|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten)fold\b"
 )
-_PERCENT = re.compile(rf"(?<![\w.,])(?P<p>{NUMBER})\s?(?:%|percent\b|per\s+cent\b|pct\b)", re.IGNORECASE)
-_MULTIPLYING_VERB = re.compile(
+_PERCENT = Words(rf"(?<![\w.,])(?P<p>{NUMBER})\s?(?:%|percent\b|per\s+cent\b|pct\b)")
+_MULTIPLYING_VERB = Words(
     r"\b(?:(?P<x2>doubl(?:ed|ing|es|e))|(?P<x3>tripl(?:ed|ing|es|e))|(?P<x4>quadrupl(?:ed|ing|es|e))"
-    r"|(?P<half>halv(?:ed|ing|es|e))|(?P<twice>twice))\b",
-    re.IGNORECASE,
+    r"|(?P<half>halv(?:ed|ing|es|e))|(?P<twice>twice))\b"
 )
-_FRACTION = re.compile(
+_FRACTION = Words(
     r"\bby\s+(?:(?:more\s+than|almost|nearly|about|over|roughly)\s+)?(?P<f>(?:a|one)[\s-]third|(?:a|one)[\s-]quarter"
-    r"|half|one[\s-]half|two[\s-]thirds)\b",
-    re.IGNORECASE,
+    r"|half|one[\s-]half|two[\s-]thirds)\b"
 )
 _FRACTIONS = {"third": 1 / 3, "quarter": 0.25, "half": 0.5, "thirds": 2 / 3}
 _WORD_MULTIPLES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -77,13 +75,16 @@ def _direction(text: str, start: int, end: int, floor: int, ceiling: int, same_c
     after = _DIRECTION_AFTER.match(text, end, min(ceiling, end + 40))
     if after:
         return "up" if after.group("up") else "down"
+    sign = text[start - 1:start] if start > floor else ""
+    if sign == "+" or (sign in ("-", "−", "–") and text[start - 2:start - 1] in ("(", " ", "")):
+        return "up" if sign == "+" else "down"
     left_floor = max(floor, start - DIRECTION_WINDOW)
     if same_clause:
         cut = max(text.rfind(ch, left_floor, start) for ch in ",;:()")
         left_floor = max(left_floor, cut + 1)
     last = None
-    for m in _DIRECTION.finditer(text, left_floor, start):
-        if m.group().lower() in ("more", "less") and _HEDGE_AFTER_WORD.match(text, m.end()):
+    for m, shift in _DIRECTION.finditer(text, left_floor, start):
+        if m.group().lower() in ("more", "less") and _HEDGE_AFTER_WORD.match(text, m.end() + shift):
             continue
         last = m
     if last is None:
@@ -104,34 +105,37 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
     lower = text[start:end].lower()
     times = "times" in lower or "fold" in lower
     percent = "%" in lower or "per" in lower or "pct" in lower
-    verbs = any(word in lower for word in ("doubl", "tripl", "quadrupl", "halv", "twice"))
-    fractions = "by " in lower and any(word in lower for word in ("third", "quarter", "half"))
-    for m in _TIMES.finditer(text, start, end) if times else ():
+    verbs = any(map(lower.__contains__, ("doubl", "tripl", "quadrupl", "halv", "twice")))
+    fractions = "by " in lower and any(map(lower.__contains__, ("third", "quarter", "half")))
+    for m, shift in _TIMES.finditer(text, start, end) if times else ():
+        a, b = m.start() + shift, m.end() + shift
         written = m.group("n") or m.group("w")
         multiple = parse_number(written) if m.group("n") else float(_WORD_MULTIPLES[written.lower()])
-        direction = _direction(text, m.start(), m.end(), start, end)
+        direction = _direction(text, a, b, start, end)
         if direction and multiple > 0:
-            found.append(Growth(_with_by(text, m.start(), start), m.end(), _ratio(multiple, direction)))
-    for m in _PERCENT.finditer(text, start, end) if percent else ():
-        if _LEVEL_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+            found.append(Growth(_with_by(text, a, start), b, _ratio(multiple, direction)))
+    for m, shift in _PERCENT.finditer(text, start, end) if percent else ():
+        a, b = m.start() + shift, m.end() + shift
+        if _LEVEL_BEFORE.search(text, max(start, a - 12), a):
             continue
-        direction = _direction(text, m.start(), m.end(), start, end, same_clause=True)
+        direction = _direction(text, a, b, start, end, same_clause=True)
         pct = parse_number(m.group("p"))
-        span_start = _with_by(text, m.start(), start)
         if direction == "up":
-            found.append(Growth(span_start, m.end(), round(1 + pct / 100, 4)))
+            found.append(Growth(_with_by(text, a, start), b, round(1 + pct / 100, 4)))
         elif direction == "down" and pct < 100:
-            found.append(Growth(span_start, m.end(), round(1 - pct / 100, 4)))
-    for m in _MULTIPLYING_VERB.finditer(text, start, end) if verbs else ():
+            found.append(Growth(_with_by(text, a, start), b, round(1 - pct / 100, 4)))
+    for m, shift in _MULTIPLYING_VERB.finditer(text, start, end) if verbs else ():
+        a, b = m.start() + shift, m.end() + shift
         if m.group("twice"):
-            direction = _direction(text, m.start(), m.end(), start, end)
+            direction = _direction(text, a, b, start, end)
             if direction:
-                found.append(Growth(m.start(), m.end(), _ratio(2.0, direction)))
+                found.append(Growth(a, b, _ratio(2.0, direction)))
             continue
         ratio = 2.0 if m.group("x2") else 3.0 if m.group("x3") else 4.0 if m.group("x4") else 0.5
-        found.append(Growth(m.start(), m.end(), ratio))
-    for m in _FRACTION.finditer(text, start, end) if fractions else ():
-        direction = _direction(text, m.start(), m.start(), start, end) or "up"
+        found.append(Growth(a, b, ratio))
+    for m, shift in _FRACTION.finditer(text, start, end) if fractions else ():
+        a, b = m.start() + shift, m.end() + shift
+        direction = _direction(text, a, a, start, end) or "up"
         share = _FRACTIONS[m.group("f").lower().split()[-1].split("-")[-1]]
-        found.append(Growth(m.start(), m.end(), round(1 + share if direction == "up" else 1 - share, 4)))
+        found.append(Growth(a, b, round(1 + share if direction == "up" else 1 - share, 4)))
     return sorted(found, key=lambda g: g.start)

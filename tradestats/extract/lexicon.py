@@ -9,9 +9,12 @@ left-to-right scan instead of one search per name, and the longest name wins
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from tradestats.extract.words import Words
 
 REFERENCE = Path(__file__).resolve().parents[2] / "reference"
 COUNTRIES_CSV = REFERENCE / "countries.csv"
@@ -104,6 +107,8 @@ def load_commodity_terms(path: Path = COMMODITIES_CSV) -> dict[str, CommodityTer
 
 COUNTRY_NAMES = load_country_names()
 COMMODITY_TERMS = load_commodity_terms()
+#: Digest of the reference files: a changed name list can change the output for unchanged text.
+REFERENCE_DIGEST = hashlib.sha256(COUNTRIES_CSV.read_bytes() + b"\0" + COMMODITIES_CSV.read_bytes()).hexdigest()[:8]
 
 # Country names are matched case-sensitively ("US" the country, not "us"), except
 # the lower-case bloc spellings such as "the world", which are written that way.
@@ -112,7 +117,7 @@ COMMODITY_TERMS = load_commodity_terms()
 _COUNTRY_RE = re.compile(r"(?:" + trie_alternation(list(COUNTRY_NAMES)) + r")(?![\w])")
 #: "US$", "US dollars": a currency, not the country.
 _CURRENCY_AFTER = re.compile(r"\s?\$|\s+dollars?\b")
-_COMMODITY_RE = re.compile(r"(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?![\w-])", re.IGNORECASE)
+_COMMODITIES = Words(r"(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?![\w-])")
 
 
 def find_countries(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
@@ -133,9 +138,10 @@ def find_commodities(text: str, start: int = 0, end: int | None = None) -> list[
     """Every known commodity term in ``text[start:end]`` (longest match), with its HS code."""
     end = len(text) if end is None else end
     found = []
-    for m in _COMMODITY_RE.finditer(text, start, end):
-        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+    for m, shift in _COMMODITIES.finditer(text, start, end):
+        a, b = m.start() + shift, m.end() + shift
+        if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_-"):
             continue
         name = m.group().lower()
-        found.append(CommodityMention(m.start(), m.end(), name, COMMODITY_TERMS[name].hs_code))
+        found.append(CommodityMention(a, b, name, COMMODITY_TERMS[name].hs_code))
     return found

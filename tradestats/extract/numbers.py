@@ -63,6 +63,11 @@ _MONEY_SUFFIXED = re.compile(
     """,
     re.VERBOSE,
 )
+#: A currency written after its number, in lower-cased text: where a suffixed amount can end.
+_SUFFIX_WORD = re.compile(r"\b(?:us\s+dollars?|u\.s\.\s+dollars?|dollars?|usd|tenge|kzt|rubles?|roubles?|rub|euros?"
+                          r"|eur|yuan|cny|pounds\s+sterling|gbp)\b")
+#: How far before its currency word a suffixed amount may begin ("1,234.5 trillion US dollars").
+_SUFFIXED_REACH = 40
 #: Written currencies, lower case: a sentence without any of them has no money.
 _PREFIX_HINTS = ("$", "€", "£", "₸", "₽", "¥", "usd", "eur", "kzt", "rub", "cny", "rmb", "gbp")
 _SUFFIX_HINTS = ("dollar", "usd", "tenge", "kzt", "rub", "roub", "euro", "eur", "yuan", "cny", "pound", "gbp")
@@ -83,12 +88,16 @@ class Amount:
     is_range: bool = False  # "$1-2 billion": a span of values, never a single statistic
 
 
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_SPACES = re.compile(r"\s+")
+
+
 def parse_number(written: str) -> float:
     """The value of a written number: commas are thousands separators only before three digits."""
     low = written.lower()
     if low in WORD_NUMBERS:
         return float(WORD_NUMBERS[low])
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written):
+    if _COMMA_THOUSANDS.fullmatch(written):
         return float(written.replace(",", ""))
     return float(written.replace(",", "."))
 
@@ -98,7 +107,7 @@ def _scale(word: str | None) -> float:
 
 
 def _currency(table: dict[str, str], written: str) -> str:
-    return table[re.sub(r"\s+", " ", written.lower()).replace("u.s. $", "u.s.$").replace("us $", "us$")]
+    return table[_SPACES.sub(" ", written.lower()).replace("u.s. $", "u.s.$").replace("us $", "us$")]
 
 
 def find_money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
@@ -106,20 +115,38 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Amount
     end = len(text) if end is None else end
     lower = text[start:end].lower()
     found = []
-    if any(h in lower for h in _PREFIX_HINTS):
+    if any(map(lower.__contains__, _PREFIX_HINTS)):
         for m in _MONEY_PREFIXED.finditer(text, start, end):
             value = parse_number(m.group("pnum")) * _scale(m.group("pglued") or m.group("pscale"))
             unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
             found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("prange"))))
-    if any(h in lower for h in _SUFFIX_HINTS):
+    if any(map(lower.__contains__, _SUFFIX_HINTS)):
         taken = [(a.start, a.end) for a in found]
-        for m in _MONEY_SUFFIXED.finditer(text, start, end):
+        for m in _suffixed(text, start, end, lower):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             value = parse_number(m.group("snum")) * _scale(m.group("sglued") or m.group("sscale"))
             unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
             found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("srange"))))
     return sorted(found, key=lambda a: a.start)
+
+
+def _suffixed(text: str, start: int, end: int, lower: str) -> list[re.Match]:
+    """Matches of "<number> <currency>" in ``text[start:end]`` (``lower`` is that slice lower-cased).
+
+    Scanning a whole sentence for them is slow (every digit is a possible start),
+    so the pattern runs only in a short window ending at each currency word.
+    """
+    if len(lower) != end - start:  # lower-casing moved offsets (rare letters): scan it all
+        return list(_MONEY_SUFFIXED.finditer(text, start, end))
+    out = []
+    for word in _SUFFIX_WORD.finditer(lower):
+        stop = start + word.end()
+        m = next((m for m in _MONEY_SUFFIXED.finditer(text, max(start, stop - _SUFFIXED_REACH), stop)
+                  if m.end() == stop), None)
+        if m is not None:
+            out.append(m)
+    return out
 
 
 def find_tonnes(text: str, start: int = 0, end: int | None = None) -> list[Amount]:

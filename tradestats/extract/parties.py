@@ -24,13 +24,15 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 #: What may stand between a country and the flow word it qualifies: "Azerbaijan's export", "Kazakh-Afghan trade".
 _NOT_IN_NOUN_PHRASE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|to|from|with|in|on|at|for|by|that|which|who|said|says|noted|between|of"
-    r"|its|their|as|than|will|would|can|could)\b|[.;:\d$()]",
+    r"|its|their|as|than|will|would|can|could)\b|[.,;:\d$()]",
     re.IGNORECASE,
 )
 
 
 @dataclass(frozen=True)
 class Parties:
+    """Whose flow a statement reports, and with whom."""
+
     reporter: str
     partner: str
     explicit: bool = False  # both named in the statement itself
@@ -50,8 +52,18 @@ def _adjacent_before(text: str, flow_start: int, floor: int, countries: list[Cou
 
 
 def _roles(text: str, mentions: list[CountryMention], floor: int, default: str) -> list[tuple[str, str]]:
-    """(code, role) for each mention: source, dest, with, between, owner or other."""
-    out: list[tuple[str, str]] = []
+    """(code, role) for each mention: source, dest, with, between, owner or other.
+
+    "the world" counts only as a partner named with a preposition; elsewhere it is dropped.
+    """
+    return [r for r in _mention_roles(text, mentions, floor, default) if r is not None]
+
+
+def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
+                   default: str) -> list[tuple[str, str] | None]:
+    """``_roles`` aligned with ``mentions``: None where a mention is dropped."""
+    out: list[tuple[str, str] | None] = []
+    previous_role = ""
     for c in mentions:
         m = _ROLE_BEFORE.search(text, max(floor, c.start - 14), c.start)
         word = (m.group(1) or m.group(2) or "").lower() if m else ""
@@ -59,15 +71,34 @@ def _roles(text: str, mentions: list[CountryMention], floor: int, default: str) 
             role = "owner"
         elif word in _ROLES:
             role = _ROLES[word]
-        elif word in ("and", "&", "or", ",") and out:
-            role = out[-1][1]
+        elif word in ("and", "&", "or", ",") and previous_role:
+            role = previous_role
         elif c.kind == "demonym":
             role = "owner"
         else:
             role = default
-        if c.code == "WLD" and role not in ("with", "dest", "source"):
-            continue
-        out.append((c.code, role))
+        previous_role = role
+        out.append(None if c.code == "WLD" and role not in ("with", "dest", "source") else (c.code, role))
+    return out
+
+
+_PARTNER_ROLES = frozenset({"source", "dest", "with", "between"})
+
+
+def _trailing(text: str, start: int, end: int, countries: list[CountryMention]) -> list[tuple[str, str]]:
+    """Destinations and origins after the figure, in the same clause: "... worth $5 million to Uzbekistan".
+
+    A list ("to Uzbekistan, Tajikistan and Afghanistan") is returned whole, so a
+    total over several partners is recognised as one.
+    """
+    after = [c for c in countries if start <= c.start < end]
+    if not after or any(ch in text[start:after[0].start] for ch in ",;()"):
+        return []
+    out = []
+    for code, role in _roles(text, after, start, "other"):
+        if role not in ("source", "dest"):
+            break
+        out.append((code, role))
     return out
 
 
@@ -93,16 +124,26 @@ def _directed(table: str, roles: list[tuple[str, str]]) -> tuple[str | None, str
     return reporter, partner
 
 
-def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, countries: list[CountryMention],
-                    subject: list[CountryMention], fallback: Parties | None, article: ArticleContext,
-                    floor: int) -> Parties | None:
-    """Reporter and partner of the flow word ``flow`` whose statement runs to ``zone_end``; None to skip it."""
+def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, seg_end: int,
+                    countries: list[CountryMention], subject: list[CountryMention], fallback: Parties | None,
+                    article: ArticleContext, floor: int, pair_in_sentence: bool = False) -> Parties | None:
+    """Reporter and partner of the flow word ``flow``; None to skip the statement.
+
+    The countries are those of the noun phrase ending at the flow word and those
+    between it and its first figure (``zone_end``); a destination or origin
+    written after the figure in the same clause ("exported goods worth $5 million
+    to Uzbekistan") counts when the zone names no partner. ``pair_in_sentence``:
+    an earlier flow of the sentence named both countries, so "Kazakh exports"
+    later in it are towards the same partner, not to the world.
+    """
     before = _adjacent_before(text, flow.start, floor, countries)
     after = [c for c in countries if flow.end <= c.start < zone_end]
     roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other")
     if not roles and subject:
         roles = _roles(text, subject, floor, "other")
-    bilateral = bool(g.BILATERAL.search(text, min(seg_start, flow.start), zone_end))
+    if not any(role in _PARTNER_ROLES for _, role in roles):
+        roles += _trailing(text, zone_end, seg_end, countries)
+    bilateral = pair_in_sentence or g.BILATERAL.search(text, min(seg_start, flow.start), zone_end) is not None
     codes = list(dict.fromkeys(code for code, _ in roles))
     if len(codes) > 2:
         return None
@@ -121,13 +162,18 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
             return None
         fallback = Parties(pair[0], pair[1])
     national = bool(g.NATIONAL_TOTAL.search(flow.words)) and not bilateral
-    return Parties(fallback.reporter, fallback.partner, bilateral_flow=not national)
+    # A flow that names no country continues the statement before it, a world total included
+    # ("Kazakhstan's foreign trade reached $134 billion, of which exports $84 billion").
+    return Parties(fallback.reporter, fallback.partner,
+                   bilateral_flow=(fallback.bilateral_flow or bilateral) and not national)
 
 
 def _one_named(table: str, roles: list[tuple[str, str]], bilateral: bool, fallback: Parties | None,
                article: ArticleContext) -> Parties | None:
     """A flow naming one country: the other comes from the context; an owner alone is a world total."""
     code, role = roles[0]
+    if role == "between":
+        return None  # "between China and Central Asia": the other side is not one country
     if fallback is not None and code in (fallback.reporter, fallback.partner):
         other = fallback.partner if code == fallback.reporter else fallback.reporter
     else:
@@ -171,10 +217,21 @@ def respective_parties(text: str, flow: g.FlowWord, zone_end: int, countries: li
     return out
 
 
+#: A country written right before its own value: "Russia ($26 billion)", "China - $24 billion".
+_RIGHT_BEFORE_VALUE = re.compile(r"\s*[(:–—-]?\s*")
+
+
 def listed_partner(text: str, start: int, end: int, countries: list[CountryMention], parties: Parties) -> Parties:
-    """The parties of a later value in a list of partners: "... $4.6 billion, with Kyrgyzstan $1.3 billion"."""
+    """The parties of a later value in a list of partners.
+
+    "... $4.6 billion, with Kyrgyzstan $1.3 billion" or "Russia ($26 billion),
+    China ($24 billion)": the one country named between the previous value and
+    this one, with a preposition or right before the value, is its partner.
+    """
     inside = [c for c in countries if start <= c.start < end]
-    roles = [(code, role) for code, role in _roles(text, inside, start, "other") if role in ("with", "dest", "source")]
-    if len(roles) != 1 or roles[0][0] == parties.reporter:
+    roles = _mention_roles(text, inside, start, "other")
+    named = [r for r, c in zip(roles, inside) if r is not None and (
+        r[1] in ("with", "dest", "source") or _RIGHT_BEFORE_VALUE.fullmatch(text, c.end, end))]
+    if len(named) != 1 or named[0][0] == parties.reporter:
         return parties
-    return Parties(parties.reporter, roles[0][0], explicit=True, bilateral_flow=parties.bilateral_flow)
+    return Parties(parties.reporter, named[0][0], explicit=True, bilateral_flow=parties.bilateral_flow)

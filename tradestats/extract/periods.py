@@ -47,6 +47,11 @@ class PeriodMention:
     this_year: bool = False  # bare "this year": year to date unless the article is from December
     comparison: bool = False
 
+    def moved(self, start: int, end: int) -> "PeriodMention":
+        """The same mention at other offsets (``dataclasses.replace`` is several times slower)."""
+        return PeriodMention(start, end, self.kind, self.first_month, self.last_month, self.year, self.offset,
+                             self.this_year, self.comparison)
+
     @property
     def usable(self) -> bool:
         """Whether the mention can be the period of a figure (not a comparison, span or deadline)."""
@@ -197,15 +202,23 @@ class _Form:
     afterwards by looking back.
     """
 
-    pattern: re.Pattern
+    pattern: re.Pattern  # for the original text
+    lowered: re.Pattern | None  # the same, case-sensitive, for lower-cased text (much faster); None if case matters
     read: Callable[[re.Match], PeriodMention | None]
     needs: tuple[str | re.Pattern, ...]  # lower-case words or regexes; the form is tried only if one is present
     lead_in: frozenset[str] = frozenset()
     numeric: bool = False  # starts with a number: must not continue one ("$2022", "1.2022")
 
 
-def _form(pattern: str, read, needs, lead_in: str = "", numeric: bool = False, flags=re.IGNORECASE) -> _Form:
-    return _Form(re.compile(pattern, flags), read, needs, frozenset(lead_in.split()), numeric)
+def _form(pattern: str, read, needs, lead_in: str = "", numeric: bool = False, cased: bool = False) -> _Form:
+    """A form; unless ``cased`` (month names, "Q1"), it is also compiled for lower-cased text.
+
+    As with ``words.Words``, forms whose case does not matter run on the
+    lower-cased sentence, which all of them share (see ``find_periods``).
+    """
+    lowered = None if cased else re.compile(pattern.replace("(?i:", "(?:"))
+    return _Form(re.compile(pattern, 0 if cased else re.IGNORECASE), lowered, read, needs,
+                 frozenset(lead_in.split()), numeric)
 
 
 _YEAR_CORE = r"(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)"
@@ -217,19 +230,24 @@ _N = rf"(?:\d+|{WORD_NUMBER}|several|few|a\s+few)"
 #: Every way of writing a period. Where two readings overlap, the one starting first, then the longest, wins.
 _FORMS: list[_Form] = [
     _form(rf"(?P<m1>{_MONTH})\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b|and\b)\s*(?P<m2>{_MONTH})"
-          rf"{_YEAR_SPEC}(?:\s+period\b)?", lambda m: _range(m), (_MONTH_NAME,), "from between the"),
+          rf"{_YEAR_SPEC}(?:\s+period\b)?", lambda m: _range(m), (_MONTH_NAME,), "from between the in for during",
+          cased=True),
     _form(rf"(?P<n>\d{{1,2}}|{WORD_NUMBER})[\s-]+months?\b{_YEAR_SPEC}", lambda m: _first_months(m), ("month",),
           "the first"),
     _form(rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b{_YEAR_SPEC}", lambda m: _quarter(m),
           ("quarter",), "the"),
     _form(rf"Q(?P<qn>[1-4])(?:\s*-?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)", lambda m: _quarter(m),
-          (re.compile(r"Q[1-4]"),), flags=0),
+          (re.compile(r"Q[1-4]"),), cased=True),
     _form(rf"first\s+(?P<nq>two|three|2|3)\s+quarters\b{_YEAR_SPEC}", lambda m: _first_quarters(m), ("quarters",),
           "the"),
     _form(rf"(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", lambda m: _half(m), ("half",), "the"),
     _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*-?\s*(?P<y>{_YEAR})", lambda m: _half_short(m),
-          (re.compile(r"H[12]|[12]H"),), flags=0),
-    _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})", lambda m: _month_of_year(m), (_MONTH_NAME,), "in"),
+          (re.compile(r"H[12]|[12]H"),), cased=True),
+    _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})", lambda m: _month_of_year(m), (_MONTH_NAME,), "in",
+          cased=True),
+    _form(rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b|through\b|thru\b|till\b"
+          rf"|until\b|and\b))", lambda m: _month_of_year(m),
+          (_MONTH_NAME,), cased=True),
     _form(r"(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|(?:since|from)\s+the\s+(?:beginning|start)\s+"
           r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", lambda m: _year_to_date(m),
           ("year",)),
@@ -254,30 +272,52 @@ _FORMS: list[_Form] = [
     _form(rf"(?P<y>{_YEAR_CORE})(?:\s+year\b)?", lambda m: _year(m), (_FOUR_DIGITS,), "in for during of throughout",
           numeric=True),
 ]
+#: For each hint, the forms that need it (by position in ``_FORMS``).
+_FORMS_NEEDING: dict[str | re.Pattern, list[int]] = {}
+for _index, _f in enumerate(_FORMS):
+    for _hint in _f.needs:
+        _FORMS_NEEDING.setdefault(_hint, []).append(_index)
 
 
-#: Words that make the period after them the one compared against: "than in 2021", "compared to the figure for 2021".
-_COMPARISON_BEFORE = re.compile(
-    r"\b(?:than|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|relative\s+to"
-    r"|from)\s+(?:(?:in|the|a|same|figure|figures|level|levels|period|indicator|of|for|that|those|its|their"
-    r"|result|results)\s+)*$",
-    re.IGNORECASE,
-)
-#: A stretch of months written as "in the last 12 months" is a rolling window, not a calendar period.
-_ROLLING_BEFORE = re.compile(r"\b(?:last|past|previous|recent|next|coming)\s+$", re.IGNORECASE)
+#: Words that make the period after them the one compared against ("than in 2021"), and the filler that may
+#: stand between ("compared to the figure for 2021").
+_COMPARING_WORDS = frozenset({"than", "against", "versus", "vs", "from"})
+_COMPARING_PAIRS = frozenset({("compared", "to"), ("compared", "with"), ("comparison", "to"), ("comparison", "with"),
+                              ("relative", "to"), ("as", "against")})
+_COMPARISON_FILLER = frozenset("in the a same figure figures level levels period indicator of for that those its their "
+                               "result results".split())
+#: A stretch of months after these words ("the last 12 months") is a rolling window, not a calendar period.
+_ROLLING_WORDS = frozenset({"last", "past", "previous", "recent", "next", "coming"})
+_TOKEN = re.compile(r"[a-z'’]+|[^\sa-z]")
 
 
-_TRAILING_WORD = re.compile(r"([A-Za-z]+)\s+$")
+def _tokens_before(text: str, at: int, floor: int, width: int = 60) -> list[str]:
+    """The lower-case words (and punctuation marks) just before ``at``."""
+    return _TOKEN.findall(text[max(floor, at - width):at].lower())
+
+
+def _is_comparison(tokens: list[str]) -> bool:
+    i = len(tokens)
+    while i and tokens[i - 1] in _COMPARISON_FILLER:
+        i -= 1
+    if not i:
+        return False
+    return tokens[i - 1] in _COMPARING_WORDS or (i >= 2 and (tokens[i - 2], tokens[i - 1]) in _COMPARING_PAIRS)
 
 
 def _lead_in(text: str, at: int, floor: int, words: frozenset[str]) -> int:
     """Where a mention starts once the lead-in words before it ("from", "in the") are taken in."""
     start = at
     while words:
-        m = _TRAILING_WORD.search(text, max(floor, start - 20), start)
-        if not m or m.group(1).lower() not in words:
+        word_end = start
+        while word_end > floor and text[word_end - 1] in " \t\n":
+            word_end -= 1
+        word_start = word_end
+        while word_start > floor and text[word_start - 1].isalpha():
+            word_start -= 1
+        if word_end == start or text[word_start:word_end].lower() not in words:
             break
-        start = m.start()
+        start = word_start
     return start
 
 
@@ -285,31 +325,38 @@ def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
     """Every period mention in ``text[start:end]``, in text order."""
     found = []
     lower = text[start:end].lower()
-    present: dict[str | re.Pattern, bool] = {}
-    for form in _FORMS:
-        for hint in form.needs:
-            if hint not in present:
-                present[hint] = (hint.search(text, start, end) is not None if isinstance(hint, re.Pattern)
-                                 else hint in lower)
-        if not any(present[hint] for hint in form.needs):
-            continue
-        for m in form.pattern.finditer(text, start, end):
-            before = text[m.start() - 1] if m.start() > start else " "
+    lowered_ok = len(lower) == end - start  # lower-casing kept every offset (true but for rare letters)
+    active: set[int] = set()
+    for hint, forms in _FORMS_NEEDING.items():
+        if hint.search(text, start, end) is not None if isinstance(hint, re.Pattern) else hint in lower:
+            active.update(forms)
+    for form in map(_FORMS.__getitem__, sorted(active)):
+        if form.lowered is not None and lowered_ok:
+            matches, shift = form.lowered.finditer(lower), start
+        else:
+            matches, shift = form.pattern.finditer(text, start, end), 0
+        for m in matches:
+            at = m.start() + shift
+            before = text[at - 1] if at > start else " "
             if before.isalnum() or before == "_" or (form.numeric and before in "$€£.,/-"):
                 continue
             mention = form.read(m)
             if mention is not None:
-                lead = _lead_in(text, m.start(), start, form.lead_in)
-                found.append(replace(mention, start=lead) if lead != m.start() else mention)
+                lead = _lead_in(text, at, start, form.lead_in)
+                if shift or lead != at:
+                    mention = mention.moved(lead, mention.end + shift)
+                found.append(mention)
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[PeriodMention] = []
     for p in found:
         if kept and p.start < kept[-1].end:
             continue
-        if p.kind == "months" and _ROLLING_BEFORE.search(text, max(start, p.start - 12), p.start):
-            p = replace(p, kind="span")
-        if p.kind == "months" and _COMPARISON_BEFORE.search(text, max(start, p.start - 60), p.start):
-            p = replace(p, comparison=True)
+        if p.kind == "months":
+            tokens = _tokens_before(text, p.start, start)
+            if tokens and tokens[-1] in _ROLLING_WORDS:
+                p = replace(p, kind="span")
+            elif _is_comparison(tokens):
+                p = replace(p, comparison=True)
         kept.append(p)
     return kept
 

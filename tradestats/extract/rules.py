@@ -1,83 +1,42 @@
 """Rule-based reading of trade statements, sentence by sentence.
 
-A sentence is read only if it has a flow word (trade, turnover, exports,
-imports, supply) and a figure; everything else is skipped by two cheap regex
-tests. A read sentence is cut into segments, one per flow word; each segment's
-figures (money, tonnes, growth) are grouped around their main value, and each
-group becomes a candidate row with countries, period and commodity found in the
-segment, or carried from the sentence, the paragraph or the article.
+A paragraph is read only if it has a flow word (trade, turnover, exports,
+imports, supply) and a figure; everything else is skipped after two substring
+tests, which is what keeps extraction fast. A read sentence is cut into
+segments, one per flow word; each segment's figures (money, tonnes, growth) are
+grouped around their main value, and each group becomes a candidate row whose
+countries, period and commodity are found in the segment, or carried from the
+sentence, the paragraph or the article.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from tradestats.documents import Document
 from tradestats.extract import grammar as g
-from tradestats.extract.candidate import Candidate, candidate_id
+from tradestats.extract.candidate import Candidate
 from tradestats.extract.context import ArticleContext
-from tradestats.extract.growth import Growth, find_growth
-from tradestats.extract.lexicon import CommodityMention, CountryMention, find_commodities, find_countries
-from tradestats.extract.numbers import Amount, find_money, find_tonnes
+from tradestats.extract.figures import Figure, Group, find_figures, group_figures
+from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_countries
 from tradestats.extract.parties import Parties, listed_partner, resolve_parties, respective_parties
 from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, resolve,
                                         year_to_date)
+from tradestats.extract.products import SentenceProducts
+from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraphs, sentences
 
-EXTRACTOR_VERSION = "1.0"
+#: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
+RULES_VERSION = "1.1"
+#: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
+EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
 #: How far after a figure its own period may start ("$545.2 million in 2024").
 ADJACENT_PERIOD = 45
-#: What may stand between a figure and its own period: "$1.1bn in 2021", "$172 million, in 2022".
-_BETWEEN_FIGURE_AND_PERIOD = re.compile(r"[\s,()]*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b[\s,]*)*")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A money amount, a tonnage or a growth expression, with its role in the statement."""
-
-    start: int
-    end: int
-    amount: Amount | None = None
-    growth: Growth | None = None
-    role: str = "main"  # main | comparison | change | alt (money in another currency)
-    qualifier: str = ""
-
-    @property
-    def is_growth(self) -> bool:
-        return self.growth is not None
-
-
-@dataclass
-class Group:
-    """One statistic: a main figure with the growth, change, comparison and other-currency figures that go with it."""
-
-    lead: Figure
-    main: Figure | None = None
-    growth: Figure | None = None
-    change: Figure | None = None
-    comparisons: list[Figure] = field(default_factory=list)
-    alternates: list[Figure] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Row:
-    """A candidate before it gets its id and quote."""
-
-    table: str
-    reporter: str
-    partner: str
-    flow: str
-    period: Period
-    value: float | None
-    unit: str
-    qualifier: str
-    growth_ratio: float | None
-    commodity: str
-    hs_code: str
-    change_value: float | None
-    anchor: tuple[int, int]
-    quote: Span
+#: What may stand between a figure and its own period after it: "$1.1bn in 2021", "$8 billion respectively in
+#: 2022". A comma ends the figure's clause: in "in 2021 it was $10 million, in 2022 - $15 million" the period
+#: after the comma belongs to the next figure.
+_BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
 
 
 @dataclass
@@ -92,6 +51,8 @@ class Statement:
 
 @dataclass(frozen=True)
 class Segment:
+    """The stretch of a sentence that belongs to one flow word, up to the next one."""
+
     start: int
     end: int
     flow: g.FlowWord
@@ -110,47 +71,60 @@ class DocumentReader:
 
     # --- driving -------------------------------------------------------------------------------------------------
     def read(self) -> list[Row]:
+        """Paragraphs with no flow word or no figure are skipped after two substring tests."""
         text = self.text
         for para in paragraphs(text, self.doc.body_start):
-            if not g.has_flow_word(text, para.start, para.end) or not g.has_figure(text, para.start, para.end):
+            a, b = para.start, para.end
+            if not g.has_flow_word(text, a, b) or not g.has_figure(text, a, b):
                 self.previous_paragraph_tail = None
                 continue
-            self.read_paragraph(para)
+            flows = g.find_flow_words(text, a, b, weak=False)
+            weak = g.has_weak_flow_word(text, a, b)
+            if flows or weak:
+                self.read_paragraph(para, flows, weak)
+            else:
+                self.previous_paragraph_tail = None
         return self.rows
 
-    def read_paragraph(self, para: Span) -> None:
+    def read_paragraph(self, para: Span, flows: list[g.FlowWord], weak: bool) -> None:
+        """Sentences of one paragraph, each with its own flow words (``weak``: the paragraph has "supply" words)."""
         spans = list(sentences(self.text, para))
         carried: Statement | None = None
         last: Statement | None = None
         before = self.previous_paragraph_tail
         for i, sent in enumerate(spans):
             inherited = carried or (replace(before, sector=None) if i == 0 and before else None)
-            last = self.read_sentence(sent, inherited, spans[:i])
+            own = [f for f in flows if sent.start <= f.start < sent.end]
+            if not own and weak and g.has_weak_flow_word(self.text, sent.start, sent.end):
+                own = g.find_flow_words(self.text, sent.start, sent.end)
+            last = self.read_sentence(sent, own, inherited, spans[:i])
             if last is not None:
                 carried = last
         self.previous_paragraph_tail = last
 
     # --- one sentence --------------------------------------------------------------------------------------------
-    def read_sentence(self, sent: Span, carried: Statement | None, earlier: list[Span]) -> Statement | None:
+    def read_sentence(self, sent: Span, flows: list[g.FlowWord], carried: Statement | None,
+                      earlier: list[Span]) -> Statement | None:
+        """Rows of one sentence with flow words ``flows``; returns what the next sentence may borrow."""
         text, a, b = self.text, sent.start, sent.end
-        if not g.has_flow_word(text, a, b) and not (carried and g.has_anaphor(text, a, b)):
+        if not flows and not (carried and g.has_anaphor(text, a, b)):
             return None
         has_figure = g.has_figure(text, a, b)
-        flows = g.find_flow_words(text, a, b)
         if not flows:
             anaphor = g.find_anaphor(text, a, b) if carried and has_figure else None
             if anaphor is None:
                 return None
             flows = [g.FlowWord(anaphor.start(), anaphor.end(), carried.table, "")]
-        figures = self.figures(a, b) if has_figure else []
-        periods = [p for p in find_periods(text, a, b) if not any(f.start < p.end and p.start < f.end
-                                                                 for f in figures if not f.is_growth)]
-        countries = [c for c in find_countries(text, a, b)
-                     if not any(f.amount and f.start <= c.start < f.end for f in figures)]
+        figures = find_figures(text, a, b) if has_figure else []
+        amounts = [(f.start, f.end) for f in figures if f.amount]
+        periods = [p for p in find_periods(text, a, b)
+                   if not any(s < p.end and p.start < e for s, e in amounts)] if figures else []
+        countries = [c for c in find_countries(text, a, b) if not any(s <= c.start < e for s, e in amounts)]
         segments = _segments(flows, a, b)
         statement: Statement | None = None
         sentence_parties: Parties | None = None
         stated: set[Period] = set()
+        products: SentenceProducts | None = None
         sectors: set[CommodityMention] = set()
         for seg in segments:
             seg_figures = [f for f in figures if seg.start <= f.start < seg.end]
@@ -161,13 +135,14 @@ class DocumentReader:
                 if not listed:
                     continue
                 parties = listed[0]
-            if parties.explicit:
+            if parties.explicit or not parties.bilateral_flow:
                 sentence_parties = parties
             if statement is None or (parties.explicit and not statement.parties.explicit):
                 statement = Statement(seg.flow.table, parties)
             if seg_figures:
+                products = products or SentenceProducts.of(text, a, b)
                 periods_found, sectors_found = self.read_segment(seg, figures, periods, parties, listed, countries,
-                                                                 sent, carried, earlier)
+                                                                 products, sent, carried, earlier)
                 stated.update(periods_found)
                 sectors.update(sectors_found)
         if statement is not None:
@@ -176,60 +151,24 @@ class DocumentReader:
             statement.period = next(iter(stated)) if len(stated) == 1 and next(iter(stated)).start else None
         return statement
 
-    def figures(self, a: int, b: int) -> list[Figure]:
-        """Money, tonnes and growth figures of a sentence, money classified by role."""
-        text = self.text
-        money = find_money(text, a, b)
-        spans = [(m.start, m.end) for m in money]
-        tonnes = [t for t in find_tonnes(text, a, b) if not _overlaps(t.start, t.end, spans)]
-        spans += [(t.start, t.end) for t in tonnes]
-        growth = [x for x in find_growth(text, a, b) if not _overlaps(x.start, x.end, spans)]
-        figures: list[Figure] = []
-        previous: Amount | None = None
-        for amount in sorted(money + tonnes, key=lambda m: m.start):
-            if amount.is_range:
-                previous = None
-                continue
-            role = self.money_role(amount, previous, a)
-            figures.append(Figure(amount.start, amount.end, amount=amount, role=role,
-                                  qualifier=g.qualifier_before(text, amount.start, a)))
-            previous = amount
-        figures += [Figure(x.start, x.end, growth=x) for x in growth]
-        return sorted(figures, key=lambda f: f.start)
-
-    def money_role(self, amount: Amount, previous: Amount | None, floor: int) -> str:
-        text = self.text
-        if previous is not None and previous.unit != amount.unit and amount.unit != "t" and previous.unit != "t":
-            between = text[previous.end:amount.start]
-            if len(between) < 25 and g.SAME_VALUE_BETWEEN.fullmatch(between):
-                return "alt"
-        lo = max(floor, amount.start - 40)
-        if g.COMPARISON_MONEY_BEFORE.search(text, lo, amount.start):
-            return "comparison"
-        if g.CHANGE_MONEY_BEFORE.search(text, lo, amount.start):
-            return "change"
-        if text[max(floor, amount.start - 2):amount.start].strip() == "(" and previous is not None:
-            if g.COMPARISON_WORDS.search(text, previous.end, amount.start):
-                return "comparison"
-        return "main"
-
     # --- countries -----------------------------------------------------------------------------------------------
     def parties(self, seg: Segment, seg_figures: list[Figure], all_figures: list[Figure],
                 countries: list[CountryMention], sent: Span, sentence_parties: Parties | None,
                 carried: Statement | None) -> Parties | None:
         text = self.text
         zone_end = seg_figures[0].start if seg_figures else seg.end
-        if g.SUBNATIONAL.search(text, seg.start, zone_end):
+        if g.SUBNATIONAL.search(text, seg.start, zone_end) is not None:
             return None
         subject = [c for c in countries if sent.start <= c.start < seg.flow.start] if seg.start == sent.start else []
         fallback = (sentence_parties or (carried.parties if carried else None))
         floor = max([sent.start] + [f.end for f in all_figures if f.end <= seg.flow.start])
-        return resolve_parties(text, seg.flow, seg.start, zone_end, countries, subject, fallback, self.article, floor)
+        return resolve_parties(text, seg.flow, seg.start, zone_end, seg.end, countries, subject, fallback, self.article,
+                               floor, pair_in_sentence=sentence_parties is not None and sentence_parties.bilateral_flow)
 
     def respective(self, seg: Segment, seg_figures: list[Figure], all_figures: list[Figure],
                    countries: list[CountryMention], sent: Span) -> list[Parties] | None:
         """One pair of countries per value when a statement lists partners and values "respectively"."""
-        if not g.RESPECTIVELY.search(self.text, seg.start, seg.end):
+        if g.RESPECTIVELY.search(self.text, seg.start, seg.end) is None:
             return None
         mains = [f for f in seg_figures if f.amount and f.role == "main"]
         if len(mains) < 2:
@@ -239,7 +178,8 @@ class DocumentReader:
 
     # --- one segment ---------------------------------------------------------------------------------------------
     def read_segment(self, seg: Segment, figures: list[Figure], periods: list[PeriodMention], parties: Parties,
-                     listed: list[Parties] | None, countries: list[CountryMention], sent: Span, carried: Statement | None,
+                     listed: list[Parties] | None, countries: list[CountryMention], products: SentenceProducts,
+                     sent: Span, carried: Statement | None,
                      earlier: list[Span]) -> tuple[list[Period], list[CommodityMention]]:
         """Rows of one segment into ``self.rows``; returns the periods and product groups of what it proposed.
 
@@ -254,8 +194,8 @@ class DocumentReader:
         topic = carried.sector if carried and _continues_topic(seg.flow) else None
         valued = 0
         previous_end = seg.flow.end
-        for commodities, item_figures in self.items(seg, seg_figures, topic):
-            for group in _groups(item_figures):
+        for commodities, item_figures in self.items(seg, seg_figures, products, topic):
+            for group in group_figures(item_figures):
                 group_parties = parties
                 if group.main is not None:
                     if listed:
@@ -279,18 +219,17 @@ class DocumentReader:
                     sectors += [c for c in commodities or [] if c.sector]
         return found, sectors
 
-    def items(self, seg: Segment, figures: list[Figure],
+    def items(self, seg: Segment, figures: list[Figure], products: SentenceProducts,
               topic: CommodityMention | None) -> list[tuple[list[CommodityMention] | None, list[Figure]]]:
         """Figures split by the product they are about (None: the whole flow, or the paragraph's ``topic``)."""
-        text = self.text
         items: list[tuple[list[CommodityMention] | None, list[Figure]]] = []
         current: list[CommodityMention] | None = None
         untitled = [topic] if topic else None
         floor = seg.start
         for f in figures:
-            own = _commodities(text, floor, f.start)
+            own = products.before(floor, f.start)
             if not own and (f.is_growth or (f.amount and f.amount.unit == "t")):
-                own = _commodities_after(text, f.end, seg.end)
+                own = products.after(f.end, seg.end)
             if own:
                 current = own
                 items.append((current, [f]))
@@ -318,11 +257,13 @@ class DocumentReader:
         lead = group.main or group.lead
         for f in {first, lead}:
             start = _clause_start(text, sent.start, f.start, figures)
-            if g.NOT_A_FACT_BEFORE.search(text, start, f.start):
+            if g.NOT_A_FACT_BEFORE.search(text, start, f.start) is not None or g.MODAL_BEFORE.search(
+                    text, start, f.start):
                 return True
-        after_end = min([x.start for x in figures if x.start > lead.end] + [sent.end])
-        stop = min(after_end, lead.end + 60)
-        if g.NOT_A_FACT_AFTER.search(text, lead.end, stop):
+        if lead.amount is not None and g.PRICE_AFTER.match(text, lead.end, sent.end):
+            return True
+        stop = _clause_end(text, lead.end, min([x.start for x in figures if x.start > lead.end] + [sent.end]))
+        if g.NOT_A_FACT_AFTER.search(text, lead.end, min(stop, lead.end + 60)) is not None:
             return True
         window = min(stop, lead.end + 25)
         return "by" in text[lead.end:window] and any(p.kind == "deadline"
@@ -350,7 +291,7 @@ class DocumentReader:
         if carried is not None and carried.period is not None:
             return carried.period
         clause = _clause_start(self.text, sent.start, f.start, figures)
-        if g.ALREADY.search(self.text, clause, f.end) or any(
+        if g.ALREADY.search(self.text, clause, f.end) is not None or any(
                 p.kind == "same_period" for p in periods if seg.start <= p.start < seg.end):
             return year_to_date(ref) or NO_PERIOD
         return NO_PERIOD
@@ -426,10 +367,6 @@ class DocumentReader:
 
 
 # --- helpers (pure functions) ----------------------------------------------------------------------------------
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
 def _segments(flows: list[g.FlowWord], a: int, b: int) -> list[Segment]:
     """One segment per flow word, from the word to the next one; the first also takes the sentence's opening."""
     out = []
@@ -438,36 +375,6 @@ def _segments(flows: list[g.FlowWord], a: int, b: int) -> list[Segment]:
         end = flows[i + 1].start if i + 1 < len(flows) else b
         out.append(Segment(start, end, flow))
     return out
-
-
-def _commodities(text: str, start: int, end: int) -> list[CommodityMention]:
-    """Products named in ``text[start:end]`` before any "including"/"mainly": the subject of the next figure."""
-    if end <= start:
-        return []
-    cut = g.COMPOSITION.search(text, start, end)
-    if cut:
-        end = cut.start()
-    found = find_commodities(text, start, end)
-    for m in g.PRODUCT_GROUP.finditer(text, start, end):
-        if not any(c.start < m.end() and m.start() < c.end and (c.end - c.start) >= (m.end() - m.start())
-                   for c in found):
-            found = [c for c in found if not (c.start < m.end() and m.start() < c.end)]
-            found.append(CommodityMention(m.start(), m.end(), g.product_group_name(m), "", sector=True))
-    found.sort(key=lambda c: c.start)
-    if not found:
-        return []
-    # The products written together just before the figure ("petroleum products and trucks").
-    last = [found[-1]]
-    for c in reversed(found[:-1]):
-        between = text[c.end:last[0].start]
-        if between.strip(" ,") in ("and", "", "or") or between.strip() in (",", ", and", "and"):
-            last.insert(0, c)
-        else:
-            break
-    return last
-
-
-_OF_AFTER = ("of", "in")
 
 
 def _continues_topic(flow: g.FlowWord) -> bool:
@@ -479,86 +386,30 @@ def _continues_topic(flow: g.FlowWord) -> bool:
     return flow.table != "turnover" and not g.NATIONAL_TOTAL.search(flow.words)
 
 
-def _commodities_after(text: str, start: int, end: int) -> list[CommodityMention]:
-    """Products in an "of ..." phrase right after a growth word: "a doubling of shipments of trucks"."""
-    rest = text[start:end]
-    stripped = rest.lstrip()
-    if not stripped.split(" ", 1)[0].lower() in _OF_AFTER:
-        return []
-    stop = start + len(rest)
-    for ch in ",;.(":
-        k = text.find(ch, start, end)
-        if k != -1:
-            stop = min(stop, k)
-    return _commodities(text, start, stop)
-
-
-def _groups(figures: list[Figure]) -> list[Group]:
-    """Group figures around their main values (money or tonnes)."""
-    mains = [f for f in figures if f.amount and f.role == "main"]
-    groups = {id(m): Group(lead=m, main=m) for m in mains}
-    order: list[Group] = [groups[id(m)] for m in mains]
-
-    def nearest_main(f: Figure, prefer_after: bool = False) -> Group | None:
-        if not mains:
-            return None
-        if prefer_after:
-            after = [m for m in mains if m.start > f.start]
-            if after:
-                return groups[id(after[0])]
-        best = min(mains, key=lambda m: abs(m.start - f.start))
-        return groups[id(best)]
-
-    previous: Figure | None = None
-    for f in figures:
-        if f.amount and f.role == "alt" and previous is not None:
-            host = groups.get(id(previous))
-            if host is not None:
-                host.alternates.append(f)
-            continue
-        if f.amount and f.role == "comparison":
-            host = nearest_main(f, prefer_after=True)
-            if host is not None:
-                host.comparisons.append(f)
-            continue
-        if f.amount and f.role == "change":
-            host = nearest_main(f)
-            if host is not None and host.change is None:
-                host.change = f
-            else:
-                group = Group(lead=f, change=f)
-                order.append(group)
-                groups[id(f)] = group
-        if f.amount:
-            previous = f
-    for f in figures:
-        if not f.is_growth:
-            continue
-        host = nearest_main(f)
-        if host is None:
-            changes = [gr for gr in order if gr.main is None and gr.change is not None and gr.growth is None]
-            host = min(changes, key=lambda gr: abs(gr.change.start - f.start)) if changes else None
-        if host is not None and host.growth is None:
-            host.growth = f
-        elif host is not None and abs(f.start - host.lead.start) < abs(host.growth.start - host.lead.start):
-            order.append(Group(lead=host.growth, growth=host.growth))
-            host.growth = f
-        else:
-            order.append(Group(lead=f, growth=f))
-    return sorted(order, key=lambda gr: gr.lead.start)
-
-
 def _clause_start(text: str, floor: int, at: int, figures: list[Figure]) -> int:
     """Where the clause of a figure begins: after the previous figure, a semicolon or a new clause."""
     start = floor
     for f in figures:
         if f.end <= at and not (f.amount and f.role in ("alt",)):
             start = max(start, f.end)
-    for marker in (";", ", while ", ", whereas ", ", and ", ", but ", " while ", " whereas ", ", which "):
+    for marker in _CLAUSE_ENDS + (", which ",):
         k = text.rfind(marker, start, at)
         if k != -1:
             start = k + len(marker)
     return start
+
+
+#: Where a clause ends: a later clause's words are not about the figure before it.
+_CLAUSE_ENDS = (";", ", while ", ", whereas ", ", and ", ", but ", " while ", " whereas ")
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause that continues after ``start`` ends (at most ``end``)."""
+    for marker in _CLAUSE_ENDS:
+        k = text.find(marker, start, end)
+        if k != -1:
+            end = k
+    return end
 
 
 def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]) -> PeriodMention | None:
@@ -586,52 +437,6 @@ def _comparison_mention(prior: Figure, main: Figure, periods: list[PeriodMention
     if not comparisons:
         return None
     return min(comparisons, key=lambda p: abs(p.start - prior.start))
-
-
-# --- rows to candidates ----------------------------------------------------------------------------------------
-def _country_key(row: Row) -> tuple:
-    return tuple(sorted((row.reporter, row.partner))) if row.table == "turnover" else (row.reporter, row.partner)
-
-
-def deduplicated(rows: list[Row]) -> list[Row]:
-    """Drop repeats of one statistic: a headline or a quote restating a figure proposes it once.
-
-    A growth-only row is a repeat when a row with a value states the same flow and
-    period; a row without a period is a repeat when the same value is also stated
-    with its period.
-    """
-    seen: set = set()
-    valued = {(r.table, _country_key(r), r.period, r.commodity, r.flow) for r in rows if r.value is not None}
-    dated_values = {(r.table, _country_key(r), r.value, r.unit, r.commodity, r.flow) for r in rows
-                    if r.value is not None and r.period.start}
-    out = []
-    for r in rows:
-        key = (r.table, _country_key(r), r.flow, r.period, r.value, r.unit, r.growth_ratio, r.commodity,
-               r.change_value)
-        loose = (r.table, _country_key(r), r.flow, r.period, r.value, r.unit, r.commodity, r.change_value)
-        if key in seen or (loose in seen and r.growth_ratio is None):
-            continue
-        if r.value is None and r.change_value is None and (r.table, _country_key(r), r.period, r.commodity,
-                                                            r.flow) in valued:
-            continue
-        if r.value is not None and not r.period.start and (r.table, _country_key(r), r.value, r.unit, r.commodity,
-                                                            r.flow) in dated_values:
-            continue
-        seen.add(key)
-        seen.add(loose)
-        out.append(r)
-    return out
-
-
-def to_candidate(doc: Document, row: Row) -> Candidate:
-    return Candidate(
-        candidate_id=candidate_id(doc.source_id, row.table, row.anchor[0], row.anchor[1]),
-        source_id=doc.source_id, table=row.table, reporter=row.reporter, partner=row.partner, flow=row.flow,
-        period_start=row.period.start, period_end=row.period.end, value=row.value, unit=row.unit,
-        qualifier=row.qualifier, growth_ratio=row.growth_ratio, commodity=row.commodity, hs_code=row.hs_code,
-        change_value=row.change_value, char_start=row.quote.start, char_end=row.quote.end,
-        quote=doc.text[row.quote.start:row.quote.end],
-    )
 
 
 def extract_document(doc: Document) -> list[Candidate]:

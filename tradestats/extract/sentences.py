@@ -20,13 +20,14 @@ class Span:
 
 
 _LINE = re.compile(r"[^\n]+")
-#: A line that ends a sentence or a heading-like unit.
-_TERMINAL = re.compile(r"[.!?:;\"”’»)\]]\s*$")
+#: Last characters of a line that ends a sentence or a heading-like unit.
+_TERMINAL = frozenset(".!?:;\"”’»)]")
 #: The next line continues the previous one (lower-case word, figure or currency).
 _CONTINUES = re.compile(r"\s*[a-z0-9$(%]")
 #: Where one sentence ends and the next begins, inside a paragraph.
 _BOUNDARY = re.compile(r"([.!?])([\"”’»)\]]*)\s+(?=[\"“‘«(\[]?[A-Z0-9$])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 #: Words after which a full stop is not a sentence end.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jan feb mar apr jun jul aug sep sept oct nov dec no vs etc e.g i.e inc ltd co corp "
@@ -56,21 +57,27 @@ def paragraphs(text: str, start: int = 0) -> list[Span]:
     lines = _lines(text, start)
     if not lines:
         return []
-    adjacent = [text.count("\n", a.end, b.start) == 1 for a, b in zip(lines, lines[1:])]
-    open_end = [not _TERMINAL.search(text, a.start, a.end) for a in lines[:-1]]
-    lower_next = [bool(_CONTINUES.match(text, b.start)) for b in lines[1:]]
-    wraps = [adj and op and low for adj, op, low in zip(adjacent, open_end, lower_next)]
-    hard_wrapped = sum(wraps) >= 2
+    wrapped_lines = 0
+    for a, b in zip(lines, lines[1:]):
+        wrapped_lines += _wraps(text, a, b) and _CONTINUES.match(text, b.start) is not None
+        if wrapped_lines >= 2:
+            break
+    hard_wrapped = wrapped_lines >= 2
     out = []
     current = lines[0]
-    for i, line in enumerate(lines[1:]):
-        if adjacent[i] and open_end[i] and (lower_next[i] or hard_wrapped):
+    for previous, line in zip(lines, lines[1:]):
+        if _wraps(text, previous, line) and (hard_wrapped or _CONTINUES.match(text, line.start)):
             current = Span(current.start, line.end)
         else:
             out.append(current)
             current = line
     out.append(current)
     return out
+
+
+def _wraps(text: str, line: Span, following: Span) -> bool:
+    """Whether ``following`` sits right below ``line`` and ``line`` stops mid-sentence."""
+    return text.count("\n", line.end, following.start) == 1 and text[line.end - 1] not in _TERMINAL
 
 
 def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
@@ -80,7 +87,7 @@ def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "S. Korea", "J. Smith"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+    if _DOTTED.fullmatch(word):
         return True  # "U.S", "e.g"
     return word.lower() in ABBREVIATIONS
 

@@ -1,0 +1,67 @@
+"""Properties of the extractor on any text: it never fails, its quotes are exact and its ids unique.
+
+Hypothesis feeds arbitrary Unicode and text assembled from trade-like fragments
+(written for these tests), the second kind reaching deep into the rules.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tradestats.documents import Document
+from tradestats.extract import extract_document
+
+FRAGMENTS = [
+    "Trade between Kazakhstan and Chile", "exports from Kazakhstan to Oman", "imports to Kazakhstan from Peru",
+    "Oman's exports to Kazakhstan", "bilateral trade", "the trade turnover between the two countries",
+    "mutual trade", "it", "the figure", "amounted to", "reached", "exceeded", "rose", "fell", "increased by",
+    "decreased by", "$987.9 million", "US$26 billion", "1.2 trillion tenge", "($474.3 million)", "40 billion euros",
+    "$1-2 billion", "5,403 tons", "2.1 times", "4.7-fold", "82.6%", "doubled", "by more than a third", "in 2022",
+    "last year", "this year", "so far this year", "in January-August 2025", "in Q1 2024", "in the first half of",
+    "for 9 months of 2023", "than in the same period of the previous year", "compared to", "from", "to",
+    "respectively", "and", "while", "with Qatar", "of wheat", "sunflower oil", "petroleum products and trucks",
+    "rail - by $ 7.5 million", "mainly flour", "aim to bring", "by 2030", "could reach", "contracts worth",
+    "humanitarian aid", "almost", "nearly", "more than", "less than", "over the past five years", ",", ";", ".",
+    "(", ")", "\n", "\n\n", " date 2023-01-01", "agricultural trade", "in the agro-industrial sector",
+]
+trade_like = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=40).map(" ".join)
+published = st.sampled_from(["", "2023-06-15", "2023-12-31", "2022-01-01"])
+FIELDS_OK = {
+    "table": re.compile(r"turnover|exports|imports|commodities"),
+    "unit": re.compile(r"|[A-Z]{3}|t"),
+    "qualifier": re.compile(r"|exact|approx|over|under"),
+    "hs_code": re.compile(r"|\d{2}(\d{2}(\d{2})?)?"),
+    "period_start": re.compile(r"|\d{4}-\d{2}-\d{2}"),
+    "period_end": re.compile(r"|\d{4}-\d{2}-\d{2}"),
+    "reporter": re.compile(r"[A-Z]{3,4}"),
+    "partner": re.compile(r"[A-Z]{3,4}"),
+}
+
+
+def check(text: str, date: str) -> None:
+    doc = Document("p01_prop", text, date)
+    found = extract_document(doc)
+    assert len({c.candidate_id for c in found}) == len(found)
+    for c in found:
+        assert text[c.char_start:c.char_end] == c.quote
+        assert c.reporter != c.partner
+        for name, pattern in FIELDS_OK.items():
+            assert pattern.fullmatch(getattr(c, name)), (name, getattr(c, name))
+        assert (c.table == "commodities") == bool(c.flow)
+        assert c.value is None or c.value >= 0
+        assert c.qualifier == "" or c.value is not None
+    assert extract_document(doc) == found  # a pure function: same text, same candidates
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400), published)
+def test_any_text(text: str, date: str) -> None:
+    check(text, date)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(trade_like, published)
+def test_trade_like_text(text: str, date: str) -> None:
+    check(text, date)

@@ -1,0 +1,140 @@
+"""Figures of a sentence (money, tonnes, growth) and how they group into statistics.
+
+"$987.9 million, 2.1 times higher than ... ($474.3 million)" is one statistic:
+a main value, its growth and a comparison value. Money takes a role from the
+words before it ("from", "than" make a prior value, "by" a change, a bracket
+after another currency the same value again); growth and the other figures
+then join the nearest main value.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tradestats.extract import grammar as g
+from tradestats.extract.growth import Growth, find_growth
+from tradestats.extract.numbers import Amount, find_money, find_tonnes
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A money amount, a tonnage or a growth expression, with its role in the statement."""
+
+    start: int
+    end: int
+    amount: Amount | None = None
+    growth: Growth | None = None
+    role: str = "main"  # main | comparison | change | alt (money in another currency)
+    qualifier: str = ""
+
+    @property
+    def is_growth(self) -> bool:
+        return self.growth is not None
+
+
+@dataclass
+class Group:
+    """One statistic: a main figure with the growth, change, comparison and other-currency figures that go with it."""
+
+    lead: Figure
+    main: Figure | None = None
+    growth: Figure | None = None
+    change: Figure | None = None
+    comparisons: list[Figure] = field(default_factory=list)
+    alternates: list[Figure] = field(default_factory=list)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def find_figures(text: str, a: int, b: int) -> list[Figure]:
+    """Money, tonnes and growth figures of the sentence ``text[a:b]``, money classified by role."""
+    money = find_money(text, a, b)
+    spans = [(m.start, m.end) for m in money]
+    tonnes = [t for t in find_tonnes(text, a, b) if not _overlaps(t.start, t.end, spans)]
+    spans += [(t.start, t.end) for t in tonnes]
+    growth = [x for x in find_growth(text, a, b) if not _overlaps(x.start, x.end, spans)]
+    figures: list[Figure] = []
+    previous: Amount | None = None
+    for amount in sorted(money + tonnes, key=lambda m: m.start):
+        if amount.is_range:
+            previous = None
+            continue
+        role = money_role(text, amount, previous, a)
+        figures.append(Figure(amount.start, amount.end, amount=amount, role=role,
+                              qualifier=g.qualifier_before(text, amount.start, a)))
+        previous = amount
+    figures += [Figure(x.start, x.end, growth=x) for x in growth]
+    return sorted(figures, key=lambda f: f.start)
+
+
+def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -> str:
+    """main | comparison ("from $X to", "than $X") | change ("by $X") | alt (the same value in another currency)."""
+    if previous is not None and previous.unit != amount.unit and amount.unit != "t" and previous.unit != "t":
+        between = text[previous.end:amount.start]
+        if len(between) < 25 and g.SAME_VALUE_BETWEEN.fullmatch(between):
+            return "alt"
+    tokens = g.tail_tokens(text, amount.start, floor)
+    if g.is_comparison_money(tokens):
+        return "comparison"
+    if g.is_change_money(tokens):
+        return "change"
+    if tokens and tokens[-1] == "(" and previous is not None:
+        if g.COMPARISON_WORDS.search(text, previous.end, amount.start) is not None:
+            return "comparison"
+    return "main"
+
+
+def group_figures(figures: list[Figure]) -> list[Group]:
+    """Group figures around their main values (money or tonnes)."""
+    mains = [f for f in figures if f.amount and f.role == "main"]
+    groups = {id(m): Group(lead=m, main=m) for m in mains}
+    order: list[Group] = [groups[id(m)] for m in mains]
+
+    def nearest_main(f: Figure, prefer_after: bool = False) -> Group | None:
+        if not mains:
+            return None
+        if prefer_after:
+            after = [m for m in mains if m.start > f.start]
+            if after:
+                return groups[id(after[0])]
+        best = min(mains, key=lambda m: abs(m.start - f.start))
+        return groups[id(best)]
+
+    previous: Figure | None = None
+    for f in figures:
+        if f.amount and f.role == "alt" and previous is not None:
+            host = groups.get(id(previous))
+            if host is not None:
+                host.alternates.append(f)
+            continue
+        if f.amount and f.role == "comparison":
+            host = nearest_main(f, prefer_after=True)
+            if host is not None:
+                host.comparisons.append(f)
+            continue
+        if f.amount and f.role == "change":
+            host = nearest_main(f)
+            if host is not None and host.change is None:
+                host.change = f
+            else:
+                group = Group(lead=f, change=f)
+                order.append(group)
+                groups[id(f)] = group
+        if f.amount:
+            previous = f
+    for f in figures:
+        if not f.is_growth:
+            continue
+        host = nearest_main(f)
+        if host is None:
+            changes = [gr for gr in order if gr.main is None and gr.change is not None and gr.growth is None]
+            host = min(changes, key=lambda gr: abs(gr.change.start - f.start)) if changes else None
+        if host is not None and host.growth is None:
+            host.growth = f
+        elif host is not None and abs(f.start - host.lead.start) < abs(host.growth.start - host.lead.start):
+            order.append(Group(lead=host.growth, growth=host.growth))
+            host.growth = f
+        else:
+            order.append(Group(lead=f, growth=f))
+    return sorted(order, key=lambda gr: gr.lead.start)

@@ -1,0 +1,88 @@
+"""Products a figure is about: known commodity terms and product groups ("agricultural products").
+
+Products are found once per sentence; each figure then takes the products
+written in its own stretch of text (between the previous figure and itself),
+stopping at words such as "including" or "mainly" that start a list of what a
+total is made of rather than name the subject of the figure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tradestats.extract import grammar as g
+from tradestats.extract.lexicon import CommodityMention, find_commodities
+
+#: Words a product group cannot be written without ("agricultural products", "agro-industrial sector").
+_GROUP_STEMS = ("product", "goods", "commodit", "produce", "agr")
+#: Words that may join products written together: "petroleum products and trucks".
+_JOINERS = frozenset({"", "and", "or", ",", ", and"})
+#: What may stand between a product and its own figure: "wheat ($500 million)", "rail - by $7.5 million".
+_RIGHT_BEFORE = re.compile(r"\s*[(:–—-]?\s*(?:(?:by|of|worth|at|for)\s+)?")
+#: A growth word may name its products after it: "a doubling of shipments of trucks".
+_OF_AFTER = ("of", "in")
+
+
+def find_products(text: str, start: int, end: int) -> list[CommodityMention]:
+    """Commodity terms and product groups in ``text[start:end]``; where they overlap the longer wins."""
+    found = find_commodities(text, start, end)
+    lower = text[start:end].lower()
+    groups = g.PRODUCT_GROUP.finditer(text, start, end) if any(map(lower.__contains__, _GROUP_STEMS)) else []
+    for m, shift in groups:
+        a, b = m.start() + shift, m.end() + shift
+        if any(c.start < b and a < c.end and c.end - c.start >= b - a for c in found):
+            continue
+        found = [c for c in found if not (c.start < b and a < c.end)]
+        found.append(CommodityMention(a, b, g.product_group_name(m), "", sector=True))
+    return sorted(found, key=lambda c: c.start)
+
+
+@dataclass(frozen=True)
+class SentenceProducts:
+    """The products of one sentence and where composition lists ("including ...") begin."""
+
+    text: str
+    mentions: list[CommodityMention]
+    composition_starts: list[int]
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "SentenceProducts":
+        mentions = find_products(text, start, end)
+        cuts = [m.start() + shift for m, shift in g.COMPOSITION.finditer(text, start, end)] if mentions else []
+        return cls(text, mentions, cuts)
+
+    def before(self, start: int, end: int) -> list[CommodityMention]:
+        """The products written together last in ``[start, end)``, before any composition list.
+
+        A product written right before the figure is its subject even inside a
+        composition list: "mainly wheat ($500 million) and flour ($90 million)".
+        """
+        cut = next((c for c in self.composition_starts if start <= c < end), end)
+        last = next((m for m in reversed(self.mentions) if start <= m.start and m.end <= end), None)
+        if last is not None and last.end > cut and _RIGHT_BEFORE.fullmatch(self.text, last.end, end):
+            cut = end
+        inside = [m for m in self.mentions if start <= m.start and m.end <= cut]
+        if not inside:
+            return []
+        last = [inside[-1]]
+        for c in reversed(inside[:-1]):
+            between = self.text[c.end:last[0].start]
+            if between.strip(" ,") in _JOINERS or between.strip() in _JOINERS:
+                last.insert(0, c)
+            else:
+                break
+        return last
+
+    def after(self, start: int, end: int) -> list[CommodityMention]:
+        """Products in an "of ..." phrase right after a growth word, up to the next punctuation."""
+        if not self.mentions:
+            return []
+        rest = self.text[start:end]
+        if rest.lstrip().split(" ", 1)[0].lower() not in _OF_AFTER:
+            return []
+        stop = end
+        for ch in ",;.(":
+            k = self.text.find(ch, start, end)
+            if k != -1:
+                stop = min(stop, k)
+        return self.before(start, stop)

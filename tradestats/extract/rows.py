@@ -1,0 +1,75 @@
+"""Rows: proposed statistics before they become candidates, and the removal of repeats."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tradestats.documents import Document
+from tradestats.extract.candidate import Candidate, candidate_id
+from tradestats.extract.periods import Period
+from tradestats.extract.sentences import Span
+
+
+@dataclass(frozen=True)
+class Row:
+    """A candidate before it gets its id and quote."""
+
+    table: str
+    reporter: str
+    partner: str
+    flow: str
+    period: Period
+    value: float | None
+    unit: str
+    qualifier: str
+    growth_ratio: float | None
+    commodity: str
+    hs_code: str
+    change_value: float | None
+    anchor: tuple[int, int]
+    quote: Span
+
+
+def _countries(row: Row) -> tuple[str, ...]:
+    """The row's countries; unordered for turnover, where either may be named first."""
+    return tuple(sorted((row.reporter, row.partner))) if row.table == "turnover" else (row.reporter, row.partner)
+
+
+def _flow_key(row: Row) -> tuple:
+    return row.table, _countries(row), row.flow, row.commodity
+
+
+def deduplicated(rows: list[Row]) -> list[Row]:
+    """Drop repeats of one statistic: a headline or a quote restating a figure proposes it once.
+
+    A row repeats an earlier one with the same flow, period and values (or the
+    same but for a growth the earlier one has). A growth-only row repeats a row
+    with a value for the same flow and period; a row without a period repeats
+    one stating the same value with its period.
+    """
+    with_value = {(_flow_key(r), r.period) for r in rows if r.value is not None}
+    dated_values = {(_flow_key(r), r.value, r.unit) for r in rows if r.value is not None and r.period.start}
+    seen: set[tuple] = set()
+    out = []
+    for r in rows:
+        exact = (_flow_key(r), r.period, r.value, r.unit, r.change_value, r.growth_ratio)
+        loose = exact[:-1]
+        if exact in seen or (loose in seen and r.growth_ratio is None):
+            continue
+        if r.value is None and r.change_value is None and (_flow_key(r), r.period) in with_value:
+            continue
+        if r.value is not None and not r.period.start and (_flow_key(r), r.value, r.unit) in dated_values:
+            continue
+        seen.update((exact, loose))
+        out.append(r)
+    return out
+
+
+def to_candidate(doc: Document, row: Row) -> Candidate:
+    return Candidate(
+        candidate_id=candidate_id(doc.source_id, row.table, row.anchor[0], row.anchor[1]),
+        source_id=doc.source_id, table=row.table, reporter=row.reporter, partner=row.partner, flow=row.flow,
+        period_start=row.period.start, period_end=row.period.end, value=row.value, unit=row.unit,
+        qualifier=row.qualifier, growth_ratio=row.growth_ratio, commodity=row.commodity, hs_code=row.hs_code,
+        change_value=row.change_value, char_start=row.quote.start, char_end=row.quote.end,
+        quote=doc.text[row.quote.start:row.quote.end],
+    )
