@@ -164,7 +164,9 @@ def sources_agree(facts: pd.DataFrame) -> pd.Series:
                   & facts["period_start"].notna()].copy()
     if flows.empty:
         return out
-    flows["_key"] = flows.apply(lambda r: (pair_key(r), r["period_start"], r["period_end"], r["unit"]), axis=1)
+    # a year-to-date figure (no stated end) runs to its article's date: only the same date is the same statistic
+    flows["_key"] = flows.apply(lambda r: (pair_key(r), r["period_start"], r["period_end"],
+                                           r["published"] if pd.isna(r["period_end"]) else None, r["unit"]), axis=1)
     for _, group in flows.groupby("_key", dropna=False):
         if group["source_id"].nunique() < 2:
             continue

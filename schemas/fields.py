@@ -62,6 +62,9 @@ FIELDS: dict[str, Field] = {
         Field("reason", "string", "Why a keeper judged the candidate not to be a trade statistic.", required=True),
         Field("series_id", "string", "Stable identifier of a series point: a hash of its flow, economies, period "
               "and unit.", required=True, unique=True, pattern=ID_PATTERN),
+        Field("as_of", "date", "For a year-to-date figure (a period with no stated end): the publication date of "
+              "the source, the day the period ran to at most. Year-to-date figures of different dates are different "
+              "statistics."),
         Field("basis", "string", "Whether the value was stated in a source or derived from a stated value and "
               "growth ratio.", required=True, enum=("stated", "derived")),
         Field("sources", "integer", "How many sources state this figure (for a derived value: state the figure it "
@@ -79,6 +82,10 @@ FIELDS: dict[str, Field] = {
               pattern=ID_PATTERN),
         Field("imports_fact_id", "string", "The `imports` fact the value comes from (or was derived from).",
               pattern=ID_PATTERN),
+        Field("code", "string", "ISO 3166-1 alpha-3 code of an economy, or a bloc code (EUU, EAEU, WLD).",
+              required=True, unique=True, pattern=COUNTRY_PATTERN, example="KAZ"),
+        Field("name", "string", "Short English name of the economy.", required=True, example="Kazakhstan"),
+        Field("hs_description", "string", "What the Harmonized System code covers.", required=True),
         Field("published", "date", f"Publication date of the article ({ISO_DATE}).", required=True),
         Field("title", "string", "Headline of the article, when known."),
         Field("url", "string", "Where the article was published, when known."),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandera.pandas as pa
@@ -69,10 +69,6 @@ class Table:
             if f.name == name:
                 return f
         raise KeyError(f"table {self.name!r} has no column {name!r}")
-
-    def extended(self, name: str, extra: tuple[Field, ...], description: str) -> "Table":
-        """The same table with more columns (e.g. the review columns of a hand-kept table)."""
-        return replace(self, name=name, fields=self.fields + extra, description=description)
 
     # ---------------------------------------------------------------- derived schemas
     def to_frictionless(self) -> dict:

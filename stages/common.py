@@ -11,6 +11,7 @@ from tradestats.errors import InputError
 
 REPO = Path(__file__).resolve().parent.parent
 RAW = REPO / "raw"
+REFERENCE = REPO / "reference"
 BUILD = REPO / "build"
 VALIDATED = REPO / "validated"
 DATA = REPO / "data"
@@ -18,6 +19,7 @@ REPORTS = REPO / "reports"
 DOCUMENTS = BUILD / "documents.jsonl"
 CANDIDATES = BUILD / "candidates.csv"
 CHECKED = BUILD / "checked"
+SERIES = BUILD / "series" / "trade_series.csv"
 
 
 def params(section: str) -> dict:

@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=DOCUMENTS)
     args = parser.parse_args(argv)
     meta_path = args.raw / "metadata.csv"
-    docs = load_documents(args.raw, read_metadata(meta_path), relative(meta_path), require_date=True)
+    docs = load_documents(args.raw, read_metadata(meta_path, relative(meta_path)), relative(meta_path), require_date=True)
     write_text_atomic(args.out, documents_jsonl(docs))
     print(f"ingest: {len(docs)} documents, {sum(d.characters for d in docs)} characters -> {relative(args.out)}",
           file=sys.stderr)

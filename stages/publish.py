@@ -11,7 +11,6 @@ import argparse
 import datetime as dt
 import hashlib
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -21,19 +20,29 @@ from frictionless import Package
 
 import schemas
 from schemas.model import Table
-from stages.common import CHECKED, DOCUMENTS, REPO, params, relative, run_stage
-from stages.reconcile import SERIES
+from stages.common import CHECKED, DOCUMENTS, REFERENCE, REPO, SERIES, params, relative, run_stage
 from tradestats.csvio import csv_text, read_csv_records
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem
+from tradestats.transaction import commit_texts
 
 DESCRIPTOR = "datapackage.json"
+JOURNAL = ".publish-journal.json"
 
 
 def sources_csv(docs: list[Document]) -> str:
     table = schemas.SOURCES
     rows = ([getattr(d, c) for c in table.columns] for d in sorted(docs, key=lambda d: d.source_id))
     return csv_text(table.columns, rows)
+
+
+def reference_csv(table: Table, path: Path) -> str:
+    """One row per code of a hand-kept reference CSV (which lists a code once per alias or term)."""
+    key, label = table.columns
+    first: dict[str, str] = {}
+    for rec in read_csv_records(path, None, relative(path)):
+        first.setdefault(rec.values[key], rec.values[label])
+    return csv_text(table.columns, sorted(first.items()))
 
 
 def checked_csv(table: Table, path: Path) -> str:
@@ -105,6 +114,8 @@ def build_package(stage_dir: Path, checked_dir: Path, series: Path, docs: list[D
     texts = {name: checked_csv(table, checked_dir / f"{name}.csv") for name, table in schemas.FACT_TABLES.items()}
     texts["sources"] = sources_csv(docs)
     texts["trade_series"] = checked_csv(schemas.SERIES, series)
+    texts["countries"] = reference_csv(schemas.COUNTRIES, REFERENCE / "countries.csv")
+    texts["hs_codes"] = reference_csv(schemas.HS_CODES, REFERENCE / "commodities.csv")
     (stage_dir / "data").mkdir(parents=True)
     for name, text in texts.items():
         (stage_dir / "data" / f"{name}.csv").write_text(text, encoding="utf-8", newline="")
@@ -116,15 +127,17 @@ def build_package(stage_dir: Path, checked_dir: Path, series: Path, docs: list[D
 
 
 def move_into_place(stage_dir: Path, repo: Path, desc: dict) -> None:
-    """Rename each staged file over its published one; the descriptor goes last."""
-    (repo / "data").mkdir(exist_ok=True)
-    published = {r["path"] for r in desc["resources"]}
-    for path in published:
-        os.replace(stage_dir / path, repo / path)
-    for stale in (repo / "data").glob("*.csv"):
-        if f"data/{stale.name}" not in published:
-            stale.unlink()
-    os.replace(stage_dir / DESCRIPTOR, repo / DESCRIPTOR)
+    """Replace the published files all at once (descriptor last); resources no longer published are removed."""
+    texts: dict[str, str | None] = {r["path"]: (stage_dir / r["path"]).read_text(encoding="utf-8")
+                                    for r in desc["resources"]}
+    for old in sorted((repo / "data").glob("*.csv")):
+        texts.setdefault(f"data/{old.name}", None)
+    texts[DESCRIPTOR] = (stage_dir / DESCRIPTOR).read_text(encoding="utf-8")
+    try:
+        commit_texts(repo, texts, JOURNAL)
+    except OSError as exc:
+        raise InputError([Problem(relative(Path(exc.filename or repo)), None, None, "write", None, exc.strerror or str(exc))],
+                         "publish: could not write the package; the previous package was restored") from exc
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -144,13 +157,12 @@ def main(argv: list[str] | None = None) -> None:
         move_into_place(stage_dir, args.out, desc)
     finally:
         shutil.rmtree(stage_dir, ignore_errors=True)
-    rows = ", ".join(f"{r['name']} {texts_rows(args.out / r['path'])}" for r in desc["resources"])
+    rows = ", ".join(f"{r['name']} {count_records(args.out / r['path'])}" for r in desc["resources"])
     print(f"publish: {DESCRIPTOR} is valid ({rows})", file=sys.stderr)
 
 
-def texts_rows(path: Path) -> int:
-    with open(path, encoding="utf-8") as fh:
-        return max(sum(1 for _ in fh) - 1, 0)
+def count_records(path: Path) -> int:
+    return len(read_csv_records(path, None, relative(path)))
 
 
 if __name__ == "__main__":

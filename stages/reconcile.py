@@ -10,23 +10,23 @@ states, but that a stated value and growth ratio imply, is added as derived.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 import schemas
 from schemas.consistency import shifted_year_back, value_tolerance
-from stages.common import BUILD, CHECKED, DOCUMENTS, relative, run_stage
+from stages.common import CHECKED, DOCUMENTS, SERIES, relative, run_stage
 from tradestats.csvio import csv_text, format_number, write_text_atomic
 from tradestats.documents import iter_documents
 from tradestats.errors import InputError
 from tradestats.tables import load_table
 
-SERIES = BUILD / "series" / "trade_series.csv"
 FLOW_OF_TABLE = {"turnover": "turnover", "exports": "export", "imports": "import"}
 
 
@@ -50,11 +50,13 @@ class Statement:
     is_comparison: bool = False
 
     @property
-    def key(self) -> tuple[str, str, str, str, str, str]:
+    def key(self) -> tuple[str, str, str, str, str, str, str]:
+        """What makes two statements the same statistic: flow, economies, period, "as of" date, unit."""
         reporter, partner = self.reporter, self.partner
         if self.table == "turnover":
             reporter, partner = sorted((reporter, partner))
-        return (FLOW_OF_TABLE[self.table], reporter, partner, self.period_start, self.period_end, self.unit)
+        as_of = self.published if not self.period_end else ""
+        return (FLOW_OF_TABLE[self.table], reporter, partner, self.period_start, self.period_end, as_of, self.unit)
 
     def precision(self) -> tuple[bool, float]:
         return (self.qualifier not in ("", "exact"), value_tolerance(self.value, self.qualifier))
@@ -62,7 +64,7 @@ class Statement:
 
 @dataclass(frozen=True)
 class SeriesPoint:
-    key: tuple[str, str, str, str, str, str]
+    key: tuple[str, str, str, str, str, str, str]
     value: float
     qualifier: str
     basis: str
@@ -77,27 +79,33 @@ class SeriesPoint:
         return "s" + hashlib.sha1("|".join(self.key).encode()).hexdigest()[:12]
 
     def row(self) -> list[str]:
-        flow, reporter, partner, start, end, unit = self.key
+        flow, reporter, partner, start, end, as_of, unit = self.key
         ids = {t: (self.fact_id if t == self.table else "") for t in ("turnover", "exports", "imports")}
-        return [self.series_id, flow, reporter, partner, start, end, format_number(self.value), unit, self.qualifier,
+        return [self.series_id, flow, reporter, partner, start, end, as_of, format_number(self.value), unit,
+                self.qualifier,
                 self.basis, str(self.sources), self.rule, self.method,
                 ids["turnover"], ids["exports"], ids["imports"]]
 
 
 def mark_comparisons(statements: list[Statement]) -> list[Statement]:
     """A value quoted in the same sentence as a later figure of the same flow is a comparison value."""
-    out = []
+    latest: dict[tuple[str, int, str], str] = {}
     for s in statements:
-        later = any(o.source_id == s.source_id and o.char_start == s.char_start and o.table == s.table
-                    and o.fact_id != s.fact_id and o.period_start > s.period_start for o in statements)
-        out.append(Statement(**{**s.__dict__, "is_comparison": later}))
-    return out
+        sentence = (s.source_id, s.char_start, s.table)
+        latest[sentence] = max(latest.get(sentence, ""), s.period_start)
+    return [replace(s, is_comparison=s.period_start < latest[(s.source_id, s.char_start, s.table)])
+            for s in statements]
+
+
+def recency(published: str) -> int:
+    """Newer publications rank first; an unknown date ranks last."""
+    return -dt.date.fromisoformat(published).toordinal() if published else 0
 
 
 RULES = (
     ("most precise figure", lambda s: s.precision()),
     ("primary statement", lambda s: s.is_comparison),
-    ("most recent publication", lambda s: tuple(-ord(ch) for ch in s.published)),
+    ("most recent publication", lambda s: recency(s.published)),
     ("lowest fact id", lambda s: s.fact_id),
 )
 
@@ -141,8 +149,8 @@ def reconcile(statements: list[Statement]) -> list[SeriesPoint]:
     for s in statements:
         if s.growth_ratio and s.period_start:
             start, end = shifted_year_back(s.period_start, s.period_end or None)
-            prior = Statement(**{**s.__dict__, "period_start": start.date().isoformat(),
-                                 "period_end": "" if end is None or pd.isna(end) else end.date().isoformat()})
+            prior = replace(s, period_start=start.date().isoformat(),
+                            period_end="" if end is None or pd.isna(end) else end.date().isoformat())
             if prior.key not in groups:
                 derivations.setdefault(prior.key, []).append(s)
     for key, group in derivations.items():

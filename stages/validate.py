@@ -21,15 +21,17 @@ from pathlib import Path
 import pandas as pd
 
 import schemas
+from schemas.model import Table
 from schemas.consistency import CHECKS, facts_frame, failing_rows
 from stages.common import CANDIDATES, CHECKED, DOCUMENTS, REPORTS, VALIDATED, params, relative, run_stage
 from tradestats.csvio import read_csv_records, write_csv_atomic, write_text_atomic
 from tradestats.documents import Document, iter_documents
-from tradestats.errors import InputError, Problem, format_problems
+from tradestats.errors import InputError, Problem, format_problems, shorten
 from tradestats.review import JOURNAL
-from tradestats.tables import frame_rows, load_table
+from tradestats.tables import convert_cell, format_cell, frame_rows, load_table
 
 REPORT = REPORTS / "validation.json"
+SEVERITIES = ("error", "warning", "off")
 REVIEW_HINT = ("review them with `review show` (or `review export --out queue.csv`, fill the decision column, "
                "`review apply queue.csv`); see README, section 'Reviewing candidates'")
 
@@ -63,8 +65,8 @@ def quote_problems(label: str, frame: pd.DataFrame, docs: dict[str, Document]) -
         if found != quote:
             hint = doc.text.find(quote)
             where = f"; the quote occurs at {hint}:{hint + len(quote)}" if hint >= 0 else "; the quote is not in the source"
-            problems.append(Problem(label, int(line), "quote", "quote matches source", _short(quote),
-                                    f"text[{start}:{end}] of {sid} is {_short(found)!r}{where}"))
+            problems.append(Problem(label, int(line), "quote", "quote matches source", shorten(quote),
+                                    f"text[{start}:{end}] of {sid} is {shorten(found)!r}{where}"))
     return problems
 
 
@@ -89,6 +91,37 @@ def review_problems(label: str, frame: pd.DataFrame) -> list[Problem]:
     return problems
 
 
+def drift_warnings(label: str, table: Table, frame: pd.DataFrame, candidates: pd.DataFrame) -> list[Problem]:
+    """An accepted row that no longer says what its candidate says: a hand edit, or a changed extractor.
+
+    Both keep the row valid (its quote still checks out), but a reader should know:
+    a hand edit belongs in a correction, which keeps the extracted value beside it.
+    """
+    by_id = candidates.set_index("candidate_id", drop=False)
+    shared = [f for f in table.fields if f.name in schemas.CANDIDATES.columns and f.name != "candidate_id"]
+    warnings = []
+    for line, row in frame.iterrows():
+        if row["review"] not in ("accepted", "corrected") or row["fact_id"] not in by_id.index:
+            continue
+        proposed = by_id.loc[row["fact_id"]]
+        corrected = {part.split("=", 1)[0] for part in str(row["corrected_from"] or "").split("; ") if "=" in part}
+        for f in shared:
+            have, want = format_cell(f, row[f.name]), canonical_text(f, proposed[f.name])
+            if f.name not in corrected and have != want:
+                warnings.append(Problem(label, int(line), f.name, "matches its candidate", have,
+                                        f"the extractor proposes {want!r}: a hand edit should be a correction "
+                                        f"(`review accept {row['fact_id']} --set {f.name}=... --note ...`); after an "
+                                        f"extractor change, see `review status`", "warning"))
+    return warnings
+
+
+def canonical_text(f, text: str) -> str:
+    try:
+        return format_cell(f, convert_cell(f, text))
+    except ValueError:
+        return text
+
+
 def duplicate_id_problems(validation: Validation) -> list[Problem]:
     """A fact id is unique across all tables, and never both accepted and rejected."""
     seen: dict[str, str] = {}
@@ -111,10 +144,12 @@ def duplicate_id_problems(validation: Validation) -> list[Problem]:
 def consistency_problems(tables: dict[str, pd.DataFrame], docs: dict[str, Document],
                          severities: dict[str, str]) -> tuple[list[Problem], dict[str, dict]]:
     """Cross-row and cross-table checks; each failure names table, line, source and quote."""
-    unknown = sorted(set(severities) - set(CHECKS))
-    if unknown:
-        raise InputError([Problem("params.yaml", None, f"checks.{n}", "known check", n,
-                                  f"known checks: {', '.join(CHECKS)}") for n in unknown], "params.yaml is invalid")
+    bad = [Problem("params.yaml", None, f"checks.{n}", "known check", n, f"known checks: {', '.join(CHECKS)}")
+           for n in sorted(set(severities) - set(CHECKS))]
+    bad += [Problem("params.yaml", None, f"checks.{n}", "severity", str(v), f"expected one of: {', '.join(SEVERITIES)}")
+            for n, v in sorted(severities.items()) if v not in SEVERITIES]
+    if bad:
+        raise InputError(bad, "params.yaml is invalid")
     facts = facts_frame(tables, {sid: d.published for sid, d in docs.items()})
     failures = failing_rows(facts, [n for n in CHECKS if severities.get(n, "error") != "off"])
     problems, summary = [], {n: {"severity": severities.get(n, "error"), "failed": 0} for n in CHECKS}
@@ -123,7 +158,7 @@ def consistency_problems(tables: dict[str, pd.DataFrame], docs: dict[str, Docume
         severity = severities.get(check, "error")
         summary[check]["failed"] += 1
         problems.append(Problem(f"validated/{row['table']}.csv", int(row["line"]), None, check, None,
-                                f"{why} [source {row['source_id']}: {_short(row['quote'], 80)!r}]", severity))
+                                f"{why} [source {row['source_id']}: {shorten(row['quote'], 80)!r}]", severity))
     for n, entry in summary.items():
         entry["passed"] = entry["severity"] != "off" and entry["failed"] == 0
     return problems, summary
@@ -163,13 +198,16 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
         if len(frame):
             result.problems += quote_problems(label, frame, docs)
             result.problems += review_problems(label, frame)
+    for name, table in schemas.VALIDATED.items():
+        if len(result.tables[name]):
+            result.warnings += drift_warnings(f"validated/{name}.csv", table, result.tables[name], candidates)
     rejected, problems = load_table(schemas.REJECTED, validated_dir / "rejected.csv", "validated/rejected.csv")
     result.rejected = rejected
     result.problems += problems
     result.problems += duplicate_id_problems(result)
     consistency, result.checks = consistency_problems(result.tables, docs, severities or {})
     result.problems += [p for p in consistency if p.severity == "error"]
-    result.warnings += [p for p in consistency if p.severity != "error"]
+    result.warnings += [p for p in consistency if p.severity == "warning"]
 
     accepted = {fid for f in result.tables.values() for fid in f["fact_id"].dropna()}
     rejected_ids = set(rejected["candidate_id"].dropna()) if len(rejected) else set()
@@ -210,7 +248,7 @@ def pending_message(pending: list[dict], limit: int = 50) -> str:
     for row in pending[:limit]:
         where = f"build/candidates.csv:{row['line']}" if "line" in row else "build/candidates.csv"
         lines.append(f"  {where} candidate_id {row['candidate_id']} ({row['source_id']}): {describe_candidate(row)}")
-        lines.append(f"      {_short(row['quote'], 110)!r}")
+        lines.append(f"      {shorten(row['quote'], 110)!r}")
     if len(pending) > limit:
         lines.append(f"  ... and {len(pending) - limit} more")
     lines.append(f"To decide them, {REVIEW_HINT}.")
@@ -242,18 +280,16 @@ def markdown_report(result: Validation) -> str:
                   for p in problems[:300]] or ["None."]
     if result.pending:
         lines += ["", "## Pending candidates", ""]
-        lines += [f"- `{r['candidate_id']}` {r['source_id']} {r['table']}: {_short(r['quote'], 100)}"
+        lines += [f"- `{r['candidate_id']}` {r['source_id']} {r['table']}: {shorten(r['quote'], 100)}"
                   for r in result.pending[:300]]
     return "\n".join(lines) + "\n"
 
 
 def write_checked(out_dir: Path, result: Validation) -> None:
-    """The published columns of each table, canonical formatting, sorted by source and position."""
+    """Each table in canonical formatting, sorted by source and position (stable bytes, small diffs)."""
     for name, table in schemas.FACT_TABLES.items():
         frame = result.tables[name].sort_values(["source_id", "char_start", "fact_id"], kind="stable")
-        full = schemas.VALIDATED[name]
-        rows = [dict(zip(full.columns, r)) for r in frame_rows(full, frame)]
-        write_csv_atomic(out_dir / f"{name}.csv", table.columns, ([r[c] for c in table.columns] for r in rows))
+        write_csv_atomic(out_dir / f"{name}.csv", table.columns, frame_rows(table, frame))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -279,10 +315,6 @@ def main(argv: list[str] | None = None) -> None:
     rows = ", ".join(f"{k} {v}" for k, v in result.stats["rows"].items())
     print(f"validate: passed ({rows}; {result.stats['rejected']} rejected; "
           f"{result.stats['quotes_checked']} quotes checked) -> {relative(args.out)}", file=sys.stderr)
-
-
-def _short(text: str, n: int = 60) -> str:
-    return text if len(text) <= n else text[: n - 3] + "..."
 
 
 if __name__ == "__main__":

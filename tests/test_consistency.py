@@ -82,3 +82,9 @@ def test_hs_code_must_exist_in_the_reference_table(tmp_path):
                                                         row("commodities", 2, hs_code="9999")]})
     _, problems = load_table(schemas.VALIDATED["commodities"], folder / "commodities.csv", "c")
     assert [(p.line, p.column, p.check) for p in problems] == [(3, "hs_code", "reference")]
+
+
+def test_year_to_date_figures_of_different_dates_do_not_conflict(tmp_path):
+    ytd = {"turnover": [row(value="200000000", period_start="2023-01-01", period_end=""),
+                        row(n=2, source_id="s2", value="900000000", period_start="2023-01-01", period_end="")]}
+    assert failures(tmp_path, ytd, ["sources_agree"]) == {}

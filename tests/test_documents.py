@@ -48,3 +48,11 @@ def test_bad_metadata_date_names_line_and_column(tmp_path):
 def test_document_json_round_trip():
     doc = Document("x", "Text \u2014 with a dash.\r\nSecond line.", "2020-01-01", sha256="0" * 64)
     assert Document.from_json(doc.to_json()) == doc
+
+
+def test_byte_order_mark_is_named_not_mistaken_for_a_missing_date(tmp_path):
+    write(tmp_path, "a.txt", "\ufeff date 2024-02-01 Trade grew.\n")
+    with pytest.raises(InputError) as exc:
+        load_documents(tmp_path, None)
+    [p] = exc.value.problems
+    assert (p.file, p.line, p.check) == (f"{tmp_path.name}/a.txt", 1, "no byte-order mark")

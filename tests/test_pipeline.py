@@ -48,7 +48,7 @@ def test_dvc_repro_publishes_a_valid_package_with_the_seed_facts(built):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     desc = json.loads((built / "datapackage.json").read_text())
     assert {r["name"] for r in desc["resources"]} == {"turnover", "exports", "imports", "commodities", "sources",
-                                                      "trade_series"}
+                                                      "trade_series", "countries", "hs_codes"}
     counts = {t: len(read_csv(built / "data" / f"{t}.csv")) for t in ("turnover", "exports", "imports", "commodities")}
     assert sum(counts.values()) == 23, counts
     text = {d["source_id"]: d["text"] for d in map(json.loads, (built / "build/documents.jsonl").read_text().splitlines())}
@@ -60,8 +60,8 @@ def test_dvc_repro_publishes_a_valid_package_with_the_seed_facts(built):
 
 
 def test_published_package_matches_the_committed_one(built):
-    """The committed package is what the pipeline builds (nobody hand-edited data/)."""
-    for name in ["datapackage.json", *(f"data/{p.name}" for p in (REPO / "data").glob("*.csv"))]:
+    """The committed package and lock file are what the pipeline builds (nobody hand-edited data/)."""
+    for name in ["datapackage.json", "dvc.lock", *(f"data/{p.name}" for p in (REPO / "data").glob("*.csv"))]:
         assert (built / name).read_text() == (REPO / name).read_text(), f"{name} is stale: run `make repro`"
 
 

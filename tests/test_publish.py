@@ -39,7 +39,7 @@ def test_publishes_a_valid_package_and_reruns_byte_identical(tmp_path, monkeypat
     out = publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
     desc = json.loads((out / "datapackage.json").read_text())
     assert [r["name"] for r in desc["resources"]] == ["turnover", "exports", "imports", "commodities", "sources",
-                                                      "trade_series"]
+                                                      "trade_series", "countries", "hs_codes"]
     assert (out / "data/turnover.csv").read_text().count("\n") == 2
     series = (out / "data/trade_series.csv").read_text().splitlines()
     assert len(series) == 2 and ",c0123456789ab,," in series[1]  # linked to its turnover fact
@@ -61,6 +61,17 @@ def test_invalid_package_leaves_the_previous_one_untouched(tmp_path, monkeypatch
     assert not list(out.glob(".publish-*"))
 
 
+def test_codes_are_checked_against_the_published_reference_tables(tmp_path, monkeypatch):
+    """A consumer's `frictionless validate` catches an unknown code through the countries resource."""
+    out = publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
+    staged = tmp_path / "copy"
+    shutil.copytree(out, staged)
+    path = staged / "data/turnover.csv"
+    path.write_text(path.read_text().replace(",AFG,", ",ZZZ,"))
+    problems = publish.frictionless_problems(staged)
+    assert any(p.check == "foreign-key" and p.file == "data/turnover.csv" for p in problems)
+
+
 def test_frictionless_notices_a_tampered_resource(tmp_path, monkeypatch):
     out = publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
     staged = tmp_path / "copy"
@@ -68,3 +79,25 @@ def test_frictionless_notices_a_tampered_resource(tmp_path, monkeypatch):
     path = staged / "data/turnover.csv"
     path.write_text(path.read_text().replace("12500000", "21500000"))
     assert any(p.check == "hash-count" for p in publish.frictionless_problems(staged))
+
+
+def test_a_failure_while_renaming_restores_the_previous_package(tmp_path, monkeypatch):
+    import os
+
+    out = publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    real, renamed = os.replace, []
+
+    def replace(src, dst):
+        if str(src).endswith(".staged"):
+            renamed.append(dst)
+            if len(renamed) == 3:
+                raise OSError(28, "No space left on device", str(dst))
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(InputError) as exc:
+        publish_to(tmp_path, {"turnover": [fact_row(value="13500000")]}, monkeypatch)
+    assert "previous package was restored" in str(exc.value)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert len(renamed) == 3 and after == before

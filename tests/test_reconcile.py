@@ -37,6 +37,13 @@ def test_most_recent_publication_breaks_a_tie():
 def test_implied_prior_value_is_derived_and_marked():
     points = reconcile([stated("c1", 282600000.0, start="2023-01-01", end="2023-02-28", growth=1.946)])
     [derived] = [p for p in points if p.basis == "derived"]
-    assert derived.key[3:5] == ("2022-01-01", "2022-02-28")
+    assert derived.key[3:6] == ("2022-01-01", "2022-02-28", "")
     assert derived.value == 145200000.0 and derived.fact_id == "c1" and derived.rule == "derived"
     assert "value / growth_ratio" in derived.method
+
+
+def test_year_to_date_figures_of_different_dates_are_different_statistics():
+    points = reconcile([stated("c1", 200000000.0, start="2024-01-01", end="", published="2024-03-10"),
+                        stated("c2", 900000000.0, source="s2", start="2024-01-01", end="", published="2024-10-02")])
+    assert sorted((p.key[5], p.fact_id, p.rule) for p in points) == [
+        ("2024-03-10", "c1", "only statement"), ("2024-10-02", "c2", "only statement")]

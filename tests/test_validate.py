@@ -1,8 +1,10 @@
 """The validate stage refuses bad rows, drifted quotes and undecided candidates."""
 import pandas as pd
+import pytest
 
 import schemas
-from stages.validate import pending_message, validate
+from stages.validate import markdown_report, pending_message, validate
+from tradestats.errors import InputError
 from tests.conftest import SENTENCE, TEXT, fact_row, make_doc, write_validated
 
 
@@ -81,3 +83,48 @@ def test_an_interrupted_review_blocks_validation(tmp_path):
     (folder / JOURNAL).write_text("{}", encoding="utf-8")
     result = validate(folder, {"t01_test": make_doc()}, candidates("c0123456789ab"))
     assert [p.check for p in result.problems] == ["no interrupted review"]
+
+
+def test_a_hand_edited_accepted_row_is_reported_against_its_candidate(tmp_path):
+    cands = candidates("c0123456789ab")
+    cands.loc[0, ["value", "period_start", "period_end"]] = ["12500000", "2021-01-01", "2021-12-31"]
+    folder = write_validated(tmp_path / "validated", {"turnover": [fact_row(value="1250000")]})
+    result = validate(folder, {"t01_test": make_doc()}, cands)
+    drift = [(p.line, p.column, p.value, p.severity) for p in result.warnings if p.check == "matches its candidate"]
+    assert ("2", "value", "1250000", "warning") in [(str(a), b, c, d) for a, b, c, d in drift]
+    assert result.problems == [], "the row stays valid: its quote still checks out"
+
+
+def conflicting(tmp_path):
+    rows = {"turnover": [fact_row(), fact_row(fact_id="c0123456789ac", source_id="t02_test", value="99000000")]}
+    folder = write_validated(tmp_path / "validated", rows)
+    docs = {"t01_test": make_doc(), "t02_test": make_doc("t02_test")}
+    return folder, docs, candidates()
+
+
+def test_a_warning_is_reported_and_published_anyway(tmp_path):
+    folder, docs, cands = conflicting(tmp_path)
+    result = validate(folder, docs, cands, {"sources_agree": "warning"})
+    assert result.problems == []
+    assert {(p.file, p.line, p.check, p.severity) for p in result.warnings} >= {
+        ("validated/turnover.csv", 2, "sources_agree", "warning"), ("validated/turnover.csv", 3, "sources_agree", "warning")}
+    assert result.stats["conflicts"] == 2 and result.stats["warnings"] >= 2
+    report = markdown_report(result)
+    assert "| `sources_agree` | warning | 2 |" in report and "t02_test" in report
+
+
+def test_an_error_check_blocks_and_off_disables(tmp_path):
+    folder, docs, cands = conflicting(tmp_path)
+    blocked = validate(folder, docs, cands, {"sources_agree": "error"})
+    assert [p.check for p in blocked.problems] == ["sources_agree", "sources_agree"]
+    assert "12500000" in blocked.problems[0].message and SENTENCE[:30] in blocked.problems[0].message
+    off = validate(folder, docs, cands, {"sources_agree": "off"})
+    assert off.problems == [] and off.checks["sources_agree"]["passed"] is False
+
+
+def test_a_mistyped_severity_is_an_error_not_a_warning(tmp_path):
+    folder, docs, cands = conflicting(tmp_path)
+    with pytest.raises(InputError) as exc:
+        validate(folder, docs, cands, {"sum_of_flows": "eror"})
+    [p] = exc.value.problems
+    assert (p.file, p.column, p.value) == ("params.yaml", "checks.sum_of_flows", "eror")

@@ -19,7 +19,7 @@ from tradestats.errors import InputError, Problem
 
 METADATA_COLUMNS = ("source_id", "published", "url", "title", "publisher")
 #: An article may open with `` date YYYY-MM-DD`` (on its own line or before the text).
-DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b")
+DATE_LINE = re.compile(r"\A\ufeff?\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 
 
 @dataclass(frozen=True)
@@ -59,52 +59,61 @@ def parse_iso_date(value: str) -> dt.date | None:
         return None
 
 
-def read_metadata(path: Path) -> dict[str, dict[str, str]]:
+def read_metadata(path: Path, label: str | None = None) -> dict[str, dict[str, str]]:
     """The hand-kept article metadata, keyed by source id, checked cell by cell."""
-    records = read_csv_records(path, None)
+    label = label or str(path)
+    records = read_csv_records(path, None, label)
     problems: list[Problem] = []
     out: dict[str, dict[str, str]] = {}
     for rec in records:
         missing = [c for c in ("source_id", "published") if c not in rec.values]
         if missing:
-            raise InputError([Problem(str(path), 1, c, "column present", None, "missing column") for c in missing],
-                             f"{path} is malformed")
+            raise InputError([Problem(label, 1, c, "column present", None,
+                                      f"missing column; the header must be: {','.join(METADATA_COLUMNS)}")
+                              for c in missing], f"{label} is malformed")
         sid = rec.values["source_id"].strip()
         published = rec.values["published"].strip()
         if not sid:
-            problems.append(Problem(str(path), rec.line, "source_id", "required", "", "every row needs a source_id"))
+            problems.append(Problem(label, rec.line, "source_id", "required", "",
+                                    "every row needs a source_id: the article's file name without .txt"))
             continue
         if sid in out:
-            problems.append(Problem(str(path), rec.line, "source_id", "unique", sid, "listed twice"))
+            problems.append(Problem(label, rec.line, "source_id", "unique", sid, "listed twice: one row per article"))
         if published and parse_iso_date(published) is None:
-            problems.append(Problem(str(path), rec.line, "published", "ISO date YYYY-MM-DD", published))
+            problems.append(Problem(label, rec.line, "published", "ISO date", published,
+                                    "expected an ISO date YYYY-MM-DD that exists in the calendar"))
         out[sid] = {k: (rec.values.get(k) or "").strip() for k in METADATA_COLUMNS} | {"_line": str(rec.line)}
     if problems:
-        raise InputError(problems, f"{path} has invalid rows")
+        raise InputError(problems, f"{label} has invalid rows")
     return out
 
 
-def read_article(path: Path) -> tuple[str, str, list[Problem]]:
+def read_article(path: Path, label: str | None = None) -> tuple[str, str, list[Problem]]:
     """The decoded text of one article, its date line's date ("" if none), and problems."""
+    label = label or str(path)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return "", "", [Problem(str(path), line, None, "UTF-8", None,
+        return "", "", [Problem(label, line, None, "UTF-8", None,
                                 f"byte {exc.start} (0x{raw[exc.start]:02x}) is not valid UTF-8; save the article as UTF-8")]
     problems = []
+    if text.startswith("\ufeff"):
+        problems.append(Problem(label, 1, None, "no byte-order mark", None,
+                                "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM "
+                                "(offsets index the text exactly as stored)"))
     if not text.strip():
-        problems.append(Problem(str(path), 1, None, "not empty", None, "the article has no text"))
+        problems.append(Problem(label, 1, None, "not empty", None, "the article has no text"))
     date = ""
     m = DATE_LINE.match(text)
     if m:
         date = m.group(1)
         if parse_iso_date(date) is None:
-            problems.append(Problem(str(path), 1, None, "date line", date, "not a real calendar date"))
+            problems.append(Problem(label, 1, None, "date line", date, "not a real calendar date"))
             date = ""
     elif re.match(r"\A\s*date\b", text):
-        problems.append(Problem(str(path), 1, None, "date line", text.split("\n", 1)[0][:40],
+        problems.append(Problem(label, 1, None, "date line", text.split("\n", 1)[0][:40],
                                 "a date line must read ' date YYYY-MM-DD'"))
     return text, date, problems
 
@@ -122,8 +131,8 @@ def load_documents(raw_dir: Path, metadata: dict[str, dict[str, str]] | None,
     if not paths:
         problems.append(Problem(str(raw_dir), None, None, "articles present", None, "no .txt files found"))
     for path in paths:
-        sid = path.stem
-        text, line_date, article_problems = read_article(path)
+        sid, label = path.stem, f"{raw_dir.name}/{path.name}"
+        text, line_date, article_problems = read_article(path, label)
         problems.extend(article_problems)
         meta = (metadata or {}).get(sid, {})
         meta_date = meta.get("published", "")
@@ -132,7 +141,7 @@ def load_documents(raw_dir: Path, metadata: dict[str, dict[str, str]] | None,
                                     meta_date, f"{path.name} starts with ' date {line_date}'"))
         published = line_date or meta_date
         if require_date and not published:
-            problems.append(Problem(str(path), 1, None, "publication date", None,
+            problems.append(Problem(label, 1, None, "publication date", None,
                                     f"no ' date YYYY-MM-DD' line and no 'published' in {metadata_label}"))
         docs.append(Document(sid, text, published, meta.get("title", ""), meta.get("url", ""),
                              meta.get("publisher", ""), hashlib.sha256(path.read_bytes()).hexdigest()))

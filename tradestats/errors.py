@@ -1,7 +1,7 @@
 """Problems found in input data, reported all at once with their exact location."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,6 @@ class Problem:
     value: str | None
     message: str = ""
     severity: str = "error"
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
     def location(self) -> str:
         where = self.file
@@ -50,7 +47,7 @@ def format_problems(problems: list[Problem], headline: str, limit: int = 200) ->
     header = ("file", "line", "column", "check", "value", "message")
     rows = [
         (p.file, "" if p.line is None else str(p.line), p.column or "", p.check,
-         "" if p.value is None else repr(_clip(p.value)), p.message)
+         "" if p.value is None else repr(shorten(p.value, 50)), p.message)
         for p in problems[:limit]
     ]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header[:-1])]
@@ -65,5 +62,6 @@ def format_problems(problems: list[Problem], headline: str, limit: int = 200) ->
     return "\n".join(lines)
 
 
-def _clip(value: str, n: int = 50) -> str:
-    return value if len(value) <= n else value[: n - 3] + "..."
+def shorten(text: str, n: int = 60) -> str:
+    """A long value cut for a one-line message (the full value is in the file it names)."""
+    return text if len(text) <= n else text[: n - 3] + "..."

@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
-import os
 import re
-import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -24,8 +21,9 @@ import schemas
 from schemas.model import Field, Table, reference_values
 from tradestats.csvio import csv_text, read_csv_records
 from tradestats.documents import Document, iter_documents
-from tradestats.errors import InputError, Problem
+from tradestats.errors import InputError, Problem, shorten
 from tradestats.tables import convert_cell, format_cell
+from tradestats.transaction import commit_texts, recover_interrupted
 
 #: Fields of a candidate a keeper may correct. Provenance (source, quote, offsets) is
 #: never edited: a different quote is a different fact, added with ``review add``.
@@ -45,8 +43,6 @@ QUEUE_COLUMNS = ("decision", "candidate_id", *EDITABLE, "reason", "note", "quote
 QUEUE_DECISIONS = ("accept", "correct", "reject")
 
 JOURNAL = ".review-journal.json"
-STAGED_SUFFIX = ".staged"
-BACKUP_SUFFIX = ".backup"
 
 
 # ----------------------------------------------------------------------------- inputs
@@ -433,7 +429,7 @@ def stale_differences(decision: Decision, candidate: CandidateRecord) -> list[st
         f = schemas.VALIDATED[decision.table].field(name)
         kept, now = canonical(f, decision.row[name]), canonical(f, candidate.values.get(name, ""))
         if kept != now:
-            differences.append(f"{name} kept {_clip(kept)!r}, extracted now {_clip(now)!r}")
+            differences.append(f"{name} kept {shorten(kept)!r}, extracted now {shorten(now)!r}")
     return differences
 
 
@@ -463,99 +459,6 @@ def compute_status(candidates: Mapping[str, CandidateRecord], decisions: Decisio
     return Status(dict(sorted(sources.items())), stale, gone)
 
 
-# ------------------------------------------------------------------- atomic commits
-def commit_texts(folder: Path, texts: Mapping[str, str]) -> None:
-    """Replace several files in ``folder`` so that either all of them change or none does.
-
-    Every new text is first written to a staged file beside its target; then hard-link
-    backups of the targets and a journal naming them are written; only then are the
-    staged files renamed over their targets. A failure during the renames restores
-    every backup before the error propagates; a process killed in the middle leaves
-    the journal behind and the next review command rolls back from it
-    (:func:`recover_interrupted`). Deleting the journal is the commit point.
-    """
-    if not texts:
-        return
-    recover_interrupted(folder)
-    staged: dict[str, Path] = {}
-    backups: dict[str, str | None] = {}
-    journal_written = False
-    try:
-        for name, text in texts.items():
-            staged[name] = _stage(folder, name, text)
-        for name in texts:
-            backups[name] = _backup(folder, name)
-        _write_journal(folder, backups)
-        journal_written = True
-        for name, path in staged.items():
-            os.replace(path, folder / name)
-    except BaseException:
-        if journal_written:
-            recover_interrupted(folder)
-        for backup in backups.values():
-            if backup:
-                (folder / backup).unlink(missing_ok=True)
-        for path in staged.values():
-            path.unlink(missing_ok=True)
-        raise
-    (folder / JOURNAL).unlink()
-    for backup in backups.values():
-        if backup:
-            (folder / backup).unlink(missing_ok=True)
-
-
-def recover_interrupted(folder: Path) -> list[str]:
-    """Undo a commit that was interrupted before its journal was deleted; return the files restored.
-
-    Without a journal, left-over staged files and backups belong to no commit in
-    progress (the last one either finished or never started renaming) and are removed.
-    """
-    journal = folder / JOURNAL
-    restored: list[str] = []
-    if journal.exists():
-        entries: dict[str, str | None] = json.loads(journal.read_text(encoding="utf-8"))["files"]
-        for name, backup in entries.items():
-            if backup is None:
-                (folder / name).unlink(missing_ok=True)  # the file did not exist before the commit
-            elif (folder / backup).exists():
-                os.replace(folder / backup, folder / name)
-            restored.append(name)
-        journal.unlink()
-    for leftover in [*folder.glob(f".*{STAGED_SUFFIX}"), *folder.glob(f".*{BACKUP_SUFFIX}")]:
-        leftover.unlink(missing_ok=True)
-    return sorted(restored)
-
-
-def _stage(folder: Path, name: str, text: str) -> Path:
-    path = folder / f".{name}{STAGED_SUFFIX}"
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    return path
-
-
-def _backup(folder: Path, name: str) -> str | None:
-    """A second name for the current file (a hard link, else a copy); ``None`` when there is no file yet."""
-    target, backup = folder / name, f".{name}{BACKUP_SUFFIX}"
-    if not target.exists():
-        return None
-    (folder / backup).unlink(missing_ok=True)
-    try:
-        os.link(target, folder / backup)
-    except OSError:
-        shutil.copy2(target, folder / backup)
-    return backup
-
-
-def _write_journal(folder: Path, backups: Mapping[str, str | None]) -> None:
-    path = folder / JOURNAL
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump({"files": dict(backups)}, fh, sort_keys=True)
-        fh.flush()
-        os.fsync(fh.fileno())
-
-
 # ---------------------------------------------------------------------- the session
 class ReviewSession:
     """Candidates, documents and decisions of one review command, and the operations on them.
@@ -566,7 +469,7 @@ class ReviewSession:
 
     def __init__(self, paths: ReviewPaths) -> None:
         self.paths = paths
-        self.recovered = recover_interrupted(paths.validated) if paths.validated.exists() else []
+        self.recovered = recover_interrupted(paths.validated, JOURNAL) if paths.validated.exists() else []
         self.candidates = read_candidates(paths.candidates, paths.label(paths.candidates))
         self.decisions = Decisions.load(paths.validated, paths.label(paths.validated))
         self._documents: dict[str, Document] | None = None
@@ -640,7 +543,7 @@ class ReviewSession:
         """Write the tables decisions touched (only those whose text changed); return their file names."""
         texts = {f"{name}.csv": self.decisions.table_text(name) for name in sorted(self.decisions.touched)}
         changed = {name: text for name, text in texts.items() if _read_or_none(self.paths.validated / name) != text}
-        commit_texts(self.paths.validated, changed)
+        commit_texts(self.paths.validated, changed, JOURNAL)
         self.decisions.touched.clear()
         return sorted(changed)
 
@@ -721,7 +624,7 @@ class ReviewSession:
                                    f"no such article in {self.paths.label(self.paths.documents)}: rerun `dvc repro`")]
         start, end = _int(candidate.values["char_start"]), _int(candidate.values["char_end"])
         if doc.text[start:end] != candidate.quote:
-            return [origin.problem("quote", "quote matches source", _clip(candidate.quote),
+            return [origin.problem("quote", "quote matches source", shorten(candidate.quote),
                                    f"not at {start}:{end} in the current text of {candidate.source_id}: "
                                    f"rerun `dvc repro extract` and review again")]
         return []
@@ -773,11 +676,11 @@ class ReviewSession:
                                      f"the quote is not at {op.char_start} in {doc.source_id}"
                                      + (f"; it occurs at {where}" if found else ""))
         if not found:
-            return op.origin.problem("quote", "quote in source", _clip(op.quote),
+            return op.origin.problem("quote", "quote in source", shorten(op.quote),
                                      f"not found verbatim in {doc.source_id} (copy it exactly, quote marks and "
                                      f"spaces included)")
         if len(found) > 1:
-            return op.origin.problem("quote", "quote occurs once", _clip(op.quote),
+            return op.origin.problem("quote", "quote occurs once", shorten(op.quote),
                                      f"occurs {len(found)} times in {doc.source_id} (at {where}): "
                                      f"choose one with --char-start")
         return found[0]
@@ -921,10 +824,6 @@ def _float(text: str) -> float | None:
         return float(text) if text else None
     except ValueError:
         return None
-
-
-def _clip(text: str, n: int = 60) -> str:
-    return text if len(text) <= n else text[: n - 3] + "..."
 
 
 def _same_row(a: Decision, b: Decision) -> bool:
