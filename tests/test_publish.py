@@ -61,24 +61,25 @@ def test_invalid_package_leaves_the_previous_one_untouched(tmp_path, monkeypatch
     assert not list(out.glob(".publish-*"))
 
 
-def test_codes_are_checked_against_the_published_reference_tables(tmp_path, monkeypatch):
-    """A consumer's `frictionless validate` catches an unknown code through the countries resource."""
+def tampered_copy(tmp_path, monkeypatch, old: str, new: str):
+    """A published package copied aside, with one edit in data/turnover.csv made behind the pipeline's back."""
     out = publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
     staged = tmp_path / "copy"
     shutil.copytree(out, staged)
     path = staged / "data/turnover.csv"
-    path.write_text(path.read_text().replace(",AFG,", ",ZZZ,"))
-    problems = publish.frictionless_problems(staged)
+    path.write_text(path.read_text().replace(old, new))
+    return publish.frictionless_problems(staged)
+
+
+def test_codes_are_checked_against_the_published_reference_tables(tmp_path, monkeypatch):
+    """A consumer's `frictionless validate` catches an unknown code through the countries resource."""
+    problems = tampered_copy(tmp_path, monkeypatch, ",AFG,", ",ZZZ,")
     assert any(p.check == "foreign-key" and p.file == "data/turnover.csv" for p in problems)
 
 
 def test_frictionless_notices_a_tampered_resource(tmp_path, monkeypatch):
-    out = publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
-    staged = tmp_path / "copy"
-    shutil.copytree(out, staged)
-    path = staged / "data/turnover.csv"
-    path.write_text(path.read_text().replace("12500000", "21500000"))
-    assert any(p.check == "hash-count" for p in publish.frictionless_problems(staged))
+    problems = tampered_copy(tmp_path, monkeypatch, "12500000", "21500000")
+    assert any(p.check == "hash-count" for p in problems)
 
 
 def test_a_failure_while_renaming_restores_the_previous_package(tmp_path, monkeypatch):

@@ -10,10 +10,9 @@ years the text mentions.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from tradestats.extract.lexicon import BLOCS, find_countries
+from tradestats.extract.lexicon import BLOCS, country_codes
 from tradestats.extract.periods import Reference, find_periods
 
 _YEAR = re.compile(r"(?<![\w$.,/-])(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)")
@@ -27,13 +26,13 @@ def article_pair(text: str, start: int) -> tuple[str, ...]:
     The article's own country usually opens it ("Kazakhstan is continuing to ...
     with Azerbaijan"), and it reports a turnover the statement does not attribute.
     """
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
-    for mention in find_countries(text, start):
-        if mention.code in BLOCS:
+    for at, code in country_codes(text, start):
+        if code in BLOCS:
             continue
-        counts[mention.code] += 1
-        first_seen.setdefault(mention.code, mention.start)
+        counts[code] = counts.get(code, 0) + 1
+        first_seen.setdefault(code, at)
     ranked = sorted(counts, key=lambda code: (-counts[code], first_seen[code]))
     return tuple(sorted(ranked[:2], key=first_seen.__getitem__))
 

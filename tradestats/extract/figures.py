@@ -15,9 +15,13 @@ from tradestats.extract.growth import Growth, find_growth
 from tradestats.extract.numbers import Amount, find_money, find_tonnes
 
 
-@dataclass(frozen=True)
+@dataclass
 class Figure:
-    """A money amount, a tonnage or a growth expression, with its role in the statement."""
+    """A money amount, a tonnage or a growth expression, with its role in the statement.
+
+    Not frozen: one is built for every figure read, and a frozen dataclass is several times slower
+    to build; nothing changes it after.
+    """
 
     start: int
     end: int

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tradestats.extract.words import Words
+from tradestats.extract.words import CaselessWords, Words
 
 _I = re.IGNORECASE
 
@@ -27,14 +27,15 @@ _NOT_A_FLOW_AFTER_TRADE = (
     r"|(?:" + "|".join(_NOT_A_FLOW_NOUNS) + r")s?"
 )
 #: The core flow words; the adjectives before them ("mutual", "foreign") are read backwards from the core.
-_FLOW_CORE = re.compile(r"\b(?:(?P<turnover>turnover|trad(?:e|ing)\s+partners?)|(?P<trade>trade)"
-                        r"|(?P<exports>export(?:s|ed|ing)?)|(?P<imports>import(?:s|ed|ing)?))\b(?!-)", _I)
+_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+partners?|trade|export(?:s|ed|ing)?|import(?:s|ed|ing)?)"
+                           r"\b(?!-)", starts=("turnover", "trad", "export", "import"))
 _FLOW_ADJECTIVES = frozenset(
     "foreign external mutual bilateral two-way reciprocal total overall commodity goods".split())
 _NOT_A_FLOW_AFTER = re.compile(rf"\s+(?:{_NOT_A_FLOW_AFTER_TRADE})\b", _I)
 _TURNOVER_AFTER = re.compile(r"\s+(?:turnover|volume)\b", _I)
 #: Flow words that only stand for a flow when a sentence has no stronger one ("the supply of wheat").
-_WEAK_EXPORTS = re.compile(r"\b(?:suppl(?:y|ies|ied)|shipments?|shipped|deliver(?:y|ies|ed))\b", _I)
+_WEAK_EXPORTS = CaselessWords(r"(?:suppl(?:y|ies|ied)|shipments?|shipped|deliver(?:y|ies|ed))\b",
+                              starts=("suppl", "shipment", "shipped", "deliver"))
 
 
 #: A word that refers back to the flow of the previous sentence: "In 2022, it reached $1.3 billion".
@@ -54,9 +55,13 @@ BILATERAL = Words(
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class FlowWord:
-    """A word naming a flow of goods, with the adjectives before it ("foreign trade turnover")."""
+    """A word naming a flow of goods, with the adjectives before it ("foreign trade turnover").
+
+    Not frozen: one is built for every flow word, and a frozen dataclass is several times slower
+    to build; nothing changes it after.
+    """
 
     start: int
     end: int
@@ -73,6 +78,15 @@ def _with_adjectives(text: str, start: int, floor: int) -> int:
     return start
 
 
+def _core_table(core: str) -> str:
+    """The kind of a core flow word as matched, in lower case: "trade" alone is decided by the words around it."""
+    if core.startswith("export"):
+        return "exports"
+    if core.startswith("import"):
+        return "imports"
+    return "trade" if core == "trade" else "turnover"  # turnover, trade(ing) partners
+
+
 def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[FlowWord]:
     """Flow words in ``text[start:end]``: trade/turnover, exports, imports.
 
@@ -80,9 +94,8 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
     there is no stronger flow word.
     """
     found: list[FlowWord] = []
-    for m in _FLOW_CORE.finditer(text, start, end):
-        table = m.lastgroup
-        a, b = m.start(), m.end()
+    for a, b, core in _FLOW_CORE.finditer(text, start, end):
+        table = _core_table(core)
         if found and a < found[-1].end:
             continue  # "turnover" of "trade turnover", already read with "trade"
         if table == "trade":
@@ -97,14 +110,8 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
             a = _with_adjectives(text, a, start)
         found.append(FlowWord(a, b, table, text[a:b].lower()))
     if not found and weak:
-        found = [FlowWord(m.start(), m.end(), "exports", m.group().lower())
-                 for m in _WEAK_EXPORTS.finditer(text, start, end)]
+        found = [FlowWord(a, b, "exports", words) for a, b, words in _WEAK_EXPORTS.finditer(text, start, end)]
     return found
-
-
-def has_weak_flow_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` may hold "supply", "shipments" or "deliveries"."""
-    return any(map(text[start:end].lower().__contains__, _WEAK_STEMS))
 
 
 def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
@@ -113,29 +120,56 @@ def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
 
 
 #: Quick tests for a sentence worth reading: plain substring tests on lower-cased text, far cheaper than a regex.
-_FLOW_STEMS = ("trade", "trading", "turnover", "export", "import", "suppl", "shipment", "shipped", "deliver")
+#: (A paragraph is only passed over when it has none of these, so "trad" may stand for "trade" and "trading".)
+_FLOW_STEMS = ("trad", "turnover", "export", "import", "suppl", "shipment", "shipped", "deliver")
 _WEAK_STEMS = ("suppl", "shipment", "shipped", "deliver")
 _FIGURE_STEMS = ("doubl", "tripl", "quadrupl", "twice", "halv", "fold", "one", "two", "three", "four", "five", "six",
                  "seven", "eight", "nine", "ten", "third", "quarter", "half")
 _ANAPHOR_STEMS = ("it", "figure", "index", "indicator", "volume")
 _DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
-def has_flow_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` may hold a flow word (trade, turnover, export, import, supply...)."""
-    return any(map(text[start:end].lower().__contains__, _FLOW_STEMS))
+class QuickTests:
+    """Whether a stretch of one article may hold a flow word, a figure or an anaphor: substring tests.
 
+    The words tested for are ASCII, and lower-casing makes ASCII letters only of
+    ASCII letters, but for a "k" from the Kelvin sign and an "i" followed by a
+    combining dot from "İ"; no word here has a "k" or ends in "i", so neither can be
+    part of one. So the article is lower-cased once as ASCII, one character for each
+    ("?" for any other), and a word is in a stretch of that copy exactly when it is
+    in the same stretch of the text lower-cased: far cheaper than lower-casing each
+    paragraph and sentence, above all once a curly quote makes the text wider than
+    ASCII.
+    """
 
-def has_figure(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` may hold a figure: a digit, or a word such as "doubled" or "three"."""
-    if _DIGIT.search(text, start, end) is not None:
-        return True
-    return any(map(text[start:end].lower().__contains__, _FIGURE_STEMS))
+    def __init__(self, text: str):
+        self.text = text
+        self.lower = text.encode("ascii", "replace").decode("ascii").lower()
 
+    def flow_word(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` may hold a flow word (trade, turnover, export, import, supply...)."""
+        return any(map(self.lower[start:end].__contains__, _FLOW_STEMS))
 
-def has_anaphor(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` may refer back to a flow ("it", "the figure", "this indicator")."""
-    return any(map(text[start:end].lower().__contains__, _ANAPHOR_STEMS))
+    def weak_flow_word(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` may hold "supply", "shipments" or "deliveries"."""
+        return any(map(self.lower[start:end].__contains__, _WEAK_STEMS))
+
+    def figure(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` may hold a figure: a digit, or a word such as "doubled" or "three".
+
+        A digit is looked for in the ASCII copy (a plain class of characters, quicker
+        than ``\\d``), and in the text itself only where the copy has a "?", which may
+        stand for a digit of another script.
+        """
+        lower = self.lower[start:end]
+        if _ASCII_DIGIT.search(lower) is not None or ("?" in lower and _DIGIT.search(self.text, start, end)):
+            return True
+        return any(map(lower.__contains__, _FIGURE_STEMS))
+
+    def anaphor(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` may refer back to a flow ("it", "the figure", "this indicator")."""
+        return any(map(self.lower[start:end].__contains__, _ANAPHOR_STEMS))
 
 
 # --- qualifiers ------------------------------------------------------------------------------------------------
@@ -148,6 +182,8 @@ _QUALIFIER_PHRASES = {
              "exceeding", "above", "surpassed", "surpasses", "surpassing", "topped", "topping", "tops", "beyond"),
 }
 _QUALIFIER_OF = {phrase: q for q, phrases in _QUALIFIER_PHRASES.items() for phrase in phrases}
+#: The last words of those phrases: most figures have none of them before, which settles it at once.
+_QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in _QUALIFIER_OF)
 _TAIL_WORDS = re.compile(r"[a-z]+")
 
 
@@ -157,6 +193,8 @@ def qualifier_before(text: str, start: int, floor: int) -> str:
     if not tail or not (tail[-1].isalpha() or tail[-1] == "."):
         return "exact"  # punctuation between: the words before are not about this figure
     words = _TAIL_WORDS.findall(tail[-30:])[-3:]
+    if not words or words[-1] not in _QUALIFIER_LAST_WORDS:
+        return "exact"
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[-n:]) in _QUALIFIER_OF:
             return _QUALIFIER_OF[" ".join(words[-n:])]

@@ -53,8 +53,14 @@ DIRECTION_WINDOW = 160
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Growth:
+    """A growth expression and its ratio (value / prior value).
+
+    Not frozen: one is built for every growth figure, and a frozen dataclass is several times slower
+    to build; nothing changes it after.
+    """
+
     start: int
     end: int
     ratio: float

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +31,14 @@ class CountryName:
     kind: str  # name | alias | demonym | bloc
 
 
-@dataclass(frozen=True)
+@dataclass
 class CountryMention:
+    """A country, demonym or bloc name found in a text.
+
+    Not frozen: one is built for every name found, and a frozen dataclass is several times slower
+    to build; nothing changes it after.
+    """
+
     start: int
     end: int
     code: str
@@ -120,18 +127,32 @@ _CURRENCY_AFTER = re.compile(r"\s?\$|\s+dollars?\b")
 _COMMODITIES = Words(r"(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?![\w-])")
 
 
-def find_countries(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
-    """Every country, demonym or bloc name in ``text[start:end]``, with absolute offsets."""
-    end = len(text) if end is None else end
-    found = []
+def _country_names(text: str, start: int, end: int) -> Iterator[tuple[re.Match, CountryName]]:
+    """Each match of a country name standing as a word in ``text[start:end]``, with what it names."""
     for m in _COUNTRY_RE.finditer(text, start, end):
-        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+        at = m.start()
+        if at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
             continue
         name = COUNTRY_NAMES[m.group()]
         if name.code == "USA" and _CURRENCY_AFTER.match(text, m.end()):
             continue
-        found.append(CountryMention(m.start(), m.end(), name.code, name.kind))
-    return found
+        yield m, name
+
+
+def find_countries(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
+    """Every country, demonym or bloc name in ``text[start:end]``, with absolute offsets."""
+    end = len(text) if end is None else end
+    return [CountryMention(m.start(), m.end(), name.code, name.kind) for m, name in _country_names(text, start, end)]
+
+
+def country_codes(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """(offset, code) of every country, demonym or bloc name in ``text[start:]``.
+
+    The same names as ``find_countries``, for counting them over a whole article
+    without building a mention for each.
+    """
+    for m, name in _country_names(text, start, len(text)):
+        yield m.start(), name.code
 
 
 def find_commodities(text: str, start: int = 0, end: int | None = None) -> list[CommodityMention]:

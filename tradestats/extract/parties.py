@@ -21,6 +21,7 @@ _ROLE_BEFORE = re.compile(r"\b(from|to|into|with|between|by|of|and|&|or)\s+(?:th
 _ROLES = {"from": "source", "to": "dest", "into": "dest", "with": "with", "between": "between", "by": "owner",
           "of": "owner"}
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_APOSTROPHES = ("'", "’")  # what a possessive begins with: tested before the pattern
 #: What may stand between a country and the flow word it qualifies: "Azerbaijan's export", "Kazakh-Afghan trade".
 _NOT_IN_NOUN_PHRASE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|to|from|with|in|on|at|for|by|that|which|who|said|says|noted|between|of"
@@ -29,9 +30,13 @@ _NOT_IN_NOUN_PHRASE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Parties:
-    """Whose flow a statement reports, and with whom."""
+    """Whose flow a statement reports, and with whom.
+
+    Not frozen: one is built for every flow read, and a frozen dataclass is several times slower
+    to build; nothing changes it after.
+    """
 
     reporter: str
     partner: str
@@ -67,7 +72,7 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
     for c in mentions:
         m = _ROLE_BEFORE.search(text, max(floor, c.start - 14), c.start)
         word = (m.group(1) or m.group(2) or "").lower() if m else ""
-        if _POSSESSIVE.match(text, c.end):
+        if text[c.end:c.end + 1] in _APOSTROPHES and _POSSESSIVE.match(text, c.end):
             role = "owner"
         elif word in _ROLES:
             role = _ROLES[word]
@@ -143,7 +148,6 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         roles = _roles(text, subject, floor, "other")
     if not any(role in _PARTNER_ROLES for _, role in roles):
         roles += _trailing(text, zone_end, seg_end, countries)
-    bilateral = pair_in_sentence or g.BILATERAL.search(text, min(seg_start, flow.start), zone_end) is not None
     codes = list(dict.fromkeys(code for code, _ in roles))
     if len(codes) > 2:
         return None
@@ -154,6 +158,8 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         if reporter and partner and reporter != partner:
             return Parties(reporter, partner, explicit=True)
         return None
+    # Only a flow naming one country or none needs to know whether it is said to be between two.
+    bilateral = pair_in_sentence or g.BILATERAL.search(text, min(seg_start, flow.start), zone_end) is not None
     if len(codes) == 1:
         return _one_named(flow.table, roles, bilateral, fallback, article)
     if fallback is None:

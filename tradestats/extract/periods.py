@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from tradestats.extract.numbers import WORD_NUMBER, WORD_NUMBERS
 
@@ -33,9 +34,13 @@ _YEAR_SPEC = rf"(?:,?\s+(?:(?:of|in|on|for)\s+)?(?:the\s+)?(?:(?P<y>{_YEAR})|(?P
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
-@dataclass(frozen=True)
+@dataclass
 class PeriodMention:
-    """A period as written. ``year`` is absolute, or ``offset`` relative to the reference year."""
+    """A period as written. ``year`` is absolute, or ``offset`` relative to the reference year.
+
+    Not frozen: one is built for every period written, and a frozen dataclass is several times slower
+    to build; nothing changes it after.
+    """
 
     start: int
     end: int
@@ -46,11 +51,6 @@ class PeriodMention:
     offset: int | None = None
     this_year: bool = False  # bare "this year": year to date unless the article is from December
     comparison: bool = False
-
-    def moved(self, start: int, end: int) -> "PeriodMention":
-        """The same mention at other offsets (``dataclasses.replace`` is several times slower)."""
-        return PeriodMention(start, end, self.kind, self.first_month, self.last_month, self.year, self.offset,
-                             self.this_year, self.comparison)
 
     @property
     def usable(self) -> bool:
@@ -97,13 +97,14 @@ def _offset(relative: str) -> int:
 
 
 def _year_fields(m: re.Match) -> dict:
-    """``year``/``offset``/``this_year`` from the groups ``y`` and ``rel`` of a match."""
-    groups = m.groupdict()
-    if groups.get("y"):
-        return {"year": int(groups["y"])}
-    if groups.get("rel"):
-        offset = _offset(groups["rel"])
-        return {"offset": offset}
+    """``year`` or ``offset`` from the groups ``y`` and ``rel`` of a match (a form may have either, both or none)."""
+    groups = m.re.groupindex
+    year = m.group("y") if "y" in groups else None
+    if year:
+        return {"year": int(year)}
+    relative = m.group("rel") if "rel" in groups else None
+    if relative:
+        return {"offset": _offset(relative)}
     return {}
 
 
@@ -112,84 +113,84 @@ def _months_count(written: str) -> int:
     return WORD_NUMBERS[low] if low in WORD_NUMBERS else int(written)
 
 
-def _range(m: re.Match) -> PeriodMention | None:
+def _range(m: re.Match, start: int, end: int) -> PeriodMention | None:
     first, last = MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], MONTH_NUMBERS[m.group("m2").rstrip(".").lower()]
     if last < first:
         return None
-    return PeriodMention(m.start(), m.end(), "months", first, last, **_year_fields(m))
+    return PeriodMention(start, end, "months", first, last, **_year_fields(m))
 
 
-def _first_months(m: re.Match) -> PeriodMention | None:
+def _first_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
     n = _months_count(m.group("n"))
     if not 1 <= n <= 12:
         return None
-    return PeriodMention(m.start(), m.end(), "months", 1, n, **_year_fields(m))
+    return PeriodMention(start, end, "months", 1, n, **_year_fields(m))
 
 
-def _quarter(m: re.Match) -> PeriodMention:
+def _quarter(m: re.Match, start: int, end: int) -> PeriodMention:
     groups = m.groupdict()
     q = _ORDINALS[groups["q"].lower()] if groups.get("q") else int(groups["qn"])
-    return PeriodMention(m.start(), m.end(), "months", 3 * q - 2, 3 * q, **_year_fields(m))
+    return PeriodMention(start, end, "months", 3 * q - 2, 3 * q, **_year_fields(m))
 
 
-def _first_quarters(m: re.Match) -> PeriodMention:
+def _first_quarters(m: re.Match, start: int, end: int) -> PeriodMention:
     n = _months_count(m.group("nq"))
-    return PeriodMention(m.start(), m.end(), "months", 1, 3 * n, **_year_fields(m))
+    return PeriodMention(start, end, "months", 1, 3 * n, **_year_fields(m))
 
 
-def _half(m: re.Match) -> PeriodMention:
+def _half(m: re.Match, start: int, end: int) -> PeriodMention:
     groups = m.groupdict()
     h = _ORDINALS[groups["h"].lower()] if groups.get("h") else int(groups["hn"])
-    return PeriodMention(m.start(), m.end(), "months", 6 * h - 5, 6 * h, **_year_fields(m))
+    return PeriodMention(start, end, "months", 6 * h - 5, 6 * h, **_year_fields(m))
 
 
-def _month_of_year(m: re.Match) -> PeriodMention:
+def _month_of_year(m: re.Match, start: int, end: int) -> PeriodMention:
     month = MONTH_NUMBERS[m.group("m").rstrip(".").lower()]
-    return PeriodMention(m.start(), m.end(), "months", month, month, **_year_fields(m))
+    return PeriodMention(start, end, "months", month, month, **_year_fields(m))
 
 
-def _year_to_date(m: re.Match) -> PeriodMention:
-    return PeriodMention(m.start(), m.end(), "ytd", **(_year_fields(m) or {"offset": 0}))
+def _year_to_date(m: re.Match, start: int, end: int) -> PeriodMention:
+    return PeriodMention(start, end, "ytd", **(_year_fields(m) or {"offset": 0}))
 
 
-def _same_period(m: re.Match) -> PeriodMention:
+def _same_period(m: re.Match, start: int, end: int) -> PeriodMention:
     """ "the same period of last year": the months of the figure, a year back (so the figure has months)."""
     fields = _year_fields(m)
-    return PeriodMention(m.start(), m.end(), "same_period", **fields, comparison=True)
+    return PeriodMention(start, end, "same_period", **fields, comparison=True)
 
 
-def _year_ago(m: re.Match) -> PeriodMention:
+def _year_ago(m: re.Match, start: int, end: int) -> PeriodMention:
     """ "a year earlier", "year-on-year": a comparison that says nothing about the figure's own months."""
-    return PeriodMention(m.start(), m.end(), "year_ago", comparison=True)
+    return PeriodMention(start, end, "year_ago", comparison=True)
 
 
-def _span(m: re.Match) -> PeriodMention:
-    return PeriodMention(m.start(), m.end(), "span")
+def _span(m: re.Match, start: int, end: int) -> PeriodMention:
+    return PeriodMention(start, end, "span")
 
 
-def _relative_year(m: re.Match) -> PeriodMention:
+def _relative_year(m: re.Match, start: int, end: int) -> PeriodMention:
     offset = _offset(m.group("rel")) if m.group("rel") else -1
     if offset > 0:
-        return PeriodMention(m.start(), m.end(), "deadline")
-    return PeriodMention(m.start(), m.end(), "months", offset=offset, this_year=offset == 0)
+        return PeriodMention(start, end, "deadline")
+    return PeriodMention(start, end, "months", offset=offset, this_year=offset == 0)
 
 
-def _year(m: re.Match) -> PeriodMention:
-    return PeriodMention(m.start(), m.end(), "months", year=int(m.group("y")))
+def _year(m: re.Match, start: int, end: int) -> PeriodMention:
+    return PeriodMention(start, end, "months", year=int(m.group("y")))
 
 
-def _deadline(m: re.Match) -> PeriodMention:
-    return PeriodMention(m.start(), m.end(), "deadline", year=int(m.group("y")))
+def _deadline(m: re.Match, start: int, end: int) -> PeriodMention:
+    return PeriodMention(start, end, "deadline", year=int(m.group("y")))
 
 
-def _end_of_year(m: re.Match) -> PeriodMention:
+def _end_of_year(m: re.Match, start: int, end: int) -> PeriodMention:
     """ "By the end of 2024": that whole year; a deadline when it lies after the reference year."""
-    return PeriodMention(m.start(), m.end(), "months", **_year_fields(m))
+    return PeriodMention(start, end, "months", **_year_fields(m))
 
 
-def _half_short(m: re.Match) -> PeriodMention:
+def _half_short(m: re.Match, start: int, end: int) -> PeriodMention:
     h = int(m.group("hn") or m.group("hn2"))
-    return PeriodMention(m.start(), m.end(), "months", 6 * h - 5, 6 * h, year=int(m.group("y")))
+    return PeriodMention(start, end, "months", 6 * h - 5, 6 * h, year=int(m.group("y")))
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ class _Form:
 
     pattern: re.Pattern  # for the original text
     lowered: re.Pattern | None  # the same, case-sensitive, for lower-cased text (much faster); None if case matters
-    read: Callable[[re.Match], PeriodMention | None]
+    read: Callable[[re.Match, int, int], PeriodMention | None]  # the mention of a match, given its start and end
     needs: tuple[str | re.Pattern, ...]  # lower-case words or regexes; the form is tried only if one is present
     lead_in: frozenset[str] = frozenset()
     numeric: bool = False  # starts with a number: must not continue one ("$2022", "1.2022")
@@ -222,61 +223,66 @@ def _form(pattern: str, read, needs, lead_in: str = "", numeric: bool = False, c
 
 
 _YEAR_CORE = r"(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)"
-_FOUR_DIGITS = re.compile(r"\d{4}")
+# The hints below start with a plain character or class ("\d\d\d\d", not "\d{4}"), so the regex engine can skip
+# ahead to where they might match.
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_YEAR_RANGE = re.compile(r"\d{4}\s*(?:[-–]|to|till|until|through|and)\s*\d{4}")
+_YEAR_RANGE = re.compile(r"\d\d\d\d\s*(?:[-–]|to|till|until|through|and)\s*\d{4}")
 _N = rf"(?:\d+|{WORD_NUMBER}|several|few|a\s+few)"
 
 #: Every way of writing a period. Where two readings overlap, the one starting first, then the longest, wins.
 _FORMS: list[_Form] = [
     _form(rf"(?P<m1>{_MONTH})\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b|and\b)\s*(?P<m2>{_MONTH})"
-          rf"{_YEAR_SPEC}(?:\s+period\b)?", lambda m: _range(m), (_MONTH_NAME,), "from between the in for during",
+          rf"{_YEAR_SPEC}(?:\s+period\b)?", _range, (_MONTH_NAME,), "from between the in for during",
           cased=True),
-    _form(rf"(?P<n>\d{{1,2}}|{WORD_NUMBER})[\s-]+months?\b{_YEAR_SPEC}", lambda m: _first_months(m), ("month",),
+    _form(rf"(?P<n>\d{{1,2}}|{WORD_NUMBER})[\s-]+months?\b{_YEAR_SPEC}", _first_months, ("month",),
           "the first"),
-    _form(rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b{_YEAR_SPEC}", lambda m: _quarter(m),
+    _form(rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b{_YEAR_SPEC}", _quarter,
           ("quarter",), "the"),
-    _form(rf"Q(?P<qn>[1-4])(?:\s*-?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)", lambda m: _quarter(m),
-          (re.compile(r"Q[1-4]"),), cased=True),
-    _form(rf"first\s+(?P<nq>two|three|2|3)\s+quarters\b{_YEAR_SPEC}", lambda m: _first_quarters(m), ("quarters",),
+    _form(rf"Q(?P<qn>[1-4])(?:\s*-?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)", _quarter,
+          ("q1", "q2", "q3", "q4"), cased=True),
+    _form(rf"first\s+(?P<nq>two|three|2|3)\s+quarters\b{_YEAR_SPEC}", _first_quarters, ("quarters",),
           "the"),
-    _form(rf"(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", lambda m: _half(m), ("half",), "the"),
-    _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*-?\s*(?P<y>{_YEAR})", lambda m: _half_short(m),
-          (re.compile(r"H[12]|[12]H"),), cased=True),
-    _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})", lambda m: _month_of_year(m), (_MONTH_NAME,), "in",
+    _form(rf"(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", _half, ("half",), "the"),
+    _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*-?\s*(?P<y>{_YEAR})", _half_short,
+          ("h1", "h2", "1h", "2h"), cased=True),
+    _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})", _month_of_year, (_MONTH_NAME,), "in",
           cased=True),
     _form(rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b|through\b|thru\b|till\b"
-          rf"|until\b|and\b))", lambda m: _month_of_year(m),
+          rf"|until\b|and\b))", _month_of_year,
           (_MONTH_NAME,), cased=True),
     _form(r"(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|(?:since|from)\s+the\s+(?:beginning|start)\s+"
-          r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", lambda m: _year_to_date(m),
+          r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", _year_to_date,
           ("year",)),
     _form(rf"(?:same|corresponding|comparable|analogous|similar)\s+period(?:\s+(?:(?:of|in|a)\s+)?(?:the\s+)?"
           rf"(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})|year\s+(?:earlier|ago|before)))?"
           r"|(?:last|previous)\s+year['’]s\s+(?:same|analogous|corresponding|comparable)\s+period",
-          lambda m: _same_period(m), ("period",), "the"),
-    _form(r"(?:year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))\b", lambda m: _year_ago(m), ("year",)),
+          _same_period, ("period",), "the"),
+    _form(r"(?:year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))\b", _year_ago, ("year",)),
     _form(rf"(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|previous|recent|next|coming)\s+)?{_N}\s+"
-          r"(?:years|decades)\b|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+decade", lambda m: _span(m),
+          r"(?:years|decades)\b|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+decade", _span,
           ("years", "decade")),
-    _form(rf"since\s+{_YEAR}", lambda m: _span(m), ("since",)),
+    _form(rf"since\s+{_YEAR}", _span, ("since",)),
     _form(rf"from\s+{_YEAR}\s+(?:to|till|until|through)\s+{_YEAR}|between\s+{_YEAR}\s+and\s+{_YEAR}"
-          rf"|{_YEAR_CORE}\s*[-–]\s*{_YEAR}", lambda m: _span(m), (_YEAR_RANGE,)),
-    _form(rf"(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|{WORD_NUMBER})\s+months", lambda m: _span(m),
+          rf"|{_YEAR_CORE}\s*[-–]\s*{_YEAR}", _span, (_YEAR_RANGE,)),
+    _form(rf"(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|{WORD_NUMBER})\s+months", _span,
           ("months",)),
     _form(rf"(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
-          lambda m: _end_of_year(m), ("end of",)),
-    _form(rf"by\s+(?P<y>{_YEAR})", lambda m: _deadline(m), ("by ",)),
-    _form(rf"(?P<rel>{_RELATIVE})(?:\s+alone)?|over\s+the\s+year\b", lambda m: _relative_year(m), ("year",),
+          _end_of_year, ("end of",)),
+    _form(rf"by\s+(?P<y>{_YEAR})", _deadline, ("by ",)),
+    _form(rf"(?P<rel>{_RELATIVE})(?:\s+alone)?|over\s+the\s+year\b", _relative_year, ("year",),
           "in for during over throughout the"),
-    _form(rf"(?P<y>{_YEAR_CORE})(?:\s+year\b)?", lambda m: _year(m), (_FOUR_DIGITS,), "in for during of throughout",
+    _form(rf"(?P<y>{_YEAR_CORE})(?:\s+year\b)?", _year, (_FOUR_DIGITS,), "in for during of throughout",
           numeric=True),
 ]
-#: For each hint, the forms that need it (by position in ``_FORMS``).
-_FORMS_NEEDING: dict[str | re.Pattern, list[int]] = {}
+#: For each hint, the forms that need it (by position in ``_FORMS``): words looked for in the lower-cased
+#: text, patterns searched in the text itself.
+_FORMS_NEEDING_WORD: dict[str, list[int]] = {}
+_FORMS_NEEDING_PATTERN: dict[re.Pattern, list[int]] = {}
 for _index, _f in enumerate(_FORMS):
     for _hint in _f.needs:
-        _FORMS_NEEDING.setdefault(_hint, []).append(_index)
+        _needing = _FORMS_NEEDING_PATTERN if isinstance(_hint, re.Pattern) else _FORMS_NEEDING_WORD
+        _needing.setdefault(_hint, []).append(_index)
 
 
 #: Words that make the period after them the one compared against ("than in 2021"), and the filler that may
@@ -326,10 +332,9 @@ def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
     found = []
     lower = text[start:end].lower()
     lowered_ok = len(lower) == end - start  # lower-casing kept every offset (true but for rare letters)
-    active: set[int] = set()
-    for hint, forms in _FORMS_NEEDING.items():
-        if hint.search(text, start, end) is not None if isinstance(hint, re.Pattern) else hint in lower:
-            active.update(forms)
+    active = {form for word, forms in _FORMS_NEEDING_WORD.items() if word in lower for form in forms}
+    active.update(form for pattern, forms in _FORMS_NEEDING_PATTERN.items()
+                  if pattern.search(text, start, end) is not None for form in forms)
     for form in map(_FORMS.__getitem__, sorted(active)):
         if form.lowered is not None and lowered_ok:
             matches, shift = form.lowered.finditer(lower), start
@@ -340,11 +345,8 @@ def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
             before = text[at - 1] if at > start else " "
             if before.isalnum() or before == "_" or (form.numeric and before in "$€£.,/-"):
                 continue
-            mention = form.read(m)
+            mention = form.read(m, _lead_in(text, at, start, form.lead_in), m.end() + shift)
             if mention is not None:
-                lead = _lead_in(text, at, start, form.lead_in)
-                if shift or lead != at:
-                    mention = mention.moved(lead, mention.end + shift)
                 found.append(mention)
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[PeriodMention] = []
@@ -380,14 +382,25 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     unfinished = whole_year and year == ref.year and ref.month is not None and ref.month < 12
     if mention.kind == "ytd" or (mention.this_year and ref.month != 12) or unfinished:
         # "this year" or "in 2023" written during 2023: the year so far.
-        return Period(dt.date(year, 1, 1).isoformat(), "")
-    return Period(dt.date(year, mention.first_month, 1).isoformat(),
-                  _last_day(year, mention.last_month).isoformat())
+        return _year_so_far(year)
+    return _months(year, mention.first_month, mention.last_month)
+
+
+@lru_cache(maxsize=4096)
+def _months(year: int, first_month: int, last_month: int) -> Period:
+    """The months ``first_month``..``last_month`` of ``year``; kept, as the same few periods recur in every article."""
+    return Period(dt.date(year, first_month, 1).isoformat(), _last_day(year, last_month).isoformat())
+
+
+@lru_cache(maxsize=1024)
+def _year_so_far(year: int) -> Period:
+    """``year`` from its first day, with no end yet."""
+    return Period(dt.date(year, 1, 1).isoformat(), "")
 
 
 def year_to_date(ref: Reference) -> Period | None:
     """The reference year so far: the period of "currently", "has already reached"."""
-    return Period(dt.date(ref.year, 1, 1).isoformat(), "") if ref.year else None
+    return _year_so_far(ref.year) if ref.year else None
 
 
 def shifted(period: Period, year: int | None = None) -> Period:

@@ -37,9 +37,13 @@ def find_products(text: str, start: int, end: int) -> list[CommodityMention]:
     return sorted(found, key=lambda c: c.start)
 
 
-@dataclass(frozen=True)
+@dataclass
 class SentenceProducts:
-    """The products of one sentence and where composition lists ("including ...") begin."""
+    """The products of one sentence and where composition lists ("including ...") begin.
+
+    Not frozen: one is built for every sentence read, and a frozen dataclass is several times slower
+    to build; nothing changes it after.
+    """
 
     text: str
     mentions: list[CommodityMention]
@@ -57,6 +61,8 @@ class SentenceProducts:
         A product written right before the figure is its subject even inside a
         composition list: "mainly wheat ($500 million) and flour ($90 million)".
         """
+        if not self.mentions:
+            return []
         cut = next((c for c in self.composition_starts if start <= c < end), end)
         last = next((m for m in reversed(self.mentions) if start <= m.start and m.end <= end), None)
         if last is not None and last.end > cut and _RIGHT_BEFORE.fullmatch(self.text, last.end, end):

@@ -9,9 +9,13 @@ from tradestats.extract.periods import Period
 from tradestats.extract.sentences import Span
 
 
-@dataclass(frozen=True)
+@dataclass
 class Row:
-    """A candidate before it gets its id and quote."""
+    """A candidate before it gets its id and quote.
+
+    Not frozen: one is built for every statistic proposed, and a frozen dataclass is several times slower
+    to build; nothing changes it after.
+    """
 
     table: str
     reporter: str
@@ -46,18 +50,19 @@ def deduplicated(rows: list[Row]) -> list[Row]:
     with a value for the same flow and period; a row without a period repeats
     one stating the same value with its period.
     """
-    with_value = {(_flow_key(r), r.period) for r in rows if r.value is not None}
-    dated_values = {(_flow_key(r), r.value, r.unit) for r in rows if r.value is not None and r.period.start}
+    keyed = [(r, _flow_key(r), (r.period.start, r.period.end)) for r in rows]  # each key built once
+    with_value = {(key, period) for r, key, period in keyed if r.value is not None}
+    dated_values = {(key, r.value, r.unit) for r, key, period in keyed if r.value is not None and r.period.start}
     seen: set[tuple] = set()
     out = []
-    for r in rows:
-        exact = (_flow_key(r), r.period, r.value, r.unit, r.change_value, r.growth_ratio)
+    for r, key, period in keyed:
+        exact = (key, period, r.value, r.unit, r.change_value, r.growth_ratio)
         loose = exact[:-1]
         if exact in seen or (loose in seen and r.growth_ratio is None):
             continue
-        if r.value is None and r.change_value is None and (_flow_key(r), r.period) in with_value:
+        if r.value is None and r.change_value is None and (key, period) in with_value:
             continue
-        if r.value is not None and not r.period.start and (_flow_key(r), r.value, r.unit) in dated_values:
+        if r.value is not None and not r.period.start and (key, r.value, r.unit) in dated_values:
             continue
         seen.update((exact, loose))
         out.append(r)

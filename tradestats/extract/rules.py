@@ -24,7 +24,7 @@ from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, compar
                                         year_to_date)
 from tradestats.extract.products import SentenceProducts
 from tradestats.extract.rows import Row, deduplicated, to_candidate
-from tradestats.extract.sentences import Span, paragraphs, sentences
+from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
 RULES_VERSION = "1.1"
@@ -49,9 +49,13 @@ class Statement:
     sector: CommodityMention | None = None  # the product group the sentence was about, for its paragraph
 
 
-@dataclass(frozen=True)
+@dataclass
 class Segment:
-    """The stretch of a sentence that belongs to one flow word, up to the next one."""
+    """The stretch of a sentence that belongs to one flow word, up to the next one.
+
+    Not frozen: one is built for every flow word read, and a frozen dataclass is several times slower
+    to build; nothing changes it after.
+    """
 
     start: int
     end: int
@@ -65,6 +69,7 @@ class DocumentReader:
         self.doc = doc
         self.text = doc.text
         self.article = ArticleContext(doc.text, doc.body_start, doc.published)
+        self.quick = g.QuickTests(doc.text)
         self.rows: list[Row] = []
         self.previous_paragraph_tail: Statement | None = None
         self._periods: dict[Span, list[PeriodMention]] = {}
@@ -73,15 +78,14 @@ class DocumentReader:
     def read(self) -> list[Row]:
         """Paragraphs with no flow word or no figure are skipped after two substring tests."""
         text = self.text
-        for para in paragraphs(text, self.doc.body_start):
-            a, b = para.start, para.end
-            if not g.has_flow_word(text, a, b) or not g.has_figure(text, a, b):
+        for a, b in paragraph_bounds(text, self.doc.body_start):
+            if not self.quick.flow_word(a, b) or not self.quick.figure(a, b):
                 self.previous_paragraph_tail = None
                 continue
             flows = g.find_flow_words(text, a, b, weak=False)
-            weak = g.has_weak_flow_word(text, a, b)
+            weak = self.quick.weak_flow_word(a, b)
             if flows or weak:
-                self.read_paragraph(para, flows, weak)
+                self.read_paragraph(Span(a, b), flows, weak)
             else:
                 self.previous_paragraph_tail = None
         return self.rows
@@ -95,7 +99,7 @@ class DocumentReader:
         for i, sent in enumerate(spans):
             inherited = carried or (replace(before, sector=None) if i == 0 and before else None)
             own = [f for f in flows if sent.start <= f.start < sent.end]
-            if not own and weak and g.has_weak_flow_word(self.text, sent.start, sent.end):
+            if not own and weak and self.quick.weak_flow_word(sent.start, sent.end):
                 own = g.find_flow_words(self.text, sent.start, sent.end)
             last = self.read_sentence(sent, own, inherited, spans[:i])
             if last is not None:
@@ -107,9 +111,9 @@ class DocumentReader:
                       earlier: list[Span]) -> Statement | None:
         """Rows of one sentence with flow words ``flows``; returns what the next sentence may borrow."""
         text, a, b = self.text, sent.start, sent.end
-        if not flows and not (carried and g.has_anaphor(text, a, b)):
+        if not flows and not (carried and self.quick.anaphor(a, b)):
             return None
-        has_figure = g.has_figure(text, a, b)
+        has_figure = self.quick.figure(a, b)
         if not flows:
             anaphor = g.find_anaphor(text, a, b) if carried and has_figure else None
             if anaphor is None:
@@ -253,9 +257,9 @@ class DocumentReader:
     def not_a_fact(self, group: Group, figures: list[Figure], sent: Span) -> bool:
         """Targets, forecasts, deals, offers, aid...: cue words in the clause before the figure, or just after."""
         text = self.text
-        first = min([group.lead] + group.comparisons, key=lambda f: f.start)
+        first = min([group.lead] + group.comparisons, key=lambda f: f.start) if group.comparisons else group.lead
         lead = group.main or group.lead
-        for f in {first, lead}:
+        for f in (first,) if first is lead else (first, lead):  # the clause of each, once
             start = _clause_start(text, sent.start, f.start, figures)
             if g.NOT_A_FACT_BEFORE.search(text, start, f.start) is not None or g.MODAL_BEFORE.search(
                     text, start, f.start):
@@ -392,19 +396,29 @@ def _clause_start(text: str, floor: int, at: int, figures: list[Figure]) -> int:
     for f in figures:
         if f.end <= at and not (f.amount and f.role in ("alt",)):
             start = max(start, f.end)
-    for marker in _CLAUSE_ENDS + (", which ",):
-        k = text.rfind(marker, start, at)
-        if k != -1:
-            start = k + len(marker)
+    if _may_hold_clause_marker(text, start, at):
+        for marker in _CLAUSE_STARTS:
+            k = text.rfind(marker, start, at)
+            if k != -1:
+                start = k + len(marker)
     return start
 
 
 #: Where a clause ends: a later clause's words are not about the figure before it.
 _CLAUSE_ENDS = (";", ", while ", ", whereas ", ", and ", ", but ", " while ", " whereas ")
+#: Where the clause of a figure may begin: where a clause ends, or at a relative clause.
+_CLAUSE_STARTS = _CLAUSE_ENDS + (", which ",)
+
+
+def _may_hold_clause_marker(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold one of the markers above: each has a ";", a "," or " wh" in it."""
+    return text.find(",", start, end) != -1 or text.find(";", start, end) != -1 or text.find(" wh", start, end) != -1
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
     """Where the clause that continues after ``start`` ends (at most ``end``)."""
+    if not _may_hold_clause_marker(text, start, end):
+        return end
     for marker in _CLAUSE_ENDS:
         k = text.find(marker, start, end)
         if k != -1:

@@ -7,10 +7,14 @@ letters, several times faster. So such patterns run on ``text[start:end].lower()
 and their offsets are shifted back to ``text``. Lower-casing keeps offsets for
 all but a few letters (such as the Turkish dotted capital I); for text holding
 those, the case-insensitive pattern runs on the original instead.
+
+``CaselessWords`` goes further for words looked for in whole paragraphs: the
+pattern is tried only where ``str.find`` sees one of the words begin.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 
 class Words:
@@ -41,3 +45,59 @@ class Words:
             return None if m is None else m.start() + start
         m = self.any_case.search(text, start, end)
         return None if m is None else m.start()
+
+
+#: Letters that case-insensitive matching equates with ASCII ones but lower-casing leaves as they are.
+_FOLDED_ONLY_BY_REGEX = ("ı", "ſ")  # dotless i, long s
+
+
+def is_word_char(ch: str) -> bool:
+    """Whether the one character ``ch`` is what ``\\w`` matches."""
+    return ch.isalnum() or ch == "_"
+
+
+class CaselessWords:
+    """Words that begin at a word boundary, found exactly as ``\\b(?:words)`` compiled case-insensitively finds them.
+
+    Every match must begin with one of ``starts`` (lower case): "export" for
+    "exports?|exported". Scanning a paragraph with the regex engine costs far more
+    than finding those few words in it with ``str.find``, so the pattern, in lower
+    case and without its leading boundary, is only tried where one of them occurs
+    in the lower-cased text, left to right, skipping what an earlier match took;
+    the boundary is checked on the original text. That yields the same matches as
+    the whole pattern run over the text. Where lower-casing would move an offset or
+    change what matches (dotless i, long s), the case-insensitive pattern runs instead.
+    """
+
+    def __init__(self, words: str, starts: tuple[str, ...]):
+        self.lowered = re.compile(words)
+        self.any_case = re.compile(rf"\b(?:{words})", re.IGNORECASE)
+        self.starts = starts
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """(start, end, matched words in lower case) of each match in ``text[start:end]``; offsets in ``text``."""
+        lower = text[start:end].lower()
+        if len(lower) != end - start or any(map(lower.__contains__, _FOLDED_ONLY_BY_REGEX)):
+            for m in self.any_case.finditer(text, start, end):
+                yield m.start(), m.end(), m.group().lower()
+            return
+        taken = 0
+        for i in sorted(_occurrences(lower, self.starts)):
+            if i < taken:
+                continue  # inside the previous match
+            m = self.lowered.match(lower, i)
+            at = start + i
+            if m is not None and (at == 0 or not is_word_char(text[at - 1])):
+                yield at, start + m.end(), m.group()
+                taken = m.end()
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    """Every offset in ``text`` where one of ``words`` begins."""
+    found = []
+    for word in words:
+        i = text.find(word)
+        while i != -1:
+            found.append(i)
+            i = text.find(word, i + 1)
+    return found
