@@ -4,6 +4,10 @@
 cache its result by the document's content hash and ``EXTRACTOR_VERSION`` and run
 it on many documents in parallel. Bump ``EXTRACTOR_VERSION`` whenever a change
 can alter the output for unchanged text.
+
+The records built per word or figure (``FlowWord``, ``Amount``, ``Figure`` ...) are plain,
+not frozen, dataclasses: one is built for every word or figure read, a frozen dataclass is
+several times slower to build, and nothing changes them after.
 """
 from tradestats.extract.candidate import Candidate, candidate_id
 from tradestats.extract.rules import EXTRACTOR_VERSION, extract_document

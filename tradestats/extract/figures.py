@@ -17,11 +17,7 @@ from tradestats.extract.numbers import Amount, find_money, find_tonnes
 
 @dataclass
 class Figure:
-    """A money amount, a tonnage or a growth expression, with its role in the statement.
-
-    Not frozen: one is built for every figure read, and a frozen dataclass is several times slower
-    to build; nothing changes it after.
-    """
+    """A money amount, a tonnage or a growth expression, with its role in the statement."""
 
     start: int
     end: int

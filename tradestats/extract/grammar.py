@@ -57,11 +57,7 @@ BILATERAL = Words(
 
 @dataclass
 class FlowWord:
-    """A word naming a flow of goods, with the adjectives before it ("foreign trade turnover").
-
-    Not frozen: one is built for every flow word, and a frozen dataclass is several times slower
-    to build; nothing changes it after.
-    """
+    """A word naming a flow of goods, with the adjectives before it ("foreign trade turnover")."""
 
     start: int
     end: int

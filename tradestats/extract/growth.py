@@ -55,11 +55,7 @@ _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 @dataclass
 class Growth:
-    """A growth expression and its ratio (value / prior value).
-
-    Not frozen: one is built for every growth figure, and a frozen dataclass is several times slower
-    to build; nothing changes it after.
-    """
+    """A growth expression and its ratio (value / prior value)."""
 
     start: int
     end: int

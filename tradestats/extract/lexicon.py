@@ -33,11 +33,7 @@ class CountryName:
 
 @dataclass
 class CountryMention:
-    """A country, demonym or bloc name found in a text.
-
-    Not frozen: one is built for every name found, and a frozen dataclass is several times slower
-    to build; nothing changes it after.
-    """
+    """A country, demonym or bloc name found in a text."""
 
     start: int
     end: int

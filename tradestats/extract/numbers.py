@@ -79,11 +79,7 @@ _TONNES = re.compile(
 
 @dataclass
 class Amount:
-    """A money or tonnage figure: ``unit`` is an ISO 4217 code or "t".
-
-    Not frozen: one is built for every amount written, and a frozen dataclass is several times slower
-    to build; nothing changes it after.
-    """
+    """A money or tonnage figure: ``unit`` is an ISO 4217 code or "t"."""
 
     start: int
     end: int

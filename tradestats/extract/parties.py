@@ -32,11 +32,7 @@ _NOT_IN_NOUN_PHRASE = re.compile(
 
 @dataclass
 class Parties:
-    """Whose flow a statement reports, and with whom.
-
-    Not frozen: one is built for every flow read, and a frozen dataclass is several times slower
-    to build; nothing changes it after.
-    """
+    """Whose flow a statement reports, and with whom."""
 
     reporter: str
     partner: str

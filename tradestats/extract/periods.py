@@ -36,11 +36,7 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 
 @dataclass
 class PeriodMention:
-    """A period as written. ``year`` is absolute, or ``offset`` relative to the reference year.
-
-    Not frozen: one is built for every period written, and a frozen dataclass is several times slower
-    to build; nothing changes it after.
-    """
+    """A period as written. ``year`` is absolute, or ``offset`` relative to the reference year."""
 
     start: int
     end: int

@@ -39,11 +39,7 @@ def find_products(text: str, start: int, end: int) -> list[CommodityMention]:
 
 @dataclass
 class SentenceProducts:
-    """The products of one sentence and where composition lists ("including ...") begin.
-
-    Not frozen: one is built for every sentence read, and a frozen dataclass is several times slower
-    to build; nothing changes it after.
-    """
+    """The products of one sentence and where composition lists ("including ...") begin."""
 
     text: str
     mentions: list[CommodityMention]

@@ -11,11 +11,7 @@ from tradestats.extract.sentences import Span
 
 @dataclass
 class Row:
-    """A candidate before it gets its id and quote.
-
-    Not frozen: one is built for every statistic proposed, and a frozen dataclass is several times slower
-    to build; nothing changes it after.
-    """
+    """A candidate before it gets its id and quote."""
 
     table: str
     reporter: str

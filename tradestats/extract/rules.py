@@ -51,11 +51,7 @@ class Statement:
 
 @dataclass
 class Segment:
-    """The stretch of a sentence that belongs to one flow word, up to the next one.
-
-    Not frozen: one is built for every flow word read, and a frozen dataclass is several times slower
-    to build; nothing changes it after.
-    """
+    """The stretch of a sentence that belongs to one flow word, up to the next one."""
 
     start: int
     end: int
