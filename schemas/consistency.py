@@ -5,13 +5,15 @@ two sources can disagree. Each check here looks at all fact tables at once (one
 frame, one row per fact, indexed ``"<table>:<line>"``) and explains every row it
 fails. Which checks are errors and which are warnings is set in ``params.yaml``.
 
-Tolerances come from the figures themselves: a value written as $987.9 million
-is only known to +/- $0.05 million, "2.1 times" to +/- 0.05, "$1 billion" to
-+/- $0.5 billion. Two figures agree when their rounding intervals overlap.
+Tolerances come from the figures as the quote writes them: a value written as
+$987.9 million is only known to +/- $0.05 million, "2.1 times" to +/- 0.05, "$1
+billion" to +/- $0.5 billion, "$100 million" to +/- $0.5 million. Two figures agree
+when their rounding intervals overlap.
 """
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,8 +34,50 @@ def value_halfwidth(value: float) -> float:
     return 0.5 * 10 ** (len(digits) - len(digits.rstrip("0")))
 
 
-def value_tolerance(value: float, qualifier: str | None) -> float:
-    half = value_halfwidth(value)
+#: A number as an article writes it: "987.9", "1,432", "1,14" (comma decimal), "26 400".
+WRITTEN_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+)?(?:[.,]\d+)?(?![\d])|(?<![\d.,])\d+(?:[.,]\d+)?")
+SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
+
+
+def readings(token: str) -> list[tuple[float, int]]:
+    """Each way to read a written number: (value, decimals). "1,432" is 1432 or 1.432; "987.9" is 987.9."""
+    plain = token.replace(" ", "")
+    out = []
+    if "," in plain and "." not in plain and plain.count(",") == 1:
+        whole, frac = plain.split(",")
+        out.append((float(f"{whole}.{frac}"), len(frac)))  # a comma decimal
+    grouped = plain.replace(",", "")
+    whole, _, frac = grouped.partition(".")
+    out.append((float(grouped), len(frac)))
+    return out
+
+
+def stated_halfwidth(value: float, quote: str | None) -> float | None:
+    """Half the last unit of the figure as the quote writes it, or None when the quote does not show it.
+
+    The stored value has lost how it was written: 100000000 may be "$100 million"
+    (+/- 0.5 million) or "$0.1 billion" (+/- 50 million). The quote still says, so the
+    figure is found there: a written number whose value times a scale word (thousand,
+    million, billion, trillion) is the stored value. The most precise such reading wins.
+    """
+    if not quote or value is None or pd.isna(value) or value == 0:
+        return None
+    target = abs(float(value))
+    best = None
+    for m in WRITTEN_NUMBER.finditer(quote):
+        for number, decimals in readings(m.group()):
+            for scale in SCALES:
+                if abs(number * scale - target) <= 1e-9 * target:
+                    half = 0.5 * 10 ** -decimals * scale
+                    best = half if best is None else min(best, half)
+    return best
+
+
+def value_tolerance(value: float, qualifier: str | None, quote: str | None = None) -> float:
+    """How far the true figure may be from the stated one: its rounding, widened for "about", "over", "under"."""
+    half = stated_halfwidth(value, quote)
+    if half is None:
+        half = value_halfwidth(value)
     if qualifier and qualifier != "exact":
         half = max(half, APPROX_SHARE * abs(float(value)))
     return half
@@ -91,8 +135,9 @@ def sum_of_flows(facts: pd.DataFrame) -> pd.Series:
                     continue
                 e, i = ex.iloc[0], im.iloc[0]
                 total = e["value"] + i["value"]
-                tol = (value_tolerance(e["value"], e["qualifier"]) + value_tolerance(i["value"], i["qualifier"])
-                       + value_tolerance(t["value"], t["qualifier"]))
+                tol = (value_tolerance(e["value"], e["qualifier"], e["quote"])
+                       + value_tolerance(i["value"], i["qualifier"], i["quote"])
+                       + value_tolerance(t["value"], t["qualifier"], t["quote"]))
                 if abs(total - t["value"]) > tol:
                     why = (f"exports {e['value']:.0f} ({ex.index[0]}) + imports {i['value']:.0f} ({im.index[0]}) "
                            f"= {total:.0f}, but turnover is {t['value']:.0f}; the stated figures allow +/- {tol:.0f}")
@@ -115,8 +160,8 @@ def growth_matches_prior(facts: pd.DataFrame) -> pd.Series:
         if len(prior) != 1:
             continue
         p = prior.iloc[0]
-        v, tv = row["value"], value_tolerance(row["value"], row["qualifier"])
-        b, tb = p["value"], value_tolerance(p["value"], p["qualifier"])
+        v, tv = row["value"], value_tolerance(row["value"], row["qualifier"], row["quote"])
+        b, tb = p["value"], value_tolerance(p["value"], p["qualifier"], p["quote"])
         if b - tb <= 0:
             continue
         low, high = (v - tv) / (b + tb), (v + tv) / (b - tb)
@@ -175,8 +220,8 @@ def sources_agree(facts: pd.DataFrame) -> pd.Series:
             for ib, b in rows[i + 1:]:
                 if a["source_id"] == b["source_id"]:
                     continue
-                if not agree(a["value"], value_tolerance(a["value"], a["qualifier"]),
-                             b["value"], value_tolerance(b["value"], b["qualifier"])):
+                if not agree(a["value"], value_tolerance(a["value"], a["qualifier"], a["quote"]),
+                             b["value"], value_tolerance(b["value"], b["qualifier"], b["quote"])):
                     out[ia] = out[ia] or f"{a['value']:.0f} here, {b['value']:.0f} in {b['source_id']} ({ib})"
                     out[ib] = out[ib] or f"{b['value']:.0f} here, {a['value']:.0f} in {a['source_id']} ({ia})"
     return out
@@ -255,4 +300,5 @@ def failing_rows(facts: pd.DataFrame, names: list[str]) -> dict[tuple[str, str],
     return {}
 
 
-__all__ = ["CHECKS", "facts_frame", "failing_rows", "ratio_halfwidth", "value_halfwidth"]
+__all__ = ["CHECKS", "facts_frame", "failing_rows", "ratio_halfwidth", "stated_halfwidth", "value_halfwidth",
+           "value_tolerance"]

@@ -8,12 +8,27 @@ All problems across all articles are reported in one run.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
+import schemas
 from stages.common import DOCUMENTS, RAW, relative, run_stage
 from tradestats.csvio import write_text_atomic
 from tradestats.documents import documents_jsonl, load_documents, read_metadata
+from tradestats.errors import InputError, Problem
+
+
+def file_name_problems(raw_dir: Path) -> list[Problem]:
+    """An article's file name becomes its published ``source_id``; refuse one the tables would refuse later.
+
+    Caught here, before any review decision records the id, rather than at validate
+    after a keeper has accepted rows under it.
+    """
+    pattern = schemas.SOURCES.field("source_id").pattern
+    return [Problem(relative(path), None, "source_id", "file name", path.stem,
+                    f"the file name (without .txt) is the source id and must match {pattern}: rename the file")
+            for path in sorted(raw_dir.glob("*.txt")) if not re.fullmatch(pattern, path.stem)]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -22,6 +37,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=DOCUMENTS)
     args = parser.parse_args(argv)
     meta_path = args.raw / "metadata.csv"
+    bad_names = file_name_problems(args.raw)
+    if bad_names:
+        raise InputError(bad_names, "cannot ingest the articles")
     docs = load_documents(args.raw, read_metadata(meta_path, relative(meta_path)), relative(meta_path), require_date=True)
     write_text_atomic(args.out, documents_jsonl(docs))
     print(f"ingest: {len(docs)} documents, {sum(d.characters for d in docs)} characters -> {relative(args.out)}",

@@ -47,6 +47,7 @@ class Statement:
     source_id: str
     char_start: int
     published: str
+    quote: str = ""
     is_comparison: bool = False
 
     @property
@@ -59,7 +60,7 @@ class Statement:
         return (FLOW_OF_TABLE[self.table], reporter, partner, self.period_start, self.period_end, as_of, self.unit)
 
     def precision(self) -> tuple[bool, float]:
-        return (self.qualifier not in ("", "exact"), value_tolerance(self.value, self.qualifier))
+        return (self.qualifier not in ("", "exact"), value_tolerance(self.value, self.qualifier, self.quote))
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def read_statements(checked_dir: Path, published: dict[str, str]) -> list[Statem
                 "" if pd.isna(r["period_end"]) else r["period_end"].date().isoformat(), float(r["value"]),
                 r["unit"], "" if pd.isna(r["qualifier"]) else r["qualifier"],
                 None if pd.isna(r["growth_ratio"]) else float(r["growth_ratio"]), r["source_id"],
-                int(r["char_start"]), published.get(r["source_id"], "")))
+                int(r["char_start"]), published.get(r["source_id"], ""), r["quote"]))
     return statements
 
 

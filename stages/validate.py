@@ -109,9 +109,10 @@ def drift_warnings(label: str, table: Table, frame: pd.DataFrame, candidates: pd
             have, want = format_cell(f, row[f.name]), canonical_text(f, proposed[f.name])
             if f.name not in corrected and have != want:
                 warnings.append(Problem(label, int(line), f.name, "matches its candidate", have,
-                                        f"the extractor proposes {want!r}: a hand edit should be a correction "
-                                        f"(`review accept {row['fact_id']} --set {f.name}=... --note ...`); after an "
-                                        f"extractor change, see `review status`", "warning"))
+                                        f"the extractor proposes {want!r}: restore it, or make the edit a "
+                                        f"correction (`review undo {row['fact_id']}`, then `review accept "
+                                        f"{row['fact_id']} --set {f.name}=... --note ...`); after an extractor "
+                                        f"change, see `review status`", "warning"))
     return warnings
 
 
@@ -164,6 +165,29 @@ def consistency_problems(tables: dict[str, pd.DataFrame], docs: dict[str, Docume
     return problems, summary
 
 
+def covering_rejections(rejected: pd.DataFrame, candidates: pd.DataFrame) -> tuple[set[str], list[Problem]]:
+    """The rejected ids that still decide their candidate, and a warning for each that no longer does.
+
+    An id names where a figure stands in a text: after an article is edited, the same
+    id can carry another figure. A rejection covers its candidate only while the
+    candidate quotes the words the keeper rejected; otherwise the candidate is pending
+    again (and blocks publishing) instead of being silently rejected unread.
+    """
+    if not len(rejected):
+        return set(), []
+    quote_now = dict(zip(candidates["candidate_id"], candidates["quote"]))
+    covering, stale = set(), []
+    for line, row in rejected.iterrows():
+        cid = row["candidate_id"]
+        if cid not in quote_now or quote_now[cid] == row["quote"]:
+            covering.add(cid)
+        else:
+            stale.append(Problem("validated/rejected.csv", int(line), "quote", "rejection matches its candidate",
+                                 shorten(row["quote"]), f"candidate {cid} now quotes {shorten(quote_now[cid])!r}: "
+                                 f"the rejection no longer applies; review it again", "warning"))
+    return covering, stale
+
+
 def pending_candidates(candidates: pd.DataFrame, decided: set[str]) -> list[dict]:
     return [{**row, "line": line} for line, row in zip(candidates.index, candidates.to_dict("records"))
             if row["candidate_id"] not in decided]
@@ -198,9 +222,11 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
         if len(frame):
             result.problems += quote_problems(label, frame, docs)
             result.problems += review_problems(label, frame)
+    wrong_cells = {(p.file, p.line, p.column) for p in result.problems}
     for name, table in schemas.VALIDATED.items():
         if len(result.tables[name]):
-            result.warnings += drift_warnings(f"validated/{name}.csv", table, result.tables[name], candidates)
+            drift = drift_warnings(f"validated/{name}.csv", table, result.tables[name], candidates)
+            result.warnings += [w for w in drift if (w.file, w.line, w.column) not in wrong_cells]
     rejected, problems = load_table(schemas.REJECTED, validated_dir / "rejected.csv", "validated/rejected.csv")
     result.rejected = rejected
     result.problems += problems
@@ -210,7 +236,8 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
     result.warnings += [p for p in consistency if p.severity == "warning"]
 
     accepted = {fid for f in result.tables.values() for fid in f["fact_id"].dropna()}
-    rejected_ids = set(rejected["candidate_id"].dropna()) if len(rejected) else set()
+    rejected_ids, stale = covering_rejections(rejected, candidates)
+    result.warnings += stale
     result.pending = pending_candidates(candidates, accepted | rejected_ids)
     current = set(candidates["candidate_id"])
     result.stats = {
@@ -266,8 +293,8 @@ def markdown_report(result: Validation) -> str:
     st = result.stats
     verdict = "passed" if not result.problems and not result.pending else "FAILED"
     lines = [f"# Validation report: {verdict}", "",
-             f"{st['candidates']} candidates: {st['accepted']} accepted, {st['rejected']} rejected, "
-             f"{st['pending']} pending; {st['hand_added']} rows added by hand, {st['corrected']} corrected; "
+             f"{st['candidates']} candidates: {st['accepted']} accepted (of which {st['corrected']} corrected), "
+             f"{st['rejected']} rejected, {st['pending']} pending; {st['hand_added']} added by hand; "
              f"{st['quotes_checked']} quotes checked against their sources.", "",
              "| table | rows |", "|---|---|"]
     lines += [f"| {name} | {n} |" for name, n in st["rows"].items()]
@@ -304,7 +331,9 @@ def main(argv: list[str] | None = None) -> None:
     write_report(args.report, result)
     write_text_atomic(args.report.with_suffix(".md"), markdown_report(result))
     if result.warnings:
-        print(format_problems(result.warnings, "validate: warnings (published anyway)"), file=sys.stderr)
+        blocked = result.problems or result.pending
+        print(format_problems(result.warnings, "validate: warnings" + ("" if blocked else " (published anyway)")),
+              file=sys.stderr)
     if result.problems:
         print(format_problems(result.problems, "validate: the hand-validated tables have problems"), file=sys.stderr)
     if result.pending:

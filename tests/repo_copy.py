@@ -13,8 +13,22 @@ SKIP = {".venv", "build", ".git", ".hypothesis", ".pytest_cache", "__pycache__",
 
 
 def copy_repo(dest: Path, source: Path = REPO, with_build: bool = False) -> Path:
-    """The working tree without environments and caches, as a fresh git repository (DVC needs one)."""
-    shutil.copytree(source, dest, ignore=lambda d, names: [n for n in names if n in SKIP or n.startswith(".publish-")])
+    """The working tree as git sees it (tracked and new files, nothing git ignores), as a fresh git repository.
+
+    What git ignores stays behind: environments, caches, and a keeper's own leftovers
+    such as a half-filled ``queue.csv``, which a test must not pick up. DVC needs the
+    copy to be a git repository.
+    """
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=source,
+                            capture_output=True, text=True)
+    if listed.returncode == 0:
+        dest.mkdir(parents=True)
+        for name in filter(None, listed.stdout.split("\0")):
+            if (source / name).is_file():
+                (dest / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source / name, dest / name)
+    else:  # not a git checkout (an exported tarball): everything but environments and caches
+        shutil.copytree(source, dest, ignore=lambda d, names: [n for n in names if n in SKIP or n.startswith(".publish-")])
     if with_build:
         shutil.copytree(source / "build", dest / "build")
     subprocess.run(["git", "init", "-q"], cwd=dest, check=True)

@@ -2,7 +2,7 @@
 import pytest
 
 import schemas
-from schemas.consistency import facts_frame, failing_rows, ratio_halfwidth, value_halfwidth
+from schemas.consistency import facts_frame, failing_rows, ratio_halfwidth, stated_halfwidth, value_halfwidth
 from tests.conftest import fact_row, write_validated
 from tradestats.tables import load_table
 
@@ -34,6 +34,28 @@ def test_rounding_comes_from_the_stated_digits():
     assert value_halfwidth(987900000) == 50000
     assert value_halfwidth(1000000000) == 500000000
     assert ratio_halfwidth(2.1) == 0.05 and ratio_halfwidth(1.826) == 0.0005
+
+
+def test_rounding_is_read_from_how_the_quote_writes_the_figure():
+    assert stated_halfwidth(100000000, "Exports reached $100 million in 2024.") == 500000
+    assert stated_halfwidth(100000000, "Exports reached $0.1 billion in 2024.") == 50000000
+    assert stated_halfwidth(1140000000, "Imports were $1,14 billion.") == 5000000  # a comma decimal
+    assert stated_halfwidth(1432000, "They shipped goods worth $1,432 thousand.") == 500
+    assert stated_halfwidth(987900000, "Turnover was $987.9 million.") == 50000
+    assert stated_halfwidth(5000000, "A sentence without the figure.") is None  # falls back to the stored digits
+
+
+def test_round_figures_in_the_quote_do_not_hide_a_wrong_sum(tmp_path):
+    """$100 million is known to +/- 0.5 million, not +/- 50 million: 100 + 50 is not 200."""
+    def quoted(table, n, amount, value):
+        text = f"The figure for {table} was ${amount} million in 2022."
+        return row(table, n, value=value, quote=text)
+
+    rows = {"turnover": [quoted("turnover", 1, 200, "200000000")],
+            "exports": [quoted("exports", 2, 100, "100000000")],
+            "imports": [quoted("imports", 3, 50, "50000000")]}
+    found = failures(tmp_path, rows, ["sum_of_flows"])
+    assert {idx for _, idx in found} == {"turnover:2", "exports:2", "imports:2"}
 
 
 def test_exports_plus_imports_within_rounding_pass(tmp_path):

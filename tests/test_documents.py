@@ -56,3 +56,21 @@ def test_byte_order_mark_is_named_not_mistaken_for_a_missing_date(tmp_path):
         load_documents(tmp_path, None)
     [p] = exc.value.problems
     assert (p.file, p.line, p.check) == (f"{tmp_path.name}/a.txt", 1, "no byte-order mark")
+
+
+def test_ingest_refuses_a_file_name_that_is_not_a_source_id(tmp_path):
+    from stages.ingest import file_name_problems
+
+    write(tmp_path, "good_1.txt", " date 2024-02-01 Trade grew.\n")
+    write(tmp_path, "bad name.txt", " date 2024-02-01 Trade grew.\n")
+    problems = file_name_problems(tmp_path)
+    assert [(p.file.split("/")[-1], p.column, p.value) for p in problems] == [("bad name.txt", "source_id", "bad name")]
+
+
+def test_a_date_line_in_another_form_is_an_error_not_article_text(tmp_path):
+    write(tmp_path, "a.txt", "Date: 2024-02-01\nTrade grew.\n")
+    write(tmp_path, "b.txt", "Date palms were exported.\n")  # a sentence, not a date line
+    write(tmp_path, "metadata.csv", META_HEADER + "a,2024-02-01,,,\nb,2024-02-01,,,\n")
+    with pytest.raises(InputError) as exc:
+        load_documents(tmp_path, read_metadata(tmp_path / "metadata.csv"))
+    assert [(p.file, p.line, p.check) for p in exc.value.problems] == [(f"{tmp_path.name}/a.txt", 1, "date line")]

@@ -287,6 +287,22 @@ def test_reject_needs_a_reason_and_is_idempotent(repo):
     assert "already rejected (reason 'a target, not a statistic')" in different.stderr
 
 
+def test_a_rejection_does_not_cover_other_words_under_the_same_id(repo):
+    """An edited article can put another figure where a rejected one stood: it is pending again, not rejected."""
+    review(repo, "reject", C_TARGET, "--reason", "a target")
+    edited = TARGET.replace("$1 billion", "$9 billion")
+    write_candidates(repo, [*CANDIDATES[:2], dict(CANDIDATES[2], quote=edited, value="9000000000"), CANDIDATES[3]])
+    status = review(repo, "status").stdout
+    assert "1 stale row(s)" in status and "pending again" in status
+    assert C_TARGET in review(repo, "show", SOURCE).stdout
+    result = validate_repo(repo)
+    assert C_TARGET in {p["candidate_id"] for p in result.pending}
+    assert any(w.file == "validated/rejected.csv" and w.line == 2 and w.column == "quote" for w in result.warnings)
+    # deciding again replaces the rejection of the old words
+    assert "replacing the rejection" in review(repo, "reject", C_TARGET, "--reason", "still a target").stdout
+    assert rows(repo, "rejected")[0]["quote"] == edited
+
+
 def test_undo_makes_a_candidate_pending_again(repo):
     review(repo, "accept", C_TURNOVER)
     assert "(pending again)" in review(repo, "undo", C_TURNOVER).stdout
@@ -402,6 +418,15 @@ def test_apply_refuses_an_edited_field_under_accept_and_a_correction_without_not
     err = review(repo, "apply", str(queue), ok=False).stderr
     assert f"{queue}:2 column 'growth_ratio': the field was edited: make the decision 'correct'" in err
     assert f"{queue}:3 column 'note': a correction must say why" in err
+    assert f"{queue}:2 column 'note'" not in err  # an accept needs no note: the edit is the one mistake
+
+
+def test_apply_refuses_an_edited_quote(repo):
+    queue = export(repo)
+    fill(queue, {C_TURNOVER: {"decision": "accept", "quote": TURNOVER.replace("210.4", "219.4")}})
+    err = review(repo, "apply", str(queue), ok=False).stderr
+    assert f"{queue}:2 column 'quote'" in err and "provenance is never edited" in err
+    assert rows(repo, "turnover") == []
 
 
 def test_apply_refuses_a_queue_exported_before_the_candidate_changed(repo):

@@ -112,7 +112,7 @@ def read_article(path: Path, label: str | None = None) -> tuple[str, str, list[P
         if parse_iso_date(date) is None:
             problems.append(Problem(label, 1, None, "date line", date, "not a real calendar date"))
             date = ""
-    elif re.match(r"\A\s*date\b", text):
+    elif re.match(r"\A\s*date\s*[:=-]?\s*\d", text, re.IGNORECASE):
         problems.append(Problem(label, 1, None, "date line", text.split("\n", 1)[0][:40],
                                 "a date line must read ' date YYYY-MM-DD'"))
     return text, date, problems

@@ -390,7 +390,8 @@ class Counts:
 
 @dataclass(frozen=True)
 class StaleRow:
-    """An accepted or corrected row whose candidate is gone, or now reads differently."""
+    """An accepted or corrected row whose candidate is gone or now reads differently, or a
+    rejection whose candidate now quotes other words."""
 
     decision: Decision
     differences: tuple[str, ...]  # empty: the candidate no longer exists
@@ -399,7 +400,8 @@ class StaleRow:
     def reason(self) -> str:
         if not self.differences:
             return "its candidate is no longer extracted"
-        return "the extraction now differs: " + "; ".join(self.differences)
+        return ("the row and its candidate now differ (a hand edit, or a changed extractor): "
+                + "; ".join(self.differences))
 
 
 @dataclass(frozen=True)
@@ -433,6 +435,19 @@ def stale_differences(decision: Decision, candidate: CandidateRecord) -> list[st
     return differences
 
 
+def decides(decision: Decision | None, candidate: CandidateRecord) -> bool:
+    """Whether a recorded decision still covers the candidate that has its id.
+
+    An id names where a figure stands in a text, not what it says: after an article
+    is edited, the same id can carry another figure. An accepted row is held to its
+    source by validate's quote check; a rejection keeps only its quote, so it covers
+    the candidate only while the candidate still quotes the same words.
+    """
+    if decision is None:
+        return False
+    return decision.kind != REJECTED or decision.row["quote"] == candidate.quote
+
+
 def compute_status(candidates: Mapping[str, CandidateRecord], decisions: Decisions) -> Status:
     """Counts per source, stale rows and rejections of vanished candidates."""
     sources: dict[str, Counts] = {}
@@ -442,7 +457,7 @@ def compute_status(candidates: Mapping[str, CandidateRecord], decisions: Decisio
 
     stale, gone = [], []
     for candidate in candidates.values():
-        if decisions.get(candidate.id) is None:
+        if not decides(decisions.get(candidate.id), candidate):
             counts(candidate.source_id).pending += 1
     for decision in sorted(decisions.by_id.values(), key=lambda d: (d.sort_key, d.table)):
         c = counts(decision.row["source_id"])
@@ -451,6 +466,10 @@ def compute_status(candidates: Mapping[str, CandidateRecord], decisions: Decisio
         candidate = candidates.get(decision.id)
         if decision.kind == REJECTED and candidate is None:
             gone.append(decision)
+        elif decision.kind == REJECTED and not decides(decision, candidate):
+            c.stale += 1
+            stale.append(StaleRow(decision, (f"quote rejected {shorten(decision.row['quote'])!r}, extracted now "
+                                             f"{shorten(candidate.quote)!r}: pending again",)))
         elif decision.kind in ("accepted", "corrected"):
             differences = () if candidate is None else tuple(stale_differences(decision, candidate))
             if candidate is None or differences:
@@ -492,7 +511,7 @@ class ReviewSession:
         if source_id is not None:
             self.require_source(source_id)
         return [c for c in self.candidates.values()
-                if self.decisions.get(c.id) is None and source_id in (None, c.source_id)]
+                if not decides(self.decisions.get(c.id), c) and source_id in (None, c.source_id)]
 
     def require_source(self, source_id: str) -> None:
         known = {c.source_id for c in self.candidates.values()} | set(self.documents)
@@ -589,7 +608,7 @@ class ReviewSession:
             problems.append(o.problem(name, "accepted as extracted", row.get(name, target),
                                       "the field was edited: make the decision 'correct' (with a note), "
                                       "or restore the extracted value"))
-        if original and not op.note.strip():
+        if original and op.correction and not op.note.strip():
             problems.append(o.problem("note", "correction has a note", "", "a correction must say why"))
         problems += self._quote_problems(candidate, o)
         if problems:
@@ -701,6 +720,11 @@ class ReviewSession:
         if existing is None:
             self.decisions.put(decision)
             return Outcome(decision.id, decision.kind, message)
+        candidate = self.candidates.get(decision.id)
+        if existing.kind == REJECTED and candidate is not None and not decides(existing, candidate):
+            self.decisions.put(decision)  # the rejection was of words the article no longer says
+            return Outcome(decision.id, decision.kind, f"{message} (replacing the rejection of "
+                                                       f"{shorten(existing.row['quote'])!r})")
         if existing.table == decision.table and _same_row(existing, decision):
             return Outcome(decision.id, "unchanged", f"already {existing.kind} in {self.file_label(existing.table)}")
         if existing.kind == REJECTED:
@@ -765,6 +789,12 @@ def read_queue(path: Path, label: str, candidates: Mapping[str, CandidateRecord]
             problems.append(origin.problem("fingerprint", "candidate unchanged since export", values["fingerprint"],
                                            "the extractor's reading of this candidate changed after the queue was "
                                            "exported; export a new queue"))
+            continue
+        # whitespace may be reflowed by a spreadsheet; the words may not change
+        read_only = [c for c in ("quote", "source_id") if values[c].split() != candidate.values[c].split()]
+        if read_only:
+            problems += [origin.problem(c, "read-only", shorten(values[c]), "provenance is never edited; a fact "
+                                        "stated by other words is added with `review add`") for c in read_only]
             continue
         if decision == "reject":
             operations.append(Reject(cid, origin, values["reason"]))
