@@ -536,7 +536,7 @@ E2E_EXPORTS = "Kazakhstan's exports to Mongolia amounted to $150.2 million in 20
 E2E_MIRROR = "Mongolia's exports to Kazakhstan reached $25.5 million in 2024."
 E2E_WHEAT = "Kazakhstan exported 85 thousand tonnes of wheat to Mongolia in 2024."
 E2E_LOCAL = "Trade between Kazakh and Mongolian border towns reached $3 million in 2024."
-E2E_MISSED = "Mongolia bought 120 thousand tonnes of Kazakh flour in 2024."  # the extractor does not read this one
+E2E_MISSED = "Mongolia took in 120 thousand tonnes of Kazakh flour in 2024."  # the extractor does not read this one
 E2E_ARTICLE = ("Kazakhstan and Mongolia sign a new trade agenda\n"
                "Officials of the two countries met in Ulaanbaatar on Tuesday.\n"
                f"{E2E_TURNOVER}\n{E2E_EXPORTS}\n{E2E_MIRROR}\n{E2E_WHEAT}\n{E2E_LOCAL}\n{E2E_MISSED}\n"

@@ -27,7 +27,7 @@ _NOT_A_FLOW_AFTER_TRADE = (
     r"|(?:" + "|".join(_NOT_A_FLOW_NOUNS) + r")s?"
 )
 #: The core flow words; the adjectives before them ("mutual", "foreign") are read backwards from the core.
-_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+partners?|trade|export(?:s|ed|ing)?|import(?:s|ed|ing)?)"
+_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+partners?|trade[ds]?|export(?:s|ed|ing)?|import(?:s|ed|ing)?)"
                            r"\b(?!-)", starts=("turnover", "trad", "export", "import"))
 _FLOW_ADJECTIVES = frozenset(
     "foreign external mutual bilateral two-way reciprocal total overall commodity goods".split())
@@ -38,12 +38,23 @@ _WEAK_EXPORTS = CaselessWords(r"(?:suppl(?:y|ies|ied)|shipments?|shipped|deliver
                               starts=("suppl", "shipment", "shipped", "deliver"))
 
 
+#: Verbs and nouns of buying and selling, weak flow words too ("Mongolia bought $1 billion worth of Russian goods",
+#: "sales of wheat to Iran"); they stand for a flow only when the sentence names a country.
+_WEAK_TRADE = CaselessWords(r"(?:sold|sales|bought|purchas(?:es|ed))\b", starts=("sold", "sales", "bought", "purchas"))
+_WEAK_TABLES = {"sold": "exports", "sales": "exports", "bought": "imports", "purchases": "imports",
+                "purchased": "imports"}
+#: Flow words that need a country named in their own sentence.
+NEEDS_A_COUNTRY = frozenset(_WEAK_TABLES)
+
+
 #: A word that refers back to the flow of the previous sentence: "In 2022, it reached $1.3 billion".
 _ANAPHOR = re.compile(
     r"\b(?:it|this\s+figure|the\s+(?:same\s+)?figure|(?:the|this)\s+(?:same\s+)?(?:index|indicator)"
-    r"|(?:the|this)\s+(?:same\s+)?volume)\b",
+    r"|(?:the|this)\s+(?:same\s+)?volume|(?:this|that)(?=\s+(?:is|was|represents|represented|marks|marked)\b))\b",
     _I,
 )
+#: A sentence remarking on the previous one's figure: "This is 23.4 percent more than a year earlier."
+REMARK = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t)\s+(?:is|was|represents|represented|marks|marked)\b[^.;]{0,40}?\d")
 #: A proper-noun "Trade" inside an institution name: "Ministry of Trade and Integration".
 _INSTITUTION_BEFORE = re.compile(r"(?:\bof|\bfor|\band|Minister|Ministry)\s+$")
 #: Words that make a flow word a national total rather than a bilateral one when no country is named.
@@ -106,8 +117,15 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
             a = _with_adjectives(text, a, start)
         found.append(FlowWord(a, b, table, text[a:b].lower()))
     if not found and weak:
-        found = [FlowWord(a, b, "exports", words) for a, b, words in _WEAK_EXPORTS.finditer(text, start, end)]
+        found = find_weak_flow_words(text, start, end)
     return found
+
+
+def find_weak_flow_words(text: str, start: int, end: int) -> list[FlowWord]:
+    """Only the weak flow words in ``text[start:end]``: supply and shipment words, buying and selling."""
+    found = [FlowWord(a, b, "exports", words) for a, b, words in _WEAK_EXPORTS.finditer(text, start, end)]
+    found += [FlowWord(a, b, _WEAK_TABLES[words], words) for a, b, words in _WEAK_TRADE.finditer(text, start, end)]
+    return sorted(found, key=lambda f: f.start)
 
 
 def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
@@ -117,11 +135,14 @@ def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
 
 #: Quick tests for a sentence worth reading: plain substring tests on lower-cased text, far cheaper than a regex.
 #: (A paragraph is only passed over when it has none of these, so "trad" may stand for "trade" and "trading".)
-_FLOW_STEMS = ("trad", "turnover", "export", "import", "suppl", "shipment", "shipped", "deliver")
-_WEAK_STEMS = ("suppl", "shipment", "shipped", "deliver")
+_FLOW_STEMS = ("trad", "turnover", "export", "import", "suppl", "shipment", "shipped", "deliver", "sold", "sales",
+               "bought", "purchas")
+_WEAK_STEMS = ("suppl", "shipment", "shipped", "deliver", "sold", "sales", "bought", "purchas")
 _FIGURE_STEMS = ("doubl", "tripl", "quadrupl", "twice", "halv", "fold", "one", "two", "three", "four", "five", "six",
                  "seven", "eight", "nine", "ten", "third", "quarter", "half")
-_ANAPHOR_STEMS = ("it", "figure", "index", "indicator", "volume")
+_TRADE_VERB_STEMS = ("supplied", "shipped", "shipment", "delivered", "sold", "sales", "bought", "purchas")
+_REMARK_STEMS = ("this is", "this was", "that is", "that was", "it is", "it was", "represent", "mark")
+_ANAPHOR_STEMS = ("it", "figure", "index", "indicator", "volume", "this", "that")
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
@@ -162,6 +183,16 @@ class QuickTests:
         if _ASCII_DIGIT.search(lower) is not None or ("?" in lower and _DIGIT.search(self.text, start, end)):
             return True
         return any(map(lower.__contains__, _FIGURE_STEMS))
+
+    def trade_verb(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` may hold a weak flow word that makes a clause of its own ("supplied",
+        "sales", "shipments"); "supplies" and "deliveries" are rarely more than a product line of the strong flow
+        word of their sentence ("Exports of wheat rose, while supplies of flour fell")."""
+        return any(map(self.lower[start:end].__contains__, _TRADE_VERB_STEMS))
+
+    def remark(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` may remark on a figure ("This is 5% more than ..."): see ``REMARK``."""
+        return any(map(self.lower[start:end].__contains__, _REMARK_STEMS))
 
     def anaphor(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` may refer back to a flow ("it", "the figure", "this indicator")."""
@@ -250,7 +281,7 @@ NOT_A_FACT_BEFORE = Words(
     r"|contracts?|deals?|agreements?|memorand\w*|signed|invest\w*|aid|humanitarian|grants?|loans?|credits?|gdp"
     r"|gross\s+domestic|capacity|capacities|transit|containers?|freight|cargo|throughput|compan(?:y|ies)"
     r"|enterprises?|firms?|joint\s+ventures?|items|list\s+of|offer\w*|propos\w*|suggest\w*|worth\s+of"
-    r"|population|budget|reserves|tourists?|passengers?)\b"
+    r"|population|budget|reserves|tourists?|passengers?|surplus(?:es)?|deficits?|balance)\b"
 )
 #: Modal verbs: case matters, "May" is a month.
 MODAL_BEFORE = re.compile(r"\b(?:could|may|might|can|will|would|should|shall|must|Could|Will|Would|Can|Should)\b")
@@ -266,6 +297,25 @@ PRICE_AFTER = re.compile(r"\s*(?:per|a|an|/)\s*(?:metric\s+)?(?:ton|tonne|t|kg|k
 #: Statements about regions and provinces, not countries.
 SUBNATIONAL = Words(r"\b(?:region|regions|province|provinces|oblast|oblasts|krai|prefecture|city|cities"
                     r"|autonomous|governorate|municipality)\b")
+#: A partner named right after the flow word ("trade with St. Petersburg", "exports to Xinjiang"): a capitalised
+#: name there that is not a country's is a city or a province, or a region such as "Central Asia".
+NAMED_PARTNER = re.compile(r"\s+(?:with|to|from|into|between)\s+(?:the\s+)?(?=[A-Z])")
+#: Capitals written for their country ("trade between Astana and Beijing"): not a city as a partner.
+_CAPITAL = re.compile(r"(?:Astana|Nur-Sultan|Beijing|Moscow|Tashkent|Bishkek|Dushanbe|Ashgabat|Baku|Tbilisi|Yerevan"
+                      r"|Minsk|Kyiv|Kiev|Ankara|Tehran|Kabul|Islamabad|New\s+Delhi|Washington|Brussels|Berlin|Paris"
+                      r"|London|Tokyo|Seoul|Ulaanbaatar|Ulan\s+Bator|Rome|Madrid|Warsaw|Budapest|Abu\s+Dhabi|Riyadh"
+                      r"|Doha|Cairo|Beirut|Baghdad|Hanoi|Jakarta|Kuala\s+Lumpur|Bangkok|Brasilia|Ottawa|Canberra)\b")
+
+
+#: A capitalised adjective before a noun for one country: "the Asian country", "the South Asian nation".
+_ONE_COUNTRY_NOUN = re.compile(r"(?:[A-Z][\w-]*\s+){1,3}(?:country|nation|republic|state|neighbou?r|partner|market"
+                               r"|economy|kingdom|giant|side)\b")
+
+
+def names_a_country(text: str, at: int) -> bool:
+    """Whether the capitalised name at ``at`` may stand for a country: a capital city standing for its country
+    ("Beijing"), or a noun for one country ("the Asian country")."""
+    return _CAPITAL.match(text, at) is not None or _ONE_COUNTRY_NOUN.match(text, at) is not None
 #: Words that make the following products a composition ("mainly wheat"), not the subject of the figure.
 COMPOSITION = Words(r"\b(?:including|includes|such\s+as|mainly|mostly|primarily|predominantly|chiefly"
                     r"|among\s+them|led\s+by|consisting|notably|especially|dominated\s+by)\b")

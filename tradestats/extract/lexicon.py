@@ -1,7 +1,8 @@
 """Country and commodity lookups built once from the reference CSVs.
 
-Names live in ``reference/countries.csv`` and ``reference/commodities.csv``; this
-module only turns them into matchers. Each table becomes one compiled regex whose
+Names live in ``reference/countries.csv``, ``reference/commodities.csv`` and
+``reference/currencies.csv``; this module only turns them into matchers (the
+currency words are made into money patterns in ``numbers``). Each table becomes one compiled regex whose
 alternation is a character trie, so finding every name in a sentence is a single
 left-to-right scan instead of one search per name, and the longest name wins
 ("sunflower oil" over "oil", "Kazakhstan" over "Kazakh").
@@ -20,6 +21,7 @@ from tradestats.extract.words import Words
 REFERENCE = Path(__file__).resolve().parents[2] / "reference"
 COUNTRIES_CSV = REFERENCE / "countries.csv"
 COMMODITIES_CSV = REFERENCE / "commodities.csv"
+CURRENCIES_CSV = REFERENCE / "currencies.csv"
 
 #: Codes that name a group of economies rather than one country.
 BLOCS = frozenset({"EUU", "EAEU", "WLD"})
@@ -108,10 +110,28 @@ def load_commodity_terms(path: Path = COMMODITIES_CSV) -> dict[str, CommodityTer
     return terms
 
 
+def load_currency_terms(path: Path = CURRENCIES_CSV) -> dict[str, dict[str, str]]:
+    """Written currencies by where they stand: {"prefix": {term: code}, "suffix": {term: code}}.
+
+    Terms keep their case ("USD" before a number, "dollars" after it); a term of
+    position "both" is written either way. The first row of a term wins.
+    """
+    terms: dict[str, dict[str, str]] = {"prefix": {}, "suffix": {}}
+    for row in _read_rows(path):
+        term = " ".join(row["term"].split())
+        positions = ("prefix", "suffix") if row["position"] == "both" else (row["position"],)
+        for position in positions:
+            if term and term not in terms[position]:
+                terms[position][term] = row["code"]
+    return terms
+
+
 COUNTRY_NAMES = load_country_names()
 COMMODITY_TERMS = load_commodity_terms()
+CURRENCY_TERMS = load_currency_terms()
 #: Digest of the reference files: a changed name list can change the output for unchanged text.
-REFERENCE_DIGEST = hashlib.sha256(COUNTRIES_CSV.read_bytes() + b"\0" + COMMODITIES_CSV.read_bytes()).hexdigest()[:8]
+REFERENCE_DIGEST = hashlib.sha256(b"\0".join(path.read_bytes() for path in (COUNTRIES_CSV, COMMODITIES_CSV,
+                                                                          CURRENCIES_CSV))).hexdigest()[:8]
 
 # Country names are matched case-sensitively ("US" the country, not "us"), except
 # the lower-case bloc spellings such as "the world", which are written that way.

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tradestats.extract.lexicon import CURRENCY_TERMS, trie_alternation
+
 #: A written number: "1,234.5" (comma thousands), "1,5" or "1.5" (decimal comma or point), "12".
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 WORD_NUMBERS = {
@@ -23,27 +25,45 @@ SCALES = {
     "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
     "trillion": 1e12, "trillions": 1e12, "trln": 1e12, "tln": 1e12, "tn": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 #: A scale word after a space; the one-letter forms only when glued to the number ("$5m").
-_SCALE_SPACED = r"(?i:thousands?|millions?|billions?|trillions?|thsd|mln|bln|trln|tln|mn|bn|tn)\b"
+_SCALE_SPACED = r"(?i:thousands?|millions?|billions?|trillions?|thsd|mln|bln|trln|tln|mn|bn|tn|lakhs?|crores?)\b"
 _SCALE_GLUED = r"(?i:thousands?|millions?|billions?|trillions?|thsd|mln|bln|trln|tln|mn|bn|tn|m|b|k)\b"
 
-#: Currency written before the number, mapped to ISO 4217.
-PREFIX_CURRENCIES = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "eur": "EUR", "€": "EUR", "kzt": "KZT", "₸": "KZT",
-    "rub": "RUB", "₽": "RUB", "cny": "CNY", "rmb": "CNY", "¥": "CNY", "gbp": "GBP", "£": "GBP",
-}
-#: Currency written after the number, mapped to ISO 4217.
-SUFFIX_CURRENCIES = {
-    "us dollars": "USD", "u.s. dollars": "USD", "us dollar": "USD", "dollars": "USD", "dollar": "USD",
-    "usd": "USD", "tenge": "KZT", "kzt": "KZT", "rubles": "RUB", "roubles": "RUB", "ruble": "RUB",
-    "rouble": "RUB", "rub": "RUB", "euros": "EUR", "euro": "EUR", "eur": "EUR", "yuan": "CNY", "cny": "CNY",
-    "pounds sterling": "GBP", "gbp": "GBP",
-}
+#: Currency written before the number ("US$", "€", "KZT") and after it ("dollars", "tenge", "soums"), from
+#: ``reference/currencies.csv``; lower case with single spaces, mapped to ISO 4217.
+PREFIX_CURRENCIES = {term.lower(): code for term, code in CURRENCY_TERMS["prefix"].items()}
+SUFFIX_CURRENCIES = {term.lower(): code for term, code in CURRENCY_TERMS["suffix"].items()}
 
-_PREFIX = r"(?:US\s?\$|U\.S\.\s?\$|USD|EUR|KZT|RUB|CNY|RMB|GBP|\$|€|£|₸|₽|¥)"
-_SUFFIX = (r"(?:US\s+dollars?|U\.S\.\s+dollars?|dollars?|USD|tenge|KZT|rubles?|roubles?|RUB|euros?|EUR|yuan|CNY"
-           r"|pounds\s+sterling|GBP)\b")
+
+def _written(terms: list[str], space: str) -> str:
+    """A trie alternation of currency terms as written, each space standing for ``space``."""
+    return "(?:" + trie_alternation(terms).replace("\\ ", space) + ")"
+
+
+def _hints(prefix: list[str], suffix: list[str]) -> tuple[re.Pattern, tuple[str, ...]]:
+    """What a sentence holding a written currency must hold: one pattern for the signs and codes ("$", "USD",
+    "KSh"), which every prefix term and many suffix terms are, and substrings for the suffix words ("dollar",
+    " som"), the shortest kept ("dollar" covers "dollars").
+
+    A pattern of lower-case words would stop at nearly every letter, and a substring
+    test per code costs as much as a test per word, so codes and signs go in one
+    pattern (few places start with a capital or a sign) and words are substrings;
+    a word of three letters only after a space, as "som" is in many a word.
+    """
+    last = {term.split()[-1] for term in prefix + suffix}
+    coded = sorted(w for w in last if not (w.isalpha() and w.islower()))
+    words: list[str] = []
+    for w in sorted((w for w in last if w.isalpha() and w.islower()), key=len):
+        if not any(k in w for k in words):
+            words.append(w)
+    common = ("USD", "EUR", "KZT", "RUB", "CNY", "GBP")
+    return re.compile(trie_alternation(coded)), common + tuple(" " + w if len(w) <= 3 else w for w in words)
+
+
+_PREFIX = _written(list(CURRENCY_TERMS["prefix"]), r"\s")
+_SUFFIX = _written(list(CURRENCY_TERMS["suffix"]), r"\s+") + r"\b"
 
 _MONEY_PREFIXED = re.compile(
     rf"""
@@ -64,13 +84,15 @@ _MONEY_SUFFIXED = re.compile(
     re.VERBOSE,
 )
 #: A currency written after its number, in lower-cased text: where a suffixed amount can end.
-_SUFFIX_WORD = re.compile(r"\b(?:us\s+dollars?|u\.s\.\s+dollars?|dollars?|usd|tenge|kzt|rubles?|roubles?|rub|euros?"
-                          r"|eur|yuan|cny|pounds\s+sterling|gbp)\b")
+_SUFFIX_WORD = re.compile(r"\b" + _written(sorted(SUFFIX_CURRENCIES), r"\s+") + r"\b")
 #: How far before its currency word a suffixed amount may begin ("1,234.5 trillion US dollars").
 _SUFFIXED_REACH = 40
 #: Written currencies, lower case: a sentence without any of them has no money.
-_PREFIX_HINTS = ("$", "€", "£", "₸", "₽", "¥", "usd", "eur", "kzt", "rub", "cny", "rmb", "gbp")
-_SUFFIX_HINTS = ("dollar", "usd", "tenge", "kzt", "rub", "roub", "euro", "eur", "yuan", "cny", "pound", "gbp")
+_CODED, _SUFFIX_WORDS = _hints(list(CURRENCY_TERMS["prefix"]), list(CURRENCY_TERMS["suffix"]))
+#: Where a sign such as "$" already gave money, only the common words are looked for after a number
+#: ("$2 million (900 million tenge)"): testing every word of the list costs more than it finds.
+_COMMON_SUFFIX_WORDS = ("USD", "EUR", "KZT", "RUB", "CNY", "GBP", "dollar", "tenge", "rub", "roub", "euro", "yuan",
+                        "pound", "soum")
 _TONNES = re.compile(
     rf"(?<![\w.,$])(?P<num>{NUMBER}|{WORD_NUMBER})"
     rf"(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|ton)\b"
@@ -114,22 +136,28 @@ def _currency(table: dict[str, str], written: str) -> str:
     key = written.lower()
     if key in table:  # as written, the usual case: the spacing needs no evening out
         return table[key]
-    return table[_SPACES.sub(" ", key).replace("u.s. $", "u.s.$").replace("us $", "us$")]
+    return table[_SPACES.sub(" ", key)]
 
 
 def find_money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every money expression in ``text[start:end]``, in text order."""
     end = len(text) if end is None else end
-    lower = text[start:end].lower()
+    written = text[start:end]
+    coded = _CODED.search(written)
     found = []
-    if any(map(lower.__contains__, _PREFIX_HINTS)):
+    if coded is not None:
         for m in _MONEY_PREFIXED.finditer(text, start, end):
             value = parse_number(m.group("pnum")) * _scale(m.group("pglued") or m.group("pscale"))
             unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
             found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("prange"))))
-    if any(map(lower.__contains__, _SUFFIX_HINTS)):
+    # After a number: any currency word, or where a sign or code was found, a code or a common word.
+    if coded is None:
+        suffixed = any(map(written.__contains__, _SUFFIX_WORDS))
+    else:
+        suffixed = coded.group()[0].isalpha() or any(map(written.__contains__, _COMMON_SUFFIX_WORDS))
+    if suffixed:
         taken = [(a.start, a.end) for a in found]
-        for m in _suffixed(text, start, end, lower):
+        for m in _suffixed(text, start, end, written.lower()):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             value = parse_number(m.group("snum")) * _scale(m.group("sglued") or m.group("sscale"))

@@ -21,7 +21,11 @@ _ROLE_BEFORE = re.compile(r"\b(from|to|into|with|between|by|of|and|&|or)\s+(?:th
 _ROLES = {"from": "source", "to": "dest", "into": "dest", "with": "with", "between": "between", "by": "owner",
           "of": "owner"}
 _POSSESSIVE = re.compile(r"['’]s?\b")
-_APOSTROPHES = ("'", "’")  # what a possessive begins with: tested before the pattern
+_APOSTROPHES = ("'", "’")
+#: A flow noun right after a demonym: "Korean exports", "Chinese imports".
+_FLOW_NOUN_AFTER = re.compile(r"\s+(?:exports?|imports?|shipments|supplies|sales|purchases|deliveries)\b", re.I)
+#: A verb of flow right after a country: the country does the trading ("with Mongolia importing ...").
+_SUBJECT_OF_FLOW = re.compile(r"\s+(?:importing|exporting|buying|selling|supplying|shipping)\b")  # what a possessive begins with: tested before the pattern
 #: What may stand between a country and the flow word it qualifies: "Azerbaijan's export", "Kazakh-Afghan trade".
 _NOT_IN_NOUN_PHRASE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|to|from|with|in|on|at|for|by|that|which|who|said|says|noted|between|of"
@@ -52,16 +56,19 @@ def _adjacent_before(text: str, flow_start: int, floor: int, countries: list[Cou
     return out
 
 
-def _roles(text: str, mentions: list[CountryMention], floor: int, default: str) -> list[tuple[str, str]]:
+def _roles(text: str, mentions: list[CountryMention], floor: int, default: str,
+           demonym: str = "owner") -> list[tuple[str, str]]:
     """(code, role) for each mention: source, dest, with, between, owner or other.
 
     "the world" counts only as a partner named with a preposition; elsewhere it is dropped.
+    ``demonym``: the role of a bare demonym: the owner before the flow word ("Kazakh exports"),
+    the origin of the goods after it ("imports of Iranian bitumen", "purchases of Korean cars").
     """
-    return [r for r in _mention_roles(text, mentions, floor, default) if r is not None]
+    return [r for r in _mention_roles(text, mentions, floor, default, demonym) if r is not None]
 
 
 def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
-                   default: str) -> list[tuple[str, str] | None]:
+                   default: str, demonym: str = "owner") -> list[tuple[str, str] | None]:
     """``_roles`` aligned with ``mentions``: None where a mention is dropped."""
     out: list[tuple[str, str] | None] = []
     previous_role = ""
@@ -70,12 +77,18 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
         word = (m.group(1) or m.group(2) or "").lower() if m else ""
         if text[c.end:c.end + 1] in _APOSTROPHES and _POSSESSIVE.match(text, c.end):
             role = "owner"
+        elif c.kind == "demonym" and _FLOW_NOUN_AFTER.match(text, c.end):
+            role = "owner"  # "with Korean exports accounting for ...": the demonym says whose flow
+        elif word == "with" and _SUBJECT_OF_FLOW.match(text, c.end):
+            role = "owner"  # "..., with Mongolia importing 600,000 tonnes": the country is the subject
+        elif word == "of" and c.kind == "demonym":
+            role = demonym  # "imports of Iranian bitumen": whose goods, not whose flow
         elif word in _ROLES:
             role = _ROLES[word]
         elif word in ("and", "&", "or", ",") and previous_role:
             role = previous_role
         elif c.kind == "demonym":
-            role = "owner"
+            role = demonym
         else:
             role = default
         previous_role = role
@@ -86,17 +99,22 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
 _PARTNER_ROLES = frozenset({"source", "dest", "with", "between"})
 
 
+#: Where a new clause begins after a figure: its countries are not the figure's ("..., as buyers turned to X").
+_NEW_CLAUSE = (", as ", ", while ", ", whereas ", ", but ", ", which ", ", when ", ";")
+
+
 def _trailing(text: str, start: int, end: int, countries: list[CountryMention]) -> list[tuple[str, str]]:
     """Destinations and origins after the figure, in the same clause: "... worth $5 million to Uzbekistan".
 
     A list ("to Uzbekistan, Tajikistan and Afghanistan") is returned whole, so a
     total over several partners is recognised as one.
     """
-    after = [c for c in countries if start <= c.start < end]
+    stop = min([k for k in (text.find(m, start, end) for m in _NEW_CLAUSE) if k != -1] + [end])
+    after = [c for c in countries if start <= c.start < stop]  # in the same clause
     if not after or any(ch in text[start:after[0].start] for ch in ",;()"):
         return []
     out = []
-    for code, role in _roles(text, after, start, "other"):
+    for code, role in _roles(text, after, start, "other", "source"):  # "worth of Russian goods": their origin
         if role not in ("source", "dest"):
             break
         out.append((code, role))
@@ -139,7 +157,7 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
     """
     before = _adjacent_before(text, flow.start, floor, countries)
     after = [c for c in countries if flow.end <= c.start < zone_end]
-    roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other")
+    roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other", "source")
     if not roles and subject:
         roles = _roles(text, subject, floor, "other")
     if not any(role in _PARTNER_ROLES for _, role in roles):

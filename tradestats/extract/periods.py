@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from tradestats.extract.lexicon import CURRENCY_TERMS
 from tradestats.extract.numbers import WORD_NUMBER, WORD_NUMBERS
 
 MONTH_NUMBERS = {
@@ -47,11 +48,12 @@ class PeriodMention:
     offset: int | None = None
     this_year: bool = False  # bare "this year": year to date unless the article is from December
     comparison: bool = False
+    recalled: bool = False  # "than in 2021, when trade totalled ...": an earlier period, the figure after it its own
 
     @property
     def usable(self) -> bool:
         """Whether the mention can be the period of a figure (not a comparison, span or deadline)."""
-        return self.kind in ("months", "ytd") and not self.comparison
+        return self.kind in ("months", "ytd") and not self.comparison and not self.recalled
 
 
 @dataclass(frozen=True)
@@ -290,7 +292,10 @@ _COMPARISON_FILLER = frozenset("in the a same figure figures level levels period
                                "result results".split())
 #: A stretch of months after these words ("the last 12 months") is a rolling window, not a calendar period.
 _ROLLING_WORDS = frozenset({"last", "past", "previous", "recent", "next", "coming"})
+#: "than in 2021, when trade totalled $3 billion": the period compared against is the period of the clause after it.
+_WHEN_AFTER = re.compile(r",?\s+when\b")
 _TOKEN = re.compile(r"[a-z'’]+|[^\sa-z]")
+_TOKEN_WORDS = re.compile(r"[a-z'’]+")
 
 
 def _tokens_before(text: str, at: int, floor: int, width: int = 60) -> list[str]:
@@ -298,12 +303,43 @@ def _tokens_before(text: str, at: int, floor: int, width: int = 60) -> list[str]
     return _TOKEN.findall(text[max(floor, at - width):at].lower())
 
 
+#: What a figure is written with: "$22.9 billion", "5 percent", "1.2 trillion tenge".
+_FIGURE_TOKENS = frozenset("$ € £ ¥ ₸ ₽ . , % percent per cent thousand million billion trillion mln bln bn mn trln "
+                           "tn us".split()) | frozenset(word for position in CURRENCY_TERMS.values() for term in position
+                                                        for word in _TOKEN_WORDS.findall(term.lower()))
+#: A growth figure written before "on": "up 3.2% on 2022", "a rise of 8 percent on last year".
+_GROWTH_ENDS = frozenset({"%", "percent", "cent", "times", "fold"})
+
+
 def _is_comparison(tokens: list[str]) -> bool:
-    i = len(tokens)
-    while i and tokens[i - 1] in _COMPARISON_FILLER:
-        i -= 1
+    """Whether the words before a period make it the period compared against.
+
+    "than in 2021", "compared to the same period of 2022", "up 3.2% on 2022", and
+    a comparison value's own period: "compared with $22.9 billion in January-July 2022".
+    """
+    i = _skip(tokens, len(tokens), _COMPARISON_FILLER)
     if not i:
         return False
+    if _compares(tokens, i):
+        return True
+    if tokens[i - 1] == "on" and i >= 2 and tokens[i - 2] in _GROWTH_ENDS:
+        return True
+    j = i
+    while j and (tokens[j - 1] in _FIGURE_TOKENS or tokens[j - 1][0].isdigit()):
+        j -= 1
+    if j == i or not any(t[0].isdigit() for t in tokens[j:i]):
+        return False
+    j = _skip(tokens, j, _COMPARISON_FILLER)
+    return bool(j) and _compares(tokens, j)
+
+
+def _skip(tokens: list[str], i: int, words: frozenset[str]) -> int:
+    while i and tokens[i - 1] in words:
+        i -= 1
+    return i
+
+
+def _compares(tokens: list[str], i: int) -> bool:
     return tokens[i - 1] in _COMPARING_WORDS or (i >= 2 and (tokens[i - 2], tokens[i - 1]) in _COMPARING_PAIRS)
 
 
@@ -354,7 +390,8 @@ def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
             if tokens and tokens[-1] in _ROLLING_WORDS:
                 p = replace(p, kind="span")
             elif _is_comparison(tokens):
-                p = replace(p, comparison=True)
+                recalled = _WHEN_AFTER.match(text, p.end, end) is not None
+                p = replace(p, comparison=not recalled, recalled=recalled)
         kept.append(p)
     return kept
 

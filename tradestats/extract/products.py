@@ -23,10 +23,50 @@ _RIGHT_BEFORE = re.compile(r"\s*[(:–—-]?\s*(?:(?:by|of|worth|at|for)\s+)?")
 _OF_AFTER = ("of", "in")
 
 
+#: A flow noun followed by "of": what comes after it names the goods ("exports of soybeans to China").
+_OF_STEMS = ("exports of", "export of", "imports of", "import of", "sales of", "purchases of", "shipments of",
+             "supplies of", "deliveries of")
+#: "exports of <goods> to/from/reached ...", matched where a stem above begins: the goods, in lower-case words,
+#: after an optional demonym ("of Iranian bitumen"); a capitalised word (a country) is not goods.
+_UNKNOWN_PRODUCT = re.compile(
+    r"[A-Za-z]+\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?P<np>[a-z][a-z-]+(?:\s+(?:and\s+)?[a-z][a-z-]+){0,3}?)"
+    r"(?=\s+(?:to|from|into|in|by|for|were|was|are|is|has|have|had|rose|fell|grew|increased|decreased|declined"
+    r"|dropped|reached|amounted|totall?ed|stood|exceeded|jumped|surged|climbed|doubled|tripled|worth|at|came"
+    r"|made|accounted|alone|also)\b|\s*[,.;:(])")
+#: Words that make the phrase something other than a named product: generic goods, a share, a figure.
+_NOT_GOODS = frozenset(
+    "goods products product commodities commodity items item produce output value volume volumes worth total share "
+    "country countries nation partner partners side region year month period more less about over some around "
+    "nearly almost up all its their this these those which it them what such various other".split())
+
+
+def _unknown_products(text: str, start: int, end: int, lower: str) -> list[CommodityMention]:
+    """Goods named after "exports of" that are not in the commodity list: a product without an HS code."""
+    out = []
+    for stem in _OF_STEMS:
+        k = lower.find(stem)
+        while k != -1:
+            at = start + k
+            m = _UNKNOWN_PRODUCT.match(text, at, end) if at == start or not text[at - 1].isalnum() else None
+            if m is not None:
+                words = m.group("np").split()
+                if words[0] not in _NOT_GOODS and words[-1] not in _NOT_GOODS:
+                    out.append(CommodityMention(m.start("np"), m.end("np"), " ".join(words), ""))
+            k = lower.find(stem, k + 1)
+    return out
+
+
 def find_products(text: str, start: int, end: int) -> list[CommodityMention]:
-    """Commodity terms and product groups in ``text[start:end]``; where they overlap the longer wins."""
+    """Commodity terms and product groups in ``text[start:end]``; where they overlap the longer wins.
+
+    Goods named after "exports of" that are in neither list become products of their own, without an HS code.
+    """
     found = find_commodities(text, start, end)
     lower = text[start:end].lower()
+    for u in _unknown_products(text, start, end, lower):
+        if not any(c.start < u.end and u.start < c.end for c in found):
+            found.append(u)
     groups = g.PRODUCT_GROUP.finditer(text, start, end) if any(map(lower.__contains__, _GROUP_STEMS)) else []
     for m, shift in groups:
         a, b = m.start() + shift, m.end() + shift
@@ -74,6 +114,13 @@ class SentenceProducts:
             else:
                 break
         return last
+
+    def naming(self, flow_start: int) -> list[CommodityMention]:
+        """The products written right before a flow word, as its noun phrase: "furniture exports"."""
+        last = next((m for m in reversed(self.mentions) if m.end <= flow_start), None)
+        if last is None or self.text[last.end:flow_start].strip():
+            return []
+        return self.before(last.start, last.end)
 
     def after(self, start: int, end: int) -> list[CommodityMention]:
         """Products in an "of ..." phrase right after a growth word, up to the next punctuation."""

@@ -27,15 +27,24 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.1"
+RULES_VERSION = "1.2"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
+#: How many paragraphs without a trade statement (a quote, a remark on the figure) a paragraph's period and
+#: countries may be carried over to the next statement.
+CARRY_OVER_PARAGRAPHS = 2
 #: How far after a figure its own period may start ("$545.2 million in 2024").
 ADJACENT_PERIOD = 45
 #: What may stand between a figure and its own period after it: "$1.1bn in 2021", "$8 billion respectively in
 #: 2022". A comma ends the figure's clause: in "in 2021 it was $10 million, in 2022 - $15 million" the period
 #: after the comma belongs to the next figure.
+#: A possessive pronoun right before a flow word: whose flow it is was said earlier in the sentence.
+_POSSESSIVES = (" its ", " their ")
+#: "$2 billion worth of seafood": the goods after the value.
+_WORTH_OF = re.compile(r"\s+worth(?=\s+of\b)")
+#: A clause giving the value of the period compared against: "higher than in 2021, when it totalled $3 billion".
+_WHEN_CLAUSE = re.compile(r",\s+when\b")
 _BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
 
 
@@ -68,6 +77,8 @@ class DocumentReader:
         self.quick = g.QuickTests(doc.text)
         self.rows: list[Row] = []
         self.previous_paragraph_tail: Statement | None = None
+        self.tail_age = 0  # paragraphs without a statement read since the tail was set
+        self.previous_sentence_rows: range = range(0)  # the rows of the last sentence that proposed any
         self._periods: dict[Span, list[PeriodMention]] = {}
 
     # --- driving -------------------------------------------------------------------------------------------------
@@ -75,16 +86,31 @@ class DocumentReader:
         """Paragraphs with no flow word or no figure are skipped after two substring tests."""
         text = self.text
         for a, b in paragraph_bounds(text, self.doc.body_start):
-            if not self.quick.flow_word(a, b) or not self.quick.figure(a, b):
-                self.previous_paragraph_tail = None
-                continue
-            flows = g.find_flow_words(text, a, b, weak=False)
-            weak = self.quick.weak_flow_word(a, b)
-            if flows or weak:
-                self.read_paragraph(Span(a, b), flows, weak)
-            else:
-                self.previous_paragraph_tail = None
+            if self.quick.flow_word(a, b) and self.quick.figure(a, b):
+                flows = g.find_flow_words(text, a, b, weak=False)
+                weak = self.quick.weak_flow_word(a, b)
+                if flows or weak:
+                    self.read_paragraph(Span(a, b), flows, weak)
+                    continue
+            self.pass_over(a, b)
         return self.rows
+
+    def pass_over(self, a: int, b: int) -> None:
+        """A paragraph with no flow word or no figure: it may remark on the last statement ("This is 5% more
+        than a year earlier"), and the statement's period and countries carry over it, but not far."""
+        tail = self.previous_paragraph_tail
+        if tail is None:
+            return
+        if self.tail_age >= CARRY_OVER_PARAGRAPHS:
+            self.previous_paragraph_tail = None
+            return
+        age = self.tail_age
+        if self.quick.remark(a, b) and g.REMARK.search(self.text, a, b) is not None:
+            kept = len(self.rows)
+            self.read_paragraph(Span(a, b), [], False)
+            del self.rows[kept:]  # only the growth of the last statement is read here
+        self.previous_paragraph_tail = tail
+        self.tail_age = age + 1
 
     def read_paragraph(self, para: Span, flows: list[g.FlowWord], weak: bool) -> None:
         """Sentences of one paragraph, each with its own flow words (``weak``: the paragraph has "supply" words)."""
@@ -93,19 +119,36 @@ class DocumentReader:
         last: Statement | None = None
         before = self.previous_paragraph_tail
         for i, sent in enumerate(spans):
-            inherited = carried or (replace(before, sector=None) if i == 0 and before else None)
+            inherited = carried or (None if i or before is None else before if before.sector is None
+                                    else replace(before, sector=None))
             own = [f for f in flows if sent.start <= f.start < sent.end]
-            if not own and weak and self.quick.weak_flow_word(sent.start, sent.end):
+            if weak and own:
+                if self.quick.trade_verb(sent.start, sent.end):  # "Coal sales to India ..., while exports ..."
+                    own = _with_weak_clauses(self.text, own, sent)
+            elif weak and self.quick.weak_flow_word(sent.start, sent.end):
                 own = g.find_flow_words(self.text, sent.start, sent.end)
             last = self.read_sentence(sent, own, inherited, spans[:i])
             if last is not None:
                 carried = last
-        self.previous_paragraph_tail = last
+        if carried is None and before is not None and self.tail_age < CARRY_OVER_PARAGRAPHS:
+            self.tail_age += 1  # a paragraph that stated nothing (a region's trade, a total): the last statement holds
+            return
+        self.previous_paragraph_tail = carried
+        self.tail_age = 0
 
     # --- one sentence --------------------------------------------------------------------------------------------
     def read_sentence(self, sent: Span, flows: list[g.FlowWord], carried: Statement | None,
                       earlier: list[Span]) -> Statement | None:
         """Rows of one sentence with flow words ``flows``; returns what the next sentence may borrow."""
+        text, a, b = self.text, sent.start, sent.end
+        first_row = len(self.rows)
+        statement = self._read_sentence(sent, flows, carried, earlier)
+        if len(self.rows) > first_row:
+            self.previous_sentence_rows = range(first_row, len(self.rows))
+        return statement
+
+    def _read_sentence(self, sent: Span, flows: list[g.FlowWord], carried: Statement | None,
+                       earlier: list[Span]) -> Statement | None:
         text, a, b = self.text, sent.start, sent.end
         if not flows and not (carried and self.quick.anaphor(a, b)):
             return None
@@ -148,6 +191,11 @@ class DocumentReader:
         if statement is not None:
             statement.sector = next(iter(sectors)) if len({c.name for c in sectors}) == 1 else None
             # Only an unambiguous period carries over to the next paragraph.
+            if any(p.recalled for p in periods):  # a value recalled for an earlier year does not set the period
+                stated = {p for p in stated if not any(p == resolve(m, self.article.reference)
+                                                       for m in periods if m.recalled)}
+                if not stated and carried is not None and carried.period is not None:
+                    stated = {carried.period}
             statement.period = next(iter(stated)) if len(stated) == 1 and next(iter(stated)).start else None
         return statement
 
@@ -159,6 +207,16 @@ class DocumentReader:
         zone_end = seg_figures[0].start if seg_figures else seg.end
         if g.SUBNATIONAL.search(text, seg.start, zone_end) is not None:
             return None
+        if seg.start > sent.start and text[max(sent.start, seg.flow.start - 6):seg.flow.start].lower().endswith(
+                _POSSESSIVES) and \
+                g.SUBNATIONAL.search(text, sent.start, seg.start) is not None:
+            return None  # "The region accounted for 45% of the trade; its trade with Kazakhstan ...": the region's
+        if seg.flow.words in g.NEEDS_A_COUNTRY and not any(sent.start <= c.start < sent.end for c in countries):
+            return None
+        named = g.NAMED_PARTNER.match(text, seg.flow.end, zone_end)
+        if named is not None and not any(c.start == named.end() for c in countries) and not g.names_a_country(
+                text, named.end()):
+            return None  # a partner that is no country: a city, a province, a region
         subject = [c for c in countries if sent.start <= c.start < seg.flow.start] if seg.start == sent.start else []
         fallback = (sentence_parties or (carried.parties if carried else None))
         floor = max([sent.start] + [f.end for f in all_figures if f.end <= seg.flow.start])
@@ -226,10 +284,15 @@ class DocumentReader:
         current: list[CommodityMention] | None = None
         untitled = [topic] if topic else None
         floor = seg.start
+        if seg.start == seg.flow.start:  # a later flow word of the sentence: "..., and its furniture exports grew"
+            untitled = products.naming(seg.flow.start) or untitled
         for f in figures:
             own = products.before(floor, f.start)
             if not own and (f.is_growth or (f.amount and f.amount.unit == "t")):
                 own = products.after(f.end, seg.end)
+            elif not own and f.amount:
+                worth = _WORTH_OF.match(self.text, f.end, seg.end)  # "$1.5 billion worth of seafood"
+                own = products.after(worth.end(), seg.end) if worth else own
             if own:
                 current = own
                 items.append((current, [f]))
@@ -321,11 +384,28 @@ class DocumentReader:
         base = dict(table=table, reporter=parties.reporter, partner=parties.partner, flow="", commodity="",
                     hs_code="", quote=sent)
         if group.main is None:
+            if group.growth is not None and not seg.flow.words and self.growth_of_previous(table, growth):
+                return []
             if group.growth is None or not period.start:
                 return []
             return [Row(period=period, value=None, unit="", qualifier="", growth_ratio=growth, change_value=None,
                         anchor=(group.growth.start, group.growth.end), **base)]
+        if growth is not None and group.growth.end < group.main.start and _WHEN_CLAUSE.search(
+                self.text, group.growth.end, group.main.start) and self.growth_of_previous(table, growth):
+            growth = None  # "That was 5% higher than in 2021, when trade totalled $3 billion": 5% is of the previous
         return self.valued_rows(group, base, period, growth, change, periods)
+
+    def growth_of_previous(self, table: str, growth: float) -> bool:
+        """A growth said of "it" or "this" ("This is 23% more than a year earlier") is the growth of the previous
+        sentence's figure, when that sentence gave one value of the flow and no growth."""
+        previous = [i for i in self.previous_sentence_rows if self.rows[i].table == table
+                    and self.rows[i].value is not None and not self.rows[i].commodity]
+        if len({self.rows[i].anchor for i in previous}) != 1 or any(self.rows[i].growth_ratio is not None
+                                                                    for i in previous):
+            return False
+        for i in previous:
+            self.rows[i] = replace(self.rows[i], growth_ratio=growth)
+        return True
 
     def commodity_rows(self, group: Group, seg: Segment, parties: Parties, period: Period, c: CommodityMention,
                        shared: bool, periods: list[PeriodMention], sent: Span) -> list[Row]:
@@ -375,6 +455,42 @@ def _segments(flows: list[g.FlowWord], a: int, b: int) -> list[Segment]:
         end = flows[i + 1].start if i + 1 < len(flows) else b
         out.append(Segment(start, end, flow))
     return out
+
+
+#: Where a clause of its own begins, for a weak flow word beside a strong one: "Coal sales to India exceeded
+#: $1 billion, while oil exports were $2 billion", "Poland supplied cars worth $1 billion, and its exports ...".
+_OWN_CLAUSE_MARKERS = (", while ", ", whereas ", ", and ", "; ", ": ")
+
+
+def _with_weak_clauses(text: str, flows: list[g.FlowWord], sent: Span) -> list[g.FlowWord]:
+    """``flows`` and the weak flow words ("supplied", "sales") standing in a clause without a strong one."""
+    cuts = sorted({k for marker in _OWN_CLAUSE_MARKERS
+                   for k in _all_found(text, marker, sent.start, sent.end)} | {sent.start, sent.end})
+    if len(cuts) == 2:
+        return flows
+    weak = [w for w in g.find_weak_flow_words(text, sent.start, sent.end)
+            if not any(_same_clause(cuts, w.start, f.start) for f in flows) and _names_a_country(text, cuts, w.start)]
+    return sorted(flows + weak, key=lambda f: f.start) if weak else flows
+
+
+def _names_a_country(text: str, cuts: list[int], at: int) -> bool:
+    """Whether the clause around ``at`` names a country: a weak flow word needs one to stand on its own."""
+    start = max(c for c in cuts if c <= at)
+    end = min(c for c in cuts if c > at)
+    return bool(find_countries(text, start, end))
+
+
+def _all_found(text: str, marker: str, start: int, end: int) -> list[int]:
+    out = []
+    k = text.find(marker, start, end)
+    while k != -1:
+        out.append(k)
+        k = text.find(marker, k + 1, end)
+    return out
+
+
+def _same_clause(cuts: list[int], a: int, b: int) -> bool:
+    return not any(min(a, b) < c <= max(a, b) for c in cuts)
 
 
 def _continues_topic(flow: g.FlowWord) -> bool:
