@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: repro test bench score lock clean
+.PHONY: repro test bench lock clean
 repro: $(VENV)/.installed
 	dvc repro
 

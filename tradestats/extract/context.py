@@ -67,6 +67,9 @@ class ArticleContext:
     published: str
     _pair: tuple[str, ...] | None = field(default=None, repr=False)
     _reference: Reference | None = field(default=None, repr=False)
+    #: The country whose national statistics the article reports: the owner of its first national total
+    #: ("Uzbekistan's foreign trade reached ..."); a partner named alone is that country's partner.
+    home: str | None = None
 
     @property
     def pair(self) -> tuple[str, ...]:
@@ -83,6 +86,8 @@ class ArticleContext:
 
     def other_than(self, code: str) -> str | None:
         """The article's country that is not ``code``: the partner of a one-country statement."""
+        if self.home is not None and code != self.home:
+            return self.home
         pair = self.pair
         if code in pair:
             rest = [c for c in pair if c != code]

@@ -79,8 +79,10 @@ def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -
         return "comparison"
     if g.is_change_money(tokens):
         return "change"
-    if tokens and tokens[-1] == "(" and previous is not None:
-        if g.COMPARISON_WORDS.search(text, previous.end, amount.start) is not None:
+    if tokens and tokens[-1] == "(":
+        # "..., higher than in 2021 ($474.3 million)"; with no figure before it, the remark of a later sentence:
+        # "This is 9.6% more than in the same period of last year ($356.4 million)."
+        if g.COMPARISON_WORDS.search(text, previous.end if previous is not None else floor, amount.start) is not None:
             return "comparison"
     return "main"
 
@@ -102,6 +104,7 @@ def group_figures(figures: list[Figure]) -> list[Group]:
         return groups[id(best)]
 
     previous: Figure | None = None
+    orphans: list[Figure] = []  # comparison values with no main value: of a growth said of an earlier figure
     for f in figures:
         if f.amount and f.role == "alt" and previous is not None:
             host = groups.get(id(previous))
@@ -112,6 +115,8 @@ def group_figures(figures: list[Figure]) -> list[Group]:
             host = nearest_main(f, prefer_after=True)
             if host is not None:
                 host.comparisons.append(f)
+            else:
+                orphans.append(f)
             continue
         if f.amount and f.role == "change":
             host = nearest_main(f)
@@ -137,4 +142,9 @@ def group_figures(figures: list[Figure]) -> list[Group]:
             host.growth = f
         else:
             order.append(Group(lead=f, growth=f))
+    if orphans:
+        bare = [gr for gr in order if gr.main is None and gr.change is None and gr.growth is not None]
+        for f in orphans:  # "This is 9.6% more than a year earlier ($356.4 million)": the growth's prior value
+            if bare:
+                min(bare, key=lambda gr: abs(gr.growth.start - f.start)).comparisons.append(f)
     return sorted(order, key=lambda gr: gr.lead.start)

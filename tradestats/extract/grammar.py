@@ -54,7 +54,9 @@ _ANAPHOR = re.compile(
     _I,
 )
 #: A sentence remarking on the previous one's figure: "This is 23.4 percent more than a year earlier."
-REMARK = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t)\s+(?:is|was|represents|represented|marks|marked)\b[^.;]{0,40}?\d")
+REMARK = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t)\s+(?:is|was|represents|represented|marks|marked)\b[^.;]{0,40}?\d"
+                    r"|\b(?:[Tt]he|[Tt]his)\s+(?:figure|indicator)\s+(?:\w+\s+){0,2}?(?:increased|decreased|grew|rose"
+                    r"|fell|declined|dropped|is|was)\b[^.;]{0,40}?\d")
 #: A proper-noun "Trade" inside an institution name: "Ministry of Trade and Integration".
 _INSTITUTION_BEFORE = re.compile(r"(?:\bof|\bfor|\band|Minister|Ministry)\s+$")
 #: Words that make a flow word a national total rather than a bilateral one when no country is named.
@@ -141,7 +143,8 @@ _WEAK_STEMS = ("suppl", "shipment", "shipped", "deliver", "sold", "sales", "boug
 _FIGURE_STEMS = ("doubl", "tripl", "quadrupl", "twice", "halv", "fold", "one", "two", "three", "four", "five", "six",
                  "seven", "eight", "nine", "ten", "third", "quarter", "half")
 _TRADE_VERB_STEMS = ("supplied", "shipped", "shipment", "delivered", "sold", "sales", "bought", "purchas")
-_REMARK_STEMS = ("this is", "this was", "that is", "that was", "it is", "it was", "represent", "mark")
+_REMARK_STEMS = ("this is", "this was", "that is", "that was", "it is", "it was", "represent", "mark", "figure",
+                 "indicator")
 _ANAPHOR_STEMS = ("it", "figure", "index", "indicator", "volume", "this", "that")
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGIT = re.compile(r"[0-9]")
@@ -281,7 +284,10 @@ NOT_A_FACT_BEFORE = Words(
     r"|contracts?|deals?|agreements?|memorand\w*|signed|invest\w*|aid|humanitarian|grants?|loans?|credits?|gdp"
     r"|gross\s+domestic|capacity|capacities|transit|containers?|freight|cargo|throughput|compan(?:y|ies)"
     r"|enterprises?|firms?|joint\s+ventures?|items|list\s+of|offer\w*|propos\w*|suggest\w*|worth\s+of"
-    r"|population|budget|reserves|tourists?|passengers?|surplus(?:es)?|deficits?|balance)\b"
+    r"|population|budget|reserves|tourists?|passengers?|surplus(?:es)?|deficits?|balance"
+    r"|customs\s+(?:payments?|duties|duty|revenues?|fees|charges|receipts)|(?:import|export)\s+duties"
+    r"|duties\s+and\s+taxes|taxes\s+and\s+duties|tax\s+revenues?|taxes\s+(?:collected|paid|levied)"
+    r"|medium[\s-]term|long[\s-]term)\b"
 )
 #: Modal verbs: case matters, "May" is a month.
 MODAL_BEFORE = re.compile(r"\b(?:could|may|might|can|will|would|should|shall|must|Could|Will|Would|Can|Should)\b")
@@ -289,7 +295,8 @@ MODAL_BEFORE = re.compile(r"\b(?:could|may|might|can|will|would|should|shall|mus
 NOT_A_FACT_AFTER = Words(
     r"\b(?:in\s+the\s+(?:coming|next|near)\b|in\s+the\s+future|in\s+(?:the\s+)?(?:next|coming)\s+(?:\w+\s+)?years"
     r"|by\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:next|coming)\s+year|is\s+expected|are\s+expected|is\s+planned"
-    r"|as\s+a\s+target|could\s+be|would\s+be|will\s+be)\b"
+    r"|as\s+a\s+target|could\s+be|would\s+be|will\s+be|in\s+the\s+(?:medium|long)[\s-]term"
+    r"|over\s+the\s+(?:medium|long)[\s-]term)\b"
 )
 #: A price, not a value of trade: "$300 per ton", "$80 a barrel".
 PRICE_AFTER = re.compile(r"\s*(?:per|a|an|/)\s*(?:metric\s+)?(?:ton|tonne|t|kg|kilogram|barrel|bbl|unit|head"
@@ -318,6 +325,7 @@ def names_a_country(text: str, at: int) -> bool:
     return _CAPITAL.match(text, at) is not None or _ONE_COUNTRY_NOUN.match(text, at) is not None
 #: Words that make the following products a composition ("mainly wheat"), not the subject of the figure.
 COMPOSITION = Words(r"\b(?:including|includes|such\s+as|mainly|mostly|primarily|predominantly|chiefly"
+                    r"|excluding|excludes|excluded|except|apart\s+from|not\s+counting|without"
                     r"|among\s+them|led\s+by|consisting|notably|especially|dominated\s+by)\b")
 #: "Already" makes a figure without a stated period a year-to-date one.
 ALREADY = Words(r"\balready\b")

@@ -26,6 +26,9 @@ _APOSTROPHES = ("'", "’")
 _FLOW_NOUN_AFTER = re.compile(r"\s+(?:exports?|imports?|shipments|supplies|sales|purchases|deliveries)\b", re.I)
 #: A verb of flow right after a country: the country does the trading ("with Mongolia importing ...").
 _SUBJECT_OF_FLOW = re.compile(r"\s+(?:importing|exporting|buying|selling|supplying|shipping)\b")  # what a possessive begins with: tested before the pattern
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|from|into|with)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A partner's share of a flow: "Italy accounted for $5.1 billion of exports", "China accounts for 20%".
+_SHARE_AFTER = re.compile(r"\s+(?:alone\s+)?(?:accounted|accounts|account|accounting)\s+for\b")
 #: What may stand between a country and the flow word it qualifies: "Azerbaijan's export", "Kazakh-Afghan trade".
 _NOT_IN_NOUN_PHRASE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|to|from|with|in|on|at|for|by|that|which|who|said|says|noted|between|of"
@@ -79,6 +82,8 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
             role = "owner"
         elif c.kind == "demonym" and _FLOW_NOUN_AFTER.match(text, c.end):
             role = "owner"  # "with Korean exports accounting for ...": the demonym says whose flow
+        elif _SHARE_AFTER.match(text, c.end):
+            role = "with"  # "Italy accounted for $5 billion of the exports": the partner's share of them
         elif word == "with" and _SUBJECT_OF_FLOW.match(text, c.end):
             role = "owner"  # "..., with Mongolia importing 600,000 tonnes": the country is the subject
         elif word == "of" and c.kind == "demonym":
@@ -156,10 +161,15 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
     later in it are towards the same partner, not to the world.
     """
     before = _adjacent_before(text, flow.start, floor, countries)
+    if before and flow.words.endswith(("ed", "ing")):
+        # "exported goods to Russia and imported ...": a verb's partner named before it is the earlier verb's
+        before = [c for c in before if not _PREPOSITION_BEFORE.search(text, max(floor, c.start - 8), c.start)]
     after = [c for c in countries if flow.end <= c.start < zone_end]
     roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other", "source")
     if not roles and subject:
         roles = _roles(text, subject, floor, "other")
+    if "partner" in flow.words:  # "Turkey was the top trading partner": the country named is the partner
+        roles = [(code, "with" if role == "other" else role) for code, role in roles]
     if not any(role in _PARTNER_ROLES for _, role in roles):
         roles += _trailing(text, zone_end, seg_end, countries)
     codes = list(dict.fromkeys(code for code, _ in roles))
@@ -211,20 +221,26 @@ def _one_named(table: str, roles: list[tuple[str, str]], bilateral: bool, fallba
 
 
 def respective_parties(text: str, flow: g.FlowWord, zone_end: int, countries: list[CountryMention], floor: int,
-                       article: ArticleContext, count: int) -> list[Parties] | None:
+                       article: ArticleContext, count: int, listed_before: bool = False) -> list[Parties] | None:
     """Parties of "exports to Russia and China amounted to $8 billion and $13 billion respectively".
 
     The countries listed after the flow word pair one by one with the ``count``
     values; the owner (or the article's first country) is the other side of each.
+    With ``listed_before`` the list is every country before the first value ("China, Russia and Italy were
+    Kazakhstan's main trading partners, with ..."), a possessive one being the owner.
     """
-    before = _adjacent_before(text, flow.start, floor, countries)
-    after = [c for c in countries if flow.end <= c.start < zone_end]
-    roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other")
+    if listed_before:
+        mentions = [c for c in countries if floor <= c.start < zone_end]
+        roles = [(code, "owner" if role == "owner" else "with") for code, role in _roles(text, mentions, floor, "with")]
+    else:
+        before = _adjacent_before(text, flow.start, floor, countries)
+        after = [c for c in countries if flow.end <= c.start < zone_end]
+        roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other")
     listed = [(code, role) for code, role in roles if role != "owner"]
     owners = [code for code, role in roles if role == "owner"]
     if len(listed) != count or len({role for _, role in listed}) != 1 or len(set(owners)) > 1:
         return None
-    home = owners[0] if owners else (article.pair[0] if article.pair else None)
+    home = owners[0] if owners else article.home or (article.pair[0] if article.pair else None)
     if home is None:
         return None
     role = listed[0][1]
@@ -238,7 +254,7 @@ def respective_parties(text: str, flow: g.FlowWord, zone_end: int, countries: li
 
 
 #: A country written right before its own value: "Russia ($26 billion)", "China - $24 billion".
-_RIGHT_BEFORE_VALUE = re.compile(r"\s*[(:–—-]?\s*")
+_RIGHT_BEFORE_VALUE = re.compile(r"\s*[(:–—-]?\s*(?:for\s+|with\s+)?")
 
 
 def listed_partner(text: str, start: int, end: int, countries: list[CountryMention], parties: Parties) -> Parties:

@@ -41,7 +41,7 @@ class PeriodMention:
 
     start: int
     end: int
-    kind: str  # months | ytd | same_period | year_ago | span | deadline
+    kind: str  # months | fiscal | ytd | same_period | current | year_ago | span | deadline
     first_month: int = 1
     last_month: int = 12
     year: int | None = None
@@ -49,11 +49,12 @@ class PeriodMention:
     this_year: bool = False  # bare "this year": year to date unless the article is from December
     comparison: bool = False
     recalled: bool = False  # "than in 2021, when trade totalled ...": an earlier period, the figure after it its own
+    bare: bool = False  # "the same period" with no year after it: the current period unless compared against
 
     @property
     def usable(self) -> bool:
         """Whether the mention can be the period of a figure (not a comparison, span or deadline)."""
-        return self.kind in ("months", "ytd") and not self.comparison and not self.recalled
+        return self.kind in ("months", "ytd", "fiscal") and not self.comparison and not self.recalled
 
 
 @dataclass(frozen=True)
@@ -151,10 +152,16 @@ def _year_to_date(m: re.Match, start: int, end: int) -> PeriodMention:
     return PeriodMention(start, end, "ytd", **(_year_fields(m) or {"offset": 0}))
 
 
+def _current(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "in the reporting period", "the period under review": the period the article is about."""
+    return PeriodMention(start, end, "current")
+
+
 def _same_period(m: re.Match, start: int, end: int) -> PeriodMention:
     """ "the same period of last year": the months of the figure, a year back (so the figure has months)."""
     fields = _year_fields(m)
-    return PeriodMention(start, end, "same_period", **fields, comparison=True)
+    bare = not fields and m.group().lower().rstrip().endswith("period")
+    return PeriodMention(start, end, "same_period", **fields, comparison=True, bare=bare)
 
 
 def _year_ago(m: re.Match, start: int, end: int) -> PeriodMention:
@@ -175,6 +182,16 @@ def _relative_year(m: re.Match, start: int, end: int) -> PeriodMention:
 
 def _year(m: re.Match, start: int, end: int) -> PeriodMention:
     return PeriodMention(start, end, "months", year=int(m.group("y")))
+
+
+def _fiscal_year(m: re.Match, start: int, end: int) -> PeriodMention | None:
+    """ "fiscal year 2021-22", "FY2022/23": July to June, the fiscal year most often written as two years."""
+    first = int(m.group("y"))
+    second = m.group("y2")
+    following = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    if following != first + 1:
+        return None
+    return PeriodMention(start, end, "fiscal", 7, 6, year=first)
 
 
 def _deadline(m: re.Match, start: int, end: int) -> PeriodMention:
@@ -221,6 +238,8 @@ def _form(pattern: str, read, needs, lead_in: str = "", numeric: bool = False, c
 
 
 _YEAR_CORE = r"(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)"
+#: The first year of a two-year range ("2021-22", "2022/23").
+_YEAR_CORE_RANGE = r"(?:19[5-9]\d|20\d\d)"
 # The hints below start with a plain character or class ("\d\d\d\d", not "\d{4}"), so the regex engine can skip
 # ahead to where they might match.
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
@@ -249,6 +268,12 @@ _FORMS: list[_Form] = [
     _form(rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b|through\b|thru\b|till\b"
           rf"|until\b|and\b))", _month_of_year,
           (_MONTH_NAME,), cased=True),
+    _form(rf"(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?P<y>{_YEAR})", _year_to_date,
+          ("beginning of", "start of")),
+    _form(r"[Ss]ince\s+(?:January|the\s+start\s+of\s+January)\b(?![\s,]*(?:\d|-|–|to\b|through\b))", _year_to_date,
+          ("since january", "since the start of january"), cased=True),
+    _form(r"(?:reporting|review|reported)\s+period\b|period\s+under\s+review\b", _current,
+          ("reporting period", "review period", "reported period", "under review")),
     _form(r"(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|(?:since|from)\s+the\s+(?:beginning|start)\s+"
           r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", _year_to_date,
           ("year",)),
@@ -267,6 +292,9 @@ _FORMS: list[_Form] = [
           ("months",)),
     _form(rf"(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _end_of_year, ("end of",)),
+    _form(rf"(?:(?i:fiscal|financial)\s+(?i:year)\s+(?:of\s+)?|FY\s?)(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*"
+          r"(?P<y2>20\d\d|\d\d)(?!\d)", _fiscal_year, ("fiscal", "financial", "fy"), "in the for during of",
+          cased=True),
     _form(rf"by\s+(?P<y>{_YEAR})", _deadline, ("by ",)),
     _form(rf"(?P<rel>{_RELATIVE})(?:\s+alone)?|over\s+the\s+year\b", _relative_year, ("year",),
           "in for during over throughout the"),
@@ -294,6 +322,8 @@ _COMPARISON_FILLER = frozenset("in the a same figure figures level levels period
 _ROLLING_WORDS = frozenset({"last", "past", "previous", "recent", "next", "coming"})
 #: "than in 2021, when trade totalled $3 billion": the period compared against is the period of the clause after it.
 _WHEN_AFTER = re.compile(r",?\s+when\b")
+#: "over the same period", "in the same period" (no year after): the period the article is about, not a comparison.
+_CURRENT_LEAD_IN = frozenset({"over", "in", "during", "for"})
 _TOKEN = re.compile(r"[a-z'’]+|[^\sa-z]")
 _TOKEN_WORDS = re.compile(r"[a-z'’]+")
 
@@ -392,6 +422,10 @@ def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
             elif _is_comparison(tokens):
                 recalled = _WHEN_AFTER.match(text, p.end, end) is not None
                 p = replace(p, comparison=not recalled, recalled=recalled)
+        elif p.bare:
+            tokens = _tokens_before(text, p.start, start)
+            if tokens and tokens[-1] in _CURRENT_LEAD_IN and not _is_comparison(tokens):
+                p = replace(p, kind="current", comparison=False)  # "over the same period": the period in force
         kept.append(p)
     return kept
 
@@ -411,6 +445,9 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     else:
         # A month stretch without a year is the latest one not after the reference month.
         year = ref.year - 1 if ref.month and mention.last_month > ref.month else ref.year
+    if mention.kind == "fiscal":  # July of its first year to June of the next
+        return Period(dt.date(year, mention.first_month, 1).isoformat(),
+                      _last_day(year + 1, mention.last_month).isoformat())
     whole_year = (mention.first_month, mention.last_month) == (1, 12)
     unfinished = whole_year and year == ref.year and ref.month is not None and ref.month < 12
     if mention.kind == "ytd" or (mention.this_year and ref.month != 12) or unfinished:

@@ -42,19 +42,22 @@ def deduplicated(rows: list[Row]) -> list[Row]:
     """Drop repeats of one statistic: a headline or a quote restating a figure proposes it once.
 
     A row repeats an earlier one with the same flow, period and values (or the
-    same but for a growth the earlier one has). A growth-only row repeats a row
+    same but for a growth the other one has, earlier or later). A growth-only row repeats a row
     with a value for the same flow and period; a row without a period repeats
     one stating the same value with its period.
     """
     keyed = [(r, _flow_key(r), (r.period.start, r.period.end)) for r in rows]  # each key built once
     with_value = {(key, period) for r, key, period in keyed if r.value is not None}
     dated_values = {(key, r.value, r.unit) for r, key, period in keyed if r.value is not None and r.period.start}
+    # A headline without the growth its body sentence gives: the body's row, which says more, is kept.
+    grown = {(key, period, r.value, r.unit, r.change_value) for r, key, period in keyed
+             if r.growth_ratio is not None and r.value is not None}
     seen: set[tuple] = set()
     out = []
     for r, key, period in keyed:
         exact = (key, period, r.value, r.unit, r.change_value, r.growth_ratio)
         loose = exact[:-1]
-        if exact in seen or (loose in seen and r.growth_ratio is None):
+        if exact in seen or (r.growth_ratio is None and (loose in seen or loose in grown)):
             continue
         if r.value is None and r.change_value is None and (key, period) in with_value:
             continue

@@ -27,7 +27,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.2"
+RULES_VERSION = "1.3"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -45,6 +45,18 @@ _POSSESSIVES = (" its ", " their ")
 _WORTH_OF = re.compile(r"\s+worth(?=\s+of\b)")
 #: A clause giving the value of the period compared against: "higher than in 2021, when it totalled $3 billion".
 _WHEN_CLAUSE = re.compile(r",\s+when\b")
+#: A noun standing for a country of the current pair, after a preposition: "exports to the republic", "trade with
+#: the neighbouring country", "imports from the Central Asian country" (not "the two countries", not "the country's").
+_ANAPHORIC_COUNTRY = re.compile(
+    r"\b(?:to|from|with|into|between|and)\s+(?:the\s+(?P<noun>(?:(?:neighbou?ring|fraternal|friendly|partner"
+    r"|northern|southern|eastern|western|[A-Z][a-z-]+(?:\s+[A-Z][a-z-]+)?)\s+)?(?:country|republic|kingdom|nation)"
+    r"|[A-Z][a-z-]+\s+giant)"
+    r"|(?P<own>(?:its|their)\s+(?:(?:northern|southern|eastern|western|closest|close|immediate)\s+)?"
+    r"neighbou?r))\b(?!['’-])")
+#: A product's share of a flow: with a single owner country, a share of its national total.
+_SHARE_OF = re.compile(r"\b(?:accounted|accounts|accounting)\s+for\b", re.IGNORECASE)
+_ANAPHORIC_NOUN_STEMS = ("the country", "the republic", "the kingdom", "the nation", "neighbo", " country",
+                         " republic", " kingdom", " giant")
 _BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
 
 
@@ -79,6 +91,11 @@ class DocumentReader:
         self.previous_paragraph_tail: Statement | None = None
         self.tail_age = 0  # paragraphs without a statement read since the tail was set
         self.previous_sentence_rows: range = range(0)  # the rows of the last sentence that proposed any
+        #: The article's period in force: the last one a statement stated (a national total's included); it holds
+        #: for later statements that state none, however many paragraphs on, until another is stated.
+        self.main_period: Period | None = None
+        self.last_pair: tuple[str, str] | None = None  # reporter and partner of the last row proposed
+        self.prior_anchors: set[tuple[int, int]] = set()  # comparison values of a remark on the previous figure
         self._periods: dict[Span, list[PeriodMention]] = {}
 
     # --- driving -------------------------------------------------------------------------------------------------
@@ -108,7 +125,8 @@ class DocumentReader:
         if self.quick.remark(a, b) and g.REMARK.search(self.text, a, b) is not None:
             kept = len(self.rows)
             self.read_paragraph(Span(a, b), [], False)
-            del self.rows[kept:]  # only the growth of the last statement is read here
+            # only the growth of the last statement is read here, and the value it is compared against
+            self.rows[kept:] = [r for r in self.rows[kept:] if r.anchor in self.prior_anchors]
         self.previous_paragraph_tail = tail
         self.tail_age = age + 1
 
@@ -127,14 +145,21 @@ class DocumentReader:
                     own = _with_weak_clauses(self.text, own, sent)
             elif weak and self.quick.weak_flow_word(sent.start, sent.end):
                 own = g.find_flow_words(self.text, sent.start, sent.end)
+            first_row = len(self.rows)
             last = self.read_sentence(sent, own, inherited, spans[:i])
-            if last is not None:
+            if last is not None and (len(self.rows) > first_row or not self.only_shares(sent)):
                 carried = last
         if carried is None and before is not None and self.tail_age < CARRY_OVER_PARAGRAPHS:
             self.tail_age += 1  # a paragraph that stated nothing (a region's trade, a total): the last statement holds
             return
         self.previous_paragraph_tail = carried
         self.tail_age = 0
+
+    def only_shares(self, sent: Span) -> bool:
+        """Whether a sentence that proposed nothing gives only percentages ("The share of Turkmenistan in
+        Uzbekistan's foreign trade was 1.6%"): a remark that does not change the statement in force."""
+        lower = self.quick.lower[sent.start:sent.end]
+        return "share" in lower and not any(f.amount for f in find_figures(self.text, sent.start, sent.end))
 
     # --- one sentence --------------------------------------------------------------------------------------------
     def read_sentence(self, sent: Span, flows: list[g.FlowWord], carried: Statement | None,
@@ -145,7 +170,31 @@ class DocumentReader:
         statement = self._read_sentence(sent, flows, carried, earlier)
         if len(self.rows) > first_row:
             self.previous_sentence_rows = range(first_row, len(self.rows))
+            last = self.rows[-1]
+            self.last_pair = (last.reporter, last.partner)
         return statement
+
+    def with_anaphoric_countries(self, countries: list[CountryMention], a: int, b: int) -> list[CountryMention]:
+        """``countries`` and the nouns standing for a country of the current pair ("exports to the republic",
+        "trade with the neighbouring country"): the pair's other country than the one the sentence names, or its
+        partner when the sentence names neither."""
+        found = [m for m in _ANAPHORIC_COUNTRY.finditer(self.text, a, b)
+                 if not any(c.start < m.end() and m.start(m.lastgroup) < c.end for c in countries)]
+        if not found:
+            return countries
+        pair = self.last_pair
+        named = {c.code for c in countries}
+        if named & set(pair):
+            others = [code for code in pair if code not in named]
+            if len(others) != 1:
+                return countries
+            code = others[0]
+        elif named:
+            return countries
+        else:
+            code = pair[1]
+        added = [CountryMention(m.start(m.lastgroup), m.end(), code, "name") for m in found]
+        return sorted(countries + added, key=lambda c: c.start)
 
     def _read_sentence(self, sent: Span, flows: list[g.FlowWord], carried: Statement | None,
                        earlier: list[Span]) -> Statement | None:
@@ -163,6 +212,10 @@ class DocumentReader:
         periods = [p for p in find_periods(text, a, b)
                    if not any(s < p.end and p.start < e for s, e in amounts)] if figures else []
         countries = [c for c in find_countries(text, a, b) if not any(s <= c.start < e for s, e in amounts)]
+        if periods:
+            self.note_main_period(periods)
+        if self.last_pair is not None and any(map(self.quick.lower[a:b].__contains__, _ANAPHORIC_NOUN_STEMS)):
+            countries = self.with_anaphoric_countries(countries, a, b)
         segments = _segments(flows, a, b)
         statement: Statement | None = None
         sentence_parties: Parties | None = None
@@ -171,15 +224,18 @@ class DocumentReader:
         sectors: set[CommodityMention] = set()
         for seg in segments:
             seg_figures = [f for f in figures if seg.start <= f.start < seg.end]
-            parties = self.parties(seg, seg_figures, figures, countries, sent, sentence_parties, carried)
-            listed = None
-            if parties is None:
-                listed = self.respective(seg, seg_figures, figures, countries, sent)
-                if not listed:
-                    continue
+            listed = self.respective(seg, seg_figures, figures, countries, sent)
+            if listed:
                 parties = listed[0]
+            else:
+                parties = self.parties(seg, seg_figures, figures, countries, sent, sentence_parties, carried)
+                if parties is None:
+                    continue
             if parties.explicit or not parties.bilateral_flow:
                 sentence_parties = parties
+            if not parties.bilateral_flow and self.article.home is None and any(
+                    c.code == parties.reporter and seg.start <= c.start < seg.end for c in countries):
+                self.article.home = parties.reporter
             if statement is None or (parties.explicit and not statement.parties.explicit):
                 statement = Statement(seg.flow.table, parties)
             if seg_figures:
@@ -219,6 +275,8 @@ class DocumentReader:
             return None  # a partner that is no country: a city, a province, a region
         subject = [c for c in countries if sent.start <= c.start < seg.flow.start] if seg.start == sent.start else []
         fallback = (sentence_parties or (carried.parties if carried else None))
+        if fallback is None and self.last_pair is not None:
+            fallback = Parties(*self.last_pair)  # "the two countries": the pair of the article's last statement
         floor = max([sent.start] + [f.end for f in all_figures if f.end <= seg.flow.start])
         return resolve_parties(text, seg.flow, seg.start, zone_end, seg.end, countries, subject, fallback, self.article,
                                floor, pair_in_sentence=sentence_parties is not None and sentence_parties.bilateral_flow)
@@ -226,13 +284,19 @@ class DocumentReader:
     def respective(self, seg: Segment, seg_figures: list[Figure], all_figures: list[Figure],
                    countries: list[CountryMention], sent: Span) -> list[Parties] | None:
         """One pair of countries per value when a statement lists partners and values "respectively"."""
-        if g.RESPECTIVELY.search(self.text, seg.start, seg.end) is None:
+        if "respectively" not in self.quick.lower[seg.start:seg.end]:
             return None
         mains = [f for f in seg_figures if f.amount and f.role == "main"]
         if len(mains) < 2:
             return None
         floor = max([sent.start] + [f.end for f in all_figures if f.end <= seg.flow.start])
-        return respective_parties(self.text, seg.flow, mains[0].start, countries, floor, self.article, len(mains))
+        listed = respective_parties(self.text, seg.flow, mains[0].start, countries, floor, self.article, len(mains))
+        if listed is None:
+            # "China, Russia and Italy were Kazakhstan's top trading partners, with turnover of ... respectively":
+            # the partners listed before the flow word, in the sentence's opening.
+            listed = respective_parties(self.text, seg.flow, mains[0].start, countries, floor, self.article,
+                                        len(mains), listed_before=True)
+        return listed
 
     # --- one segment ---------------------------------------------------------------------------------------------
     def read_segment(self, seg: Segment, figures: list[Figure], periods: list[PeriodMention], parties: Parties,
@@ -264,6 +328,9 @@ class DocumentReader:
                     previous_end = group.main.end
                 if group_parties is None or (commodities is None and not group_parties.bilateral_flow):
                     continue
+                if not group_parties.bilateral_flow and _SHARE_OF.search(self.text, sent.start,
+                                                                         (group.main or group.lead).start):
+                    continue  # "Oil accounted for $30 billion of Kazakhstan's exports": a share of a national total
                 if self.not_a_fact(group, figures, sent):
                     continue
                 lead = group.main or group.lead
@@ -341,10 +408,13 @@ class DocumentReader:
         if mention is not None:
             if mention.kind in ("span", "deadline"):
                 return None
+            if mention.kind == "current":  # "over the same period": the period in force
+                return (carried.period if carried is not None and carried.period is not None else
+                        self.main_period or year_to_date(ref) or NO_PERIOD)
             period = resolve(mention, ref)
             if period is None:
                 return NO_PERIOD
-            if ref.year is not None and period.year > ref.year:
+            if self.after_publication(period):
                 return None
             return period
         for span in reversed(earlier):
@@ -354,10 +424,33 @@ class DocumentReader:
         if carried is not None and carried.period is not None:
             return carried.period
         clause = _clause_start(self.text, sent.start, f.start, figures)
-        if g.ALREADY.search(self.text, clause, f.end) is not None or any(
-                p.kind == "same_period" for p in periods if seg.start <= p.start < seg.end):
+        if g.ALREADY.search(self.text, clause, f.end) is not None:
+            return year_to_date(ref) or NO_PERIOD
+        if self.main_period is not None:
+            return self.main_period
+        if any(p.kind == "same_period" for p in periods if seg.start <= p.start < seg.end):
             return year_to_date(ref) or NO_PERIOD
         return NO_PERIOD
+
+    def note_main_period(self, periods: list[PeriodMention]) -> None:
+        """The period a statement states, when it states exactly one, becomes the article's period in force."""
+        ref = self.article.reference
+        stated = {resolve(p, ref) for p in periods if p.usable}
+        if len(stated) != 1:
+            return
+        period = next(iter(stated))
+        if period is not None and period.start and not self.after_publication(period):
+            self.main_period = period
+
+    def after_publication(self, period: Period) -> bool:
+        """Whether a period ends after the article was written: a target or a forecast, never a fact."""
+        ref = self.article.reference
+        if ref.year is None or not period.start:
+            return False
+        if period.year > ref.year:
+            return True
+        last = period.end or period.start
+        return ref.month is not None and (int(last[:4]), int(last[5:7])) > (ref.year, ref.month)
 
     def periods_in(self, span: Span) -> list[PeriodMention]:
         """Period mentions of an earlier sentence, read once however many later sentences look back."""
@@ -372,6 +465,15 @@ class DocumentReader:
             return self.flow_rows(group, seg, parties, period, periods, sent)
         rows = []
         shared = len(commodities) > 1
+        if shared and group.main is not None:
+            # "exports of fruit and vegetables reached $400 million": one value for goods written together is one
+            # product line, named as written; only a growth or a change is said of each ("doubled").
+            first, last = commodities[0], commodities[-1]
+            hs = {c.hs_code for c in commodities}
+            commodities = [CommodityMention(first.start, last.end, " ".join(self.text[first.start:last.end].lower()
+                                                                             .split()),
+                                            hs.pop() if len(hs) == 1 else "")]
+            shared = False
         for c in commodities:
             rows += self.commodity_rows(group, seg, parties, period, c, shared, periods, sent)
         return rows
@@ -385,15 +487,37 @@ class DocumentReader:
                     hs_code="", quote=sent)
         if group.main is None:
             if group.growth is not None and not seg.flow.words and self.growth_of_previous(table, growth):
-                return []
+                return self.priors_of_previous(group.comparisons, table, periods, sent)
             if group.growth is None or not period.start:
                 return []
             return [Row(period=period, value=None, unit="", qualifier="", growth_ratio=growth, change_value=None,
                         anchor=(group.growth.start, group.growth.end), **base)]
         if growth is not None and group.growth.end < group.main.start and _WHEN_CLAUSE.search(
                 self.text, group.growth.end, group.main.start) and self.growth_of_previous(table, growth):
+            if not seg.flow.words:  # "This is 9.6% more than a year earlier, when it amounted to $356.4 million"
+                return self.priors_of_previous([group.main], table, periods, sent)
             growth = None  # "That was 5% higher than in 2021, when trade totalled $3 billion": 5% is of the previous
         return self.valued_rows(group, base, period, growth, change, periods)
+
+    def priors_of_previous(self, priors: list[Figure], table: str, periods: list[PeriodMention],
+                           sent: Span) -> list[Row]:
+        """The comparison value of a growth said of the previous sentence's figure ("This is 9.6% more than in the
+        same period of last year ($356.4 million)"): a row of the same flow for the period compared against."""
+        if not priors:
+            return []
+        previous = next(self.rows[i] for i in self.previous_sentence_rows if self.rows[i].table == table
+                        and self.rows[i].value is not None and not self.rows[i].commodity)
+        if not previous.period.start:
+            return []
+        out = []
+        for prior in priors:
+            mention = _comparison_mention(prior, prior, periods)
+            row = replace(previous, period=comparison_period(previous.period, mention, self.article.reference),
+                          value=prior.amount.value, unit=prior.amount.unit, qualifier=prior.qualifier,
+                          growth_ratio=None, change_value=None, anchor=(prior.start, prior.end), quote=sent)
+            self.prior_anchors.add(row.anchor)
+            out.append(row)
+        return out
 
     def growth_of_previous(self, table: str, growth: float) -> bool:
         """A growth said of "it" or "this" ("This is 23% more than a year earlier") is the growth of the previous
@@ -542,7 +666,7 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
     """The period written for a figure: right after it, else before it in its segment or sentence, else later."""
     following = next((p for p in periods if p.start >= f.end), None)
     if following is not None and following.start - f.end <= ADJACENT_PERIOD and (
-            following.usable or following.kind in ("span", "deadline")):
+            following.usable or following.kind in ("span", "deadline", "current")):
         if _BETWEEN_FIGURE_AND_PERIOD.fullmatch(text, f.end, following.start):
             return following
     before = [p for p in periods if p.end <= f.start and not p.comparison]
