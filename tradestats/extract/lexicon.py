@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,8 +142,12 @@ _CURRENCY_AFTER = re.compile(r"\s?\$|\s+dollars?\b")
 _COMMODITIES = Words(r"(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?![\w-])")
 
 
-def _country_names(text: str, start: int, end: int) -> Iterator[tuple[re.Match, CountryName]]:
-    """Each match of a country name standing as a word in ``text[start:end]``, with what it names."""
+def _country_names(text: str, start: int, end: int) -> list[tuple[int, int, CountryName]]:
+    """(start, end, what it names) of each country name standing as a word in ``text[start:end]``.
+
+    A list built in one loop: a generator would cost a frame switch per name, and both callers read it all.
+    """
+    out = []
     for m in _COUNTRY_RE.finditer(text, start, end):
         at = m.start()
         if at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
@@ -152,23 +155,23 @@ def _country_names(text: str, start: int, end: int) -> Iterator[tuple[re.Match, 
         name = COUNTRY_NAMES[m.group()]
         if name.code == "USA" and _CURRENCY_AFTER.match(text, m.end()):
             continue
-        yield m, name
+        out.append((at, m.end(), name))
+    return out
 
 
 def find_countries(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
     """Every country, demonym or bloc name in ``text[start:end]``, with absolute offsets."""
     end = len(text) if end is None else end
-    return [CountryMention(m.start(), m.end(), name.code, name.kind) for m, name in _country_names(text, start, end)]
+    return [CountryMention(a, b, name.code, name.kind) for a, b, name in _country_names(text, start, end)]
 
 
-def country_codes(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
+def country_codes(text: str, start: int = 0) -> list[tuple[int, str]]:
     """(offset, code) of every country, demonym or bloc name in ``text[start:]``.
 
     The same names as ``find_countries``, for counting them over a whole article
     without building a mention for each.
     """
-    for m, name in _country_names(text, start, len(text)):
-        yield m.start(), name.code
+    return [(a, name.code) for a, _, name in _country_names(text, start, len(text))]
 
 
 def find_commodities(text: str, start: int = 0, end: int | None = None) -> list[CommodityMention]:

@@ -63,6 +63,8 @@ def _hints(prefix: list[str], suffix: list[str]) -> tuple[re.Pattern, tuple[str,
 
 
 _PREFIX = _written(list(CURRENCY_TERMS["prefix"]), r"\s")
+#: The longest prefix as written ("U.S. $"): how far before its sign or code a prefixed amount may begin.
+_PREFIX_REACH = max(map(len, CURRENCY_TERMS["prefix"]))
 _SUFFIX = _written(list(CURRENCY_TERMS["suffix"]), r"\s+") + r"\b"
 
 _MONEY_PREFIXED = re.compile(
@@ -146,7 +148,9 @@ def find_money(text: str, start: int = 0, end: int | None = None) -> list[Amount
     coded = _CODED.search(written)
     found = []
     if coded is not None:
-        for m in _MONEY_PREFIXED.finditer(text, start, end):
+        # Every prefix ends with a sign or code that ``_CODED`` finds, so none begins more than its own length
+        # before the first one found: the scan starts there.
+        for m in _MONEY_PREFIXED.finditer(text, max(start, start + coded.start() - _PREFIX_REACH), end):
             value = parse_number(m.group("pnum")) * _scale(m.group("pglued") or m.group("pscale"))
             unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
             found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("prange"))))

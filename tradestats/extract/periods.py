@@ -311,6 +311,42 @@ for _index, _f in enumerate(_FORMS):
         _needing.setdefault(_hint, []).append(_index)
 
 
+def _hint_tree(words: dict[str, list[int]]) -> tuple[tuple[str, tuple[int, ...], tuple], ...]:
+    """The hint words as a tree: (word, forms, children), each child holding its parent ("years" holds "year").
+
+    A word absent from a sentence rules out every word that holds it, so a sentence is
+    tested for a child only when it has the parent: far fewer tests than one per hint.
+    """
+    words = {"q": [], **words}  # a gate of no form of its own: "q" is rare in English, "q1" ... "q4" hold it
+    parent: dict[str, str] = {}
+    for w in words:
+        holders = [p for p in words if p != w and p in w]
+        if holders:
+            parent[w] = min(holders, key=lambda p: (len(p), p))
+
+    def node(w: str) -> tuple[str, tuple[int, ...], tuple]:
+        return w, tuple(words[w]), tuple(node(c) for c in words if parent.get(c) == w)
+
+    return tuple(node(w) for w in words if w not in parent)
+
+
+_HINT_TREE = _hint_tree(_FORMS_NEEDING_WORD)
+#: The forms needing each of the three hint patterns (the only ones).
+_MONTH_FORMS = tuple(_FORMS_NEEDING_PATTERN[_MONTH_NAME])
+_YEAR_FORMS = tuple(_FORMS_NEEDING_PATTERN[_FOUR_DIGITS])
+_YEAR_RANGE_FORMS = tuple(_FORMS_NEEDING_PATTERN[_YEAR_RANGE])
+assert len(_FORMS_NEEDING_PATTERN) == 3
+
+
+def _hinted_forms(lower: str, nodes: tuple, active: set[int]) -> None:
+    """Add to ``active`` the forms whose hint words are in ``lower``."""
+    for word, forms, children in nodes:
+        if word in lower:
+            active.update(forms)
+            if children:
+                _hinted_forms(lower, children, active)
+
+
 #: Words that make the period after them the one compared against ("than in 2021"), and the filler that may
 #: stand between ("compared to the figure for 2021").
 _COMPARING_WORDS = frozenset({"than", "against", "versus", "vs", "from"})
@@ -394,9 +430,15 @@ def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
     found = []
     lower = text[start:end].lower()
     lowered_ok = len(lower) == end - start  # lower-casing kept every offset (true but for rare letters)
-    active = {form for word, forms in _FORMS_NEEDING_WORD.items() if word in lower for form in forms}
-    active.update(form for pattern, forms in _FORMS_NEEDING_PATTERN.items()
-                  if pattern.search(text, start, end) is not None for form in forms)
+    active: set[int] = set()
+    _hinted_forms(lower, _HINT_TREE, active)
+    if _MONTH_NAME.search(text, start, end) is not None:
+        active.update(_MONTH_FORMS)
+    four = _FOUR_DIGITS.search(text, start, end)
+    if four is not None:  # a range of years starts with four digits, so not before the first four
+        active.update(_YEAR_FORMS)
+        if _YEAR_RANGE.search(text, four.start(), end) is not None:
+            active.update(_YEAR_RANGE_FORMS)
     for form in map(_FORMS.__getitem__, sorted(active)):
         if form.lowered is not None and lowered_ok:
             matches, shift = form.lowered.finditer(lower), start

@@ -102,6 +102,8 @@ class DocumentReader:
     def read(self) -> list[Row]:
         """Paragraphs with no flow word or no figure are skipped after two substring tests."""
         text = self.text
+        if not self.quick.flow_stems:
+            return self.rows  # no flow word anywhere: every paragraph would be passed over, and nothing carried
         for a, b in paragraph_bounds(text, self.doc.body_start):
             if self.quick.flow_word(a, b) and self.quick.figure(a, b):
                 flows = g.find_flow_words(text, a, b, weak=False)
@@ -209,9 +211,11 @@ class DocumentReader:
             flows = [g.FlowWord(anaphor.start(), anaphor.end(), carried.table, "")]
         figures = find_figures(text, a, b) if has_figure else []
         amounts = [(f.start, f.end) for f in figures if f.amount]
-        periods = [p for p in find_periods(text, a, b)
-                   if not any(s < p.end and p.start < e for s, e in amounts)] if figures else []
-        countries = [c for c in find_countries(text, a, b) if not any(s <= c.start < e for s, e in amounts)]
+        periods = find_periods(text, a, b) if figures else []
+        countries = find_countries(text, a, b)
+        if amounts:  # a period or a name inside a money expression is part of it
+            periods = [p for p in periods if not _overlaps_any(p.start, p.end, amounts)]
+            countries = [c for c in countries if not _starts_in_any(c.start, amounts)]
         if periods:
             self.note_main_period(periods)
         if self.last_pair is not None and any(map(self.quick.lower[a:b].__contains__, _ANAPHORIC_NOUN_STEMS)):
@@ -571,6 +575,21 @@ class DocumentReader:
 
 
 # --- helpers (pure functions) ----------------------------------------------------------------------------------
+def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans`` (a plain loop: no generator built per test)."""
+    for s, e in spans:
+        if s < end and start < e:
+            return True
+    return False
+
+
+def _starts_in_any(at: int, spans: list[tuple[int, int]]) -> bool:
+    for s, e in spans:
+        if s <= at < e:
+            return True
+    return False
+
+
 def _segments(flows: list[g.FlowWord], a: int, b: int) -> list[Segment]:
     """One segment per flow word, from the word to the next one; the first also takes the sentence's opening."""
     out = []

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A stretch of the text, ``text[start:end]``: a paragraph or a sentence.
+
+    A named tuple rather than a dataclass: one is built for every sentence read, and a
+    tuple is the cheapest immutable record Python builds.
+    """
+
     start: int
     end: int
 
