@@ -27,7 +27,7 @@ from stages.common import CANDIDATES, CHECKED, DOCUMENTS, REPORTS, VALIDATED, pa
 from tradestats.csvio import read_csv_records, write_csv_atomic, write_text_atomic
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem, format_problems, shorten
-from tradestats.review import JOURNAL
+from tradestats.review import JOURNAL, rejection_covers
 from tradestats.tables import convert_cell, format_cell, frame_rows, load_table
 
 REPORT = REPORTS / "validation.json"
@@ -168,10 +168,8 @@ def consistency_problems(tables: dict[str, pd.DataFrame], docs: dict[str, Docume
 def covering_rejections(rejected: pd.DataFrame, candidates: pd.DataFrame) -> tuple[set[str], list[Problem]]:
     """The rejected ids that still decide their candidate, and a warning for each that no longer does.
 
-    An id names where a figure stands in a text: after an article is edited, the same
-    id can carry another figure. A rejection covers its candidate only while the
-    candidate quotes the words the keeper rejected; otherwise the candidate is pending
-    again (and blocks publishing) instead of being silently rejected unread.
+    A candidate whose rejection no longer covers it (:func:`rejection_covers`) is
+    pending again and blocks publishing, instead of being silently rejected unread.
     """
     if not len(rejected):
         return set(), []
@@ -179,7 +177,7 @@ def covering_rejections(rejected: pd.DataFrame, candidates: pd.DataFrame) -> tup
     covering, stale = set(), []
     for line, row in rejected.iterrows():
         cid = row["candidate_id"]
-        if cid not in quote_now or quote_now[cid] == row["quote"]:
+        if cid not in quote_now or rejection_covers(row["quote"], quote_now[cid]):
             covering.add(cid)
         else:
             stale.append(Problem("validated/rejected.csv", int(line), "quote", "rejection matches its candidate",

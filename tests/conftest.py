@@ -9,6 +9,7 @@ import pytest
 import schemas
 from tradestats.csvio import write_csv_atomic
 from tradestats.documents import Document
+from tradestats.extract import Candidate, extract_document
 
 #: A sentence written for the tests (never article text).
 SENTENCE = "Trade between Kazakhstan and Afghanistan reached $12.5 million in 2021."
@@ -45,3 +46,14 @@ def write_validated(folder: Path, rows: dict[str, list[dict]] | None = None, rej
 @pytest.fixture
 def doc() -> Document:
     return make_doc()
+
+
+def extract_text(text: str, published: str = "2023-06-15") -> list[Candidate]:
+    """The extractor's candidates for one written text, as if it were an article published on ``published``."""
+    return extract_document(Document("t01_test", text, published))
+
+
+def candidate_rows(text: str, published: str = "2023-06-15") -> set[tuple]:
+    """What each candidate states, as comparable tuples: table, parties, period, value, growth, commodity."""
+    return {(c.table, c.reporter, c.partner, c.period_start, c.period_end, c.value, c.growth_ratio, c.commodity)
+            for c in extract_text(text, published)}

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from tradestats.documents import Document
-from tradestats.extract import EXTRACTOR_VERSION, Candidate, candidate_id, extract_document
+from tests.conftest import extract_text
+from tradestats.extract import EXTRACTOR_VERSION, Candidate, candidate_id
 from tradestats.extract.lexicon import find_commodities, find_countries
 from tradestats.extract.numbers import find_money, find_tonnes, parse_number
 from tradestats.extract.periods import Reference, find_periods, resolve
@@ -21,8 +21,7 @@ from tradestats.extract.sentences import paragraphs, sentences
 PAIR = "Kazakhstan and Uzbekistan held talks in the capital.\n"
 
 
-def extract(text: str, published: str = "2023-06-15") -> list[Candidate]:
-    return extract_document(Document("t01_test", text, published))
+extract = extract_text
 
 
 def only(text: str, published: str = "2023-06-15") -> Candidate:

@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from tradestats.documents import Document
-from tradestats.extract import Candidate, extract_document
-
-
-def extract(text: str, published: str = "2024-08-20") -> list[Candidate]:
-    return extract_document(Document("t02_test", text, published))
+from tests.conftest import candidate_rows
 
 
 def rows(text: str, published: str = "2024-08-20") -> set[tuple]:
-    return {(c.table, c.reporter, c.partner, c.period_start, c.period_end, c.value, c.growth_ratio, c.commodity)
-            for c in extract(text, published)}
+    return candidate_rows(text, published)
 
 
 # --- A. "respectively" lists -------------------------------------------------------------------------------------

@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from tradestats.documents import Document
-from tradestats.extract import Candidate, extract_document
+from tests.conftest import candidate_rows, extract_text
 from tradestats.extract.lexicon import CURRENCY_TERMS, find_commodities
 from tradestats.extract.numbers import find_money
 
 
-def extract(text: str, published: str = "2023-06-15") -> list[Candidate]:
-    return extract_document(Document("t01_test", text, published))
-
-
-def rows(text: str, published: str = "2023-06-15") -> set[tuple]:
-    return {(c.table, c.reporter, c.partner, c.period_start, c.period_end, c.value, c.growth_ratio, c.commodity)
-            for c in extract(text, published)}
+extract, rows = extract_text, candidate_rows
 
 
 # --- A. currencies from reference/currencies.csv ------------------------------------------------------------------

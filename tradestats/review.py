@@ -435,17 +435,22 @@ def stale_differences(decision: Decision, candidate: CandidateRecord) -> list[st
     return differences
 
 
-def decides(decision: Decision | None, candidate: CandidateRecord) -> bool:
-    """Whether a recorded decision still covers the candidate that has its id.
+def rejection_covers(rejected_quote: str, candidate_quote: str) -> bool:
+    """Whether a rejection still decides the candidate that has its id.
 
     An id names where a figure stands in a text, not what it says: after an article
     is edited, the same id can carry another figure. An accepted row is held to its
     source by validate's quote check; a rejection keeps only its quote, so it covers
     the candidate only while the candidate still quotes the same words.
     """
+    return rejected_quote == candidate_quote
+
+
+def decides(decision: Decision | None, candidate: CandidateRecord) -> bool:
+    """Whether a recorded decision still covers the candidate that has its id (see :func:`rejection_covers`)."""
     if decision is None:
         return False
-    return decision.kind != REJECTED or decision.row["quote"] == candidate.quote
+    return decision.kind != REJECTED or rejection_covers(decision.row["quote"], candidate.quote)
 
 
 def compute_status(candidates: Mapping[str, CandidateRecord], decisions: Decisions) -> Status:

@@ -335,7 +335,6 @@ COMPOSITION = Words(r"\b(?:including|includes|such\s+as|mainly|mostly|primarily|
                     r"|among\s+them|led\s+by|consisting|notably|especially|dominated\s+by)\b")
 #: "Already" makes a figure without a stated period a year-to-date one.
 ALREADY = Words(r"\balready\b")
-RESPECTIVELY = Words(r"\brespectively\b")
 
 # --- product groups written as grammar, not in the commodity list -------------------------------------------
 _AGRI = r"agricultural|agro-industrial|agro-food|agri-food|agrarian|agro"
