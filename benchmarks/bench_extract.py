@@ -1,4 +1,5 @@
-"""Extraction throughput on a synthetic corpus (MB of text per second, one process).
+"""Extraction throughput on a synthetic corpus (MB of text per second, one process): candidates and the
+figures table, as the extract stage computes them.
 
 Run on demand, not as a test::
 
@@ -24,7 +25,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tradestats.documents import Document  # noqa: E402
-from tradestats.extract import EXTRACTOR_VERSION, extract_document  # noqa: E402
+from tradestats.extract import EXTRACTOR_VERSION, read_document  # noqa: E402
 
 COUNTRIES = ["Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Azerbaijan", "Georgia",
              "Turkey", "China", "Russia", "Iran", "Afghanistan", "Mongolia", "Hungary", "Germany", "Belarus",
@@ -112,15 +113,16 @@ def main(argv: list[str] | None = None) -> None:
     docs = list(corpus(args.mb, args.seed, args.trade_share))
     size = sum(len(d.text.encode("utf-8")) for d in docs)
     best_cpu = best_wall = float("inf")
-    candidates = 0
+    candidates = figures = 0
     for _ in range(args.repeat):
         wall, cpu = time.perf_counter(), time.process_time()
-        candidates = sum(len(extract_document(d)) for d in docs)
+        found = [read_document(d) for d in docs]
+        candidates, figures = sum(len(x.candidates) for x in found), sum(len(x.figures) for x in found)
         best_wall = min(best_wall, time.perf_counter() - wall)
         best_cpu = min(best_cpu, time.process_time() - cpu)
     # CPU time of this one process: the rate per core, whatever else the machine is running.
     print(f"extractor {EXTRACTOR_VERSION}: {len(docs)} documents, {size / 1e6:.1f} MB, trade share "
-          f"{args.trade_share:.2f}, {candidates} candidates; best of {args.repeat}: {best_cpu:.2f} s CPU "
+          f"{args.trade_share:.2f}, {candidates} candidates, {figures} figures; best of {args.repeat}: {best_cpu:.2f} s CPU "
           f"({best_wall:.2f} s wall) = {size / 1e6 / best_cpu:.2f} MB/s per core")
 
 

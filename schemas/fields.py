@@ -60,6 +60,17 @@ FIELDS: dict[str, Field] = {
         Field("corrected_from", "string", "For a corrected row, the extractor's original values of the corrected "
               "fields as `field=value` pairs separated by `; `."),
         Field("reason", "string", "Why a keeper judged the candidate not to be a trade statistic.", required=True),
+        Field("figure_id", "string", "Stable identifier of a stated figure: a hash of the source and the "
+              "position of the money amount or quantity in the text.", required=True, unique=True,
+              pattern=ID_PATTERN, example="f0a1b2c3d4e5f"),
+        Field("text", "string", "The figure as written in the article (\"$987.9 million\", \"5,403 tons\").",
+              required=True),
+        Field("sentence_start", "integer", "Offset of the first character of the sentence the figure stands in.",
+              required=True, minimum=0),
+        Field("sentence_end", "integer", "Offset one past the last character of the figure's sentence.",
+              required=True, minimum=0),
+        Field("needs_review", "string", "yes for a figure no candidate uses, in a sentence that speaks of trade "
+              "(a keeper must add it as a fact or dismiss it); no otherwise.", required=True, enum=("yes", "no")),
         Field("series_id", "string", "Stable identifier of a series point: a hash of its flow, economies, period "
               "and unit.", required=True, unique=True, pattern=ID_PATTERN),
         Field("as_of", "date", "For a year-to-date figure (a period with no stated end): the publication date of "

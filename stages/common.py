@@ -18,6 +18,7 @@ DATA = REPO / "data"
 REPORTS = REPO / "reports"
 DOCUMENTS = BUILD / "documents.jsonl"
 CANDIDATES = BUILD / "candidates.csv"
+FIGURES = BUILD / "figures.csv"
 CHECKED = BUILD / "checked"
 SERIES = BUILD / "series" / "trade_series.csv"
 

@@ -1,10 +1,15 @@
-"""Stage 2, extract: documents -> candidate statements of trade statistics.
+"""Stage 2, extract: documents -> candidate statements of trade statistics, and every stated figure.
+
+Beside the candidates (``build/candidates.csv``) the stage lists every money amount
+and quantity of every article (``build/figures.csv``), with the candidate that uses
+it; a figure no candidate uses, in a sentence that speaks of trade, is flagged for
+the keeper, so nothing an article states is lost because the extractor missed it.
 
 Extraction runs per document and is cached by the document's SHA-256 and the
 extractor version, so adding one article to a corpus of thousands costs one
 article. Also runnable on any folder of articles::
 
-    python -m stages.extract --raw DIR [--metadata FILE] --out FILE
+    python -m stages.extract --raw DIR [--metadata FILE] --out FILE --figures FILE
 """
 from __future__ import annotations
 
@@ -14,10 +19,10 @@ import sys
 import time
 from pathlib import Path
 
-from stages.common import CANDIDATES, DOCUMENTS, relative, run_stage
+from stages.common import CANDIDATES, DOCUMENTS, FIGURES, relative, run_stage
 from tradestats.csvio import csv_text, format_number, write_text_atomic
 from tradestats.documents import Document, iter_documents, load_documents, read_metadata
-from tradestats.extract import EXTRACTOR_VERSION, Candidate, extract_document
+from tradestats.extract import EXTRACTOR_VERSION, Candidate, Extraction, StatedFigure, read_document
 
 CACHE = CANDIDATES.parent / "extract-cache"
 
@@ -27,15 +32,18 @@ def cache_key(doc: Document) -> str:
     return f"{doc.source_id}-{doc.sha256}-{doc.published or 'nodate'}-v{EXTRACTOR_VERSION}.json"
 
 
-def cached_extract(doc: Document, cache_dir: Path | None) -> list[Candidate]:
-    """Candidates of one document, from the cache when its text and the extractor are unchanged."""
+def cached_extract(doc: Document, cache_dir: Path | None) -> Extraction:
+    """Candidates and figures of one document, from the cache when its text and the extractor are unchanged."""
     if cache_dir is None or not doc.sha256:
-        return extract_document(doc)
+        return read_document(doc)
     key = cache_dir / cache_key(doc)
     if key.exists():
-        return [Candidate(**row) for row in json.loads(key.read_text(encoding="utf-8"))]
-    found = extract_document(doc)
-    write_text_atomic(key, json.dumps([c.__dict__ for c in found], ensure_ascii=False))
+        cached = json.loads(key.read_text(encoding="utf-8"))
+        return Extraction([Candidate(**row) for row in cached["candidates"]],
+                          [StatedFigure(**row) for row in cached["figures"]])
+    found = read_document(doc)
+    write_text_atomic(key, json.dumps({"candidates": [c.__dict__ for c in found.candidates],
+                                       "figures": [f.__dict__ for f in found.figures]}, ensure_ascii=False))
     return found
 
 
@@ -57,15 +65,28 @@ def candidates_csv(candidates: list[Candidate]) -> str:
     return csv_text(Candidate.columns(), rows)
 
 
-def extract_all(docs: list[Document], cache_dir: Path | None, progress_every: int = 500) -> list[Candidate]:
-    out: list[Candidate] = []
+def figures_csv(figures: list[StatedFigure]) -> str:
+    rows = ([format_number(v) if name == "value" else v for name, v in zip(StatedFigure.columns(), f.row())]
+            for f in figures)
+    return csv_text(StatedFigure.columns(), rows)
+
+
+def extract_all(docs: list[Document], cache_dir: Path | None,
+                progress_every: int = 500) -> tuple[list[Candidate], list[StatedFigure]]:
+    candidates: list[Candidate] = []
+    figures: list[StatedFigure] = []
     started = time.perf_counter()
     for i, doc in enumerate(docs, 1):
-        out.extend(cached_extract(doc, cache_dir))
+        found = cached_extract(doc, cache_dir)
+        candidates.extend(found.candidates)
+        figures.extend(found.figures)
         if i % progress_every == 0 or i == len(docs):
             rate = i / max(time.perf_counter() - started, 1e-9)
-            print(f"extract: {i}/{len(docs)} documents, {len(out)} candidates ({rate:.0f} docs/s)", file=sys.stderr)
-    return sorted(out, key=lambda c: (c.source_id, c.char_start, c.candidate_id))
+            print(f"extract: {i}/{len(docs)} documents, {len(candidates)} candidates ({rate:.0f} docs/s)",
+                  file=sys.stderr)
+    candidates.sort(key=lambda c: (c.source_id, c.char_start, c.candidate_id))
+    figures.sort(key=lambda f: (f.source_id, f.char_start, f.figure_id))
+    return candidates, figures
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -73,6 +94,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--raw", type=Path, help="a folder of .txt articles (default: the pipeline's documents)")
     parser.add_argument("--metadata", type=Path, help="CSV with source_id,published,... for articles without a date line")
     parser.add_argument("--out", type=Path, default=CANDIDATES, help="where to write the candidate CSV")
+    parser.add_argument("--figures", type=Path, default=None,
+                        help="where to write every stated figure (default: figures.csv beside --out)")
     parser.add_argument("--no-cache", action="store_true", help="ignore and do not write the per-document cache")
     args = parser.parse_args(argv)
 
@@ -83,12 +106,16 @@ def main(argv: list[str] | None = None) -> None:
     else:
         docs = list(iter_documents(DOCUMENTS))
         cache_dir = None if args.no_cache else CACHE
-    candidates = extract_all(docs, cache_dir)
+    figures_path = args.figures or (FIGURES if args.out == CANDIDATES else args.out.with_name("figures.csv"))
+    candidates, figures = extract_all(docs, cache_dir)
     write_text_atomic(args.out, candidates_csv(candidates))
+    write_text_atomic(figures_path, figures_csv(figures))
     if cache_dir is not None:
         prune_cache(cache_dir, docs)
-    print(f"extract: wrote {len(candidates)} candidates from {len(docs)} documents to {relative(args.out)}",
-          file=sys.stderr)
+    flagged = sum(1 for f in figures if f.needs_review == "yes")
+    print(f"extract: wrote {len(candidates)} candidates from {len(docs)} documents to {relative(args.out)}; "
+          f"{len(figures)} figures, {flagged} flagged for review (no candidate uses them), to "
+          f"{relative(figures_path)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -2,11 +2,13 @@
 
 ::
 
-    review status [--prune]             pending / accepted / corrected / added / rejected / stale, per source
-    review show [SOURCE]                pending candidates, the figure highlighted in its sentence
+    review status [--prune]             pending candidates, flagged figures, decisions and stale rows, per source
+    review show [SOURCE]                pending candidates and flagged figures, each highlighted in its sentence
     review accept ID... [--set FIELD=VALUE ...] [--note TEXT]
     review reject ID... --reason TEXT
     review add --source ID --quote TEXT --table T --reporter X --partner Y [more fields]
+    review add --figure FIGURE_ID --table T --reporter X --partner Y [more fields]
+    review dismiss FIGURE_ID... --reason TEXT
     review undo ID...                   forget a decision (the candidate is pending again)
     review export --out queue.csv       pending candidates as a spreadsheet with a decision column
     review apply queue.csv              check every line, then apply them all at once
@@ -34,6 +36,8 @@ from tradestats.review import (
     Accept,
     Add,
     CandidateRecord,
+    Dismiss,
+    FigureRecord,
     Origin,
     Outcome,
     Reject,
@@ -57,6 +61,9 @@ app = typer.Typer(
 
 NEXT_STEPS = ("decide with `review accept ID` / `review reject ID --reason TEXT`, "
               "or in bulk with `review export --out queue.csv` and `review apply queue.csv`")
+FIGURE_STEPS = ("each is a figure the article states that no candidate uses: add the fact it states with "
+                "`review add --figure ID --table T --reporter X --partner Y ...`, or "
+                "`review dismiss ID --reason TEXT` when it is not a trade statistic")
 
 
 def find_repo(start: Path) -> Path:
@@ -78,9 +85,12 @@ def main(
         help="Ingested documents [default: REPO/build/documents.jsonl].", dir_okay=False)] = None,
     validated: Annotated[Optional[Path], typer.Option(
         help="Folder of the hand-validated tables [default: REPO/validated].", file_okay=False)] = None,
+    figures: Annotated[Optional[Path], typer.Option(
+        help="Figures of the last extraction [default: figures.csv beside the candidates].", dir_okay=False)] = None,
 ) -> None:
     """Paths shared by every command (give them before the command: review --repo DIR status)."""
-    ctx.obj = ReviewPaths.in_repo((repo or find_repo(Path.cwd())).resolve(), candidates, documents, validated)
+    ctx.obj = ReviewPaths.in_repo((repo or find_repo(Path.cwd())).resolve(), candidates, documents, validated,
+                                  figures)
 
 
 # ---------------------------------------------------------------------------- output
@@ -139,17 +149,36 @@ def print_outcomes(outcomes: Sequence[Outcome]) -> None:
 
 def highlighted(candidate: CandidateRecord, rich: bool) -> Text | str:
     """The quote with its figure marked: bold yellow on a terminal, **between asterisks** in plain text."""
-    spans = figure_spans(candidate.quote, candidate.values)
+    return marked(candidate.quote, figure_spans(candidate.quote, candidate.values), rich)
+
+
+def marked(quote: str, spans: Sequence[tuple[int, int]], rich: bool) -> Text | str:
     if rich:
-        text = Text(candidate.quote)
+        text = Text(quote)
         for start, end in spans:
             text.stylize("bold yellow", start, end)
         return text
     out, last = [], 0
     for start, end in spans:
-        out += [candidate.quote[last:start], "**", candidate.quote[start:end], "**"]
+        out += [quote[last:start], "**", quote[start:end], "**"]
         last = end
-    return "".join(out + [candidate.quote[last:]])
+    return "".join(out + [quote[last:]])
+
+
+def print_figure(out: Console, figure: FigureRecord, sentence: str) -> None:
+    """A flagged figure: its id and where it is, then its sentence with the figure marked."""
+    start, end = figure.span
+    offset = figure.sentence[0]
+    head = (f"{figure.id}  {figure.source_id}  figure  chars {start}-{end}  "
+            f"value={figure.values['value']}  unit={figure.unit}")
+    text = marked(sentence, [(start - offset, end - offset)], out.is_terminal)
+    if out.is_terminal:
+        out.print(Text(head, style="bold magenta"))
+        out.print(Text("  ").append_text(text))
+    else:
+        out.print(head, markup=False)
+        out.print("  " + text, markup=False)
+    out.print()
 
 
 def print_candidate(out: Console, candidate: CandidateRecord) -> None:
@@ -202,7 +231,7 @@ def status(
 
 
 def print_status(out: Console, result: Status, session: ReviewSession) -> None:
-    headers = ["source", "pending", "accepted", "corrected", "added", "rejected", "stale"]
+    headers = ["source", *result.total.as_dict()]
     if not result.sources:
         out.print("no candidates and no decisions yet", markup=False)
         return
@@ -218,8 +247,14 @@ def print_status(out: Console, result: Status, session: ReviewSession) -> None:
     if result.gone_rejections:
         out.print(f"\n{len(result.gone_rejections)} rejection(s) refer to candidates no longer extracted; "
                   f"`review status --prune` drops them", markup=False)
+    if result.gone_dismissals:
+        out.print(f"\n{len(result.gone_dismissals)} dismissal(s) refer to figures no longer extracted; "
+                  f"`review status --prune` drops them", markup=False)
     if result.total.pending:
         out.print(f"\n{result.total.pending} pending: `review show` lists them; {NEXT_STEPS}", markup=False)
+    if result.total.figures:
+        out.print(f"\n{result.total.figures} flagged figure(s): `review show` lists them; {FIGURE_STEPS}",
+                  markup=False)
 
 
 @app.command()
@@ -228,7 +263,8 @@ def show(
     source: Annotated[Optional[str], typer.Argument(help="Only this article (its source id).")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most N candidates.")] = None,
 ) -> None:
-    """Pending candidates: the quote with the figure highlighted, and the proposed fields."""
+    """Pending candidates (the quote with the figure highlighted, and the proposed fields), then the flagged
+    figures: figures the article states that no candidate uses, each in its sentence."""
     with reporting_errors():
         session = open_session(ctx)
         pending = session.pending(source)
@@ -240,6 +276,16 @@ def show(
                   else f"{len(pending)} pending candidate(s)", markup=False)
         if pending:
             out.print(f"{NEXT_STEPS}; correct with `review accept ID --set FIELD=VALUE --note TEXT`", markup=False)
+        flagged = session.open_figures(source)
+        if flagged:
+            out.print(markup=False)
+        for figure in flagged[:limit]:
+            print_figure(out, figure, session.documents[figure.source_id].text[slice(*figure.sentence)])
+        if flagged:
+            shown = len(flagged[:limit])
+            out.print(f"{shown} of {len(flagged)} flagged figure(s) shown" if shown < len(flagged)
+                      else f"{len(flagged)} flagged figure(s)", markup=False)
+            out.print(FIGURE_STEPS, markup=False)
 
 
 @app.command()
@@ -294,10 +340,22 @@ def reject(
 
 
 @app.command()
+def dismiss(
+    ctx: typer.Context,
+    ids: Annotated[list[str], typer.Argument(metavar="FIGURE_ID", help="Flagged figure ids to dismiss.")],
+    reason: Annotated[str, typer.Option(help="Why the figure is not a trade statistic (kept in dismissed.csv).")],
+) -> None:
+    """Dismiss flagged figures into validated/dismissed.csv, with the reason: the article states them, but they
+    are not trade statistics (a target, a contract, an aid shipment, a price)."""
+    with reporting_errors():
+        session = open_session(ctx)
+        operations = [Dismiss(fid, Origin(fid, columns={"reason": "--reason"}), reason) for fid in dict.fromkeys(ids)]
+        print_outcomes(session.apply(operations))
+
+
+@app.command()
 def add(
     ctx: typer.Context,
-    source: Annotated[str, typer.Option(help="The article (its file name in raw/ without .txt).")],
-    quote: Annotated[str, typer.Option(help="The sentence stating the figure, verbatim from the article.")],
     table: Annotated[str, typer.Option(help="turnover, exports, imports or commodities.")],
     reporter: Annotated[str, typer.Option(help="Reporting economy (ISO 3166-1 alpha-3 or bloc code).")],
     partner: Annotated[str, typer.Option(help="Partner economy (ISO 3166-1 alpha-3 or bloc code).")],
@@ -314,25 +372,39 @@ def add(
     note: Annotated[str, typer.Option(help="A remark kept in the row's note.")] = "",
     char_start: Annotated[Optional[int], typer.Option(
         min=0, help="Offset of the quote in the article; required when the quote occurs more than once.")] = None,
+    figure: Annotated[str, typer.Option(
+        help="A flagged figure the fact states (see `review show`): its sentence becomes the quote, and its "
+             "value and unit the row's unless given.")] = "",
+    source: Annotated[str, typer.Option(
+        help="The article (its file name in raw/ without .txt); not needed with --figure.")] = "",
+    quote: Annotated[str, typer.Option(
+        help="The sentence stating the figure, verbatim from the article; not needed with --figure.")] = "",
 ) -> None:
-    """Add a fact the extractor missed; the quote must be found in the article (its offsets are computed)."""
+    """Add a fact the extractor missed: from a flagged figure (--figure), or from a quote, which must be found in
+    the article (its offsets are computed)."""
     values = {"reporter": reporter, "partner": partner, "period_start": period_start, "period_end": period_end,
               "value": value, "unit": unit, "qualifier": qualifier, "growth_ratio": growth_ratio, "flow": flow,
               "commodity": commodity, "hs_code": hs_code, "change_value": change_value}
     columns = {name: "--" + name.replace("_", "-") for name in [*values, "table", "quote", "note", "char_start"]}
-    columns["source_id"] = "--source"
+    columns |= {"source_id": "--source", "figure_id": "--figure"}
     with reporting_errors():
+        if not figure and not (source and quote):
+            raise InputError([Problem("review add", None, "--figure", "figure or quote", None,
+                                      "give --figure FIGURE_ID, or --source and --quote")], "nothing was written")
         session = open_session(ctx)
-        operation = Add(source, table, quote, Origin("review add", columns=columns), values, note, char_start)
+        operation = Add(source, table, quote, Origin("review add", columns=columns), values, note, char_start,
+                        figure)
         print_outcomes(session.apply([operation]))
 
 
 @app.command()
 def undo(
     ctx: typer.Context,
-    ids: Annotated[list[str], typer.Argument(metavar="ID", help="Fact or candidate ids whose decision to forget.")],
+    ids: Annotated[list[str], typer.Argument(
+        metavar="ID", help="Fact, candidate or figure ids whose decision to forget.")],
 ) -> None:
-    """Forget decisions: an accepted, corrected or rejected candidate becomes pending again; a hand-added row goes."""
+    """Forget decisions: an accepted, corrected or rejected candidate becomes pending again, a dismissed figure is
+    flagged again, a hand-added row goes."""
     with reporting_errors():
         session = open_session(ctx)
         print_outcomes(session.apply([Undo(i, Origin(i)) for i in dict.fromkeys(ids)]))

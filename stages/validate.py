@@ -5,7 +5,10 @@ the candidates of the last extraction, and refuses to go on unless
 
 * every table passes its pandera schema (all failures reported at once);
 * every row's quote is the source text at its offsets, verbatim;
-* every candidate has been decided: accepted into a table or rejected.
+* every candidate has been decided: accepted into a table or rejected;
+* every flagged figure (stated in a sentence about trade, used by no candidate) is
+  accounted for: stated by a row of a table, or dismissed with a reason
+  (``checks.unclaimed_figures`` in ``params.yaml`` sets how strictly).
 
 Writes the checked tables to ``build/checked/`` and a JSON report that DVC
 tracks as a metric. Exits non-zero with a table of problems otherwise.
@@ -23,17 +26,22 @@ import pandas as pd
 import schemas
 from schemas.model import Table
 from schemas.consistency import CHECKS, facts_frame, failing_rows
-from stages.common import CANDIDATES, CHECKED, DOCUMENTS, REPORTS, VALIDATED, params, relative, run_stage
+from stages.common import CANDIDATES, CHECKED, DOCUMENTS, FIGURES, REPORTS, VALIDATED, params, relative, run_stage
 from tradestats.csvio import read_csv_records, write_csv_atomic, write_text_atomic
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem, format_problems, shorten
-from tradestats.review import JOURNAL, rejection_covers
+from tradestats.review import JOURNAL, FigureRecord, figure_is_open, read_figures, rejection_covers, sentence_text
 from tradestats.tables import convert_cell, format_cell, frame_rows, load_table
 
 REPORT = REPORTS / "validation.json"
 SEVERITIES = ("error", "warning", "off")
 REVIEW_HINT = ("review them with `review show` (or `review export --out queue.csv`, fill the decision column, "
                "`review apply queue.csv`); see README, section 'Reviewing candidates'")
+FIGURE_HINT = ("`review show` lists them in their sentences; add the fact a figure states with `review add --figure "
+               "ID ...`, or `review dismiss ID --reason TEXT` when it is not a trade statistic; see README, section "
+               "'Figures no candidate uses'")
+#: The check on flagged figures, set beside the consistency checks under ``checks:`` in ``params.yaml``.
+UNCLAIMED_FIGURES = "unclaimed_figures"
 
 
 @dataclass
@@ -42,10 +50,14 @@ class Validation:
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     rejected: pd.DataFrame | None = None
+    dismissed: pd.DataFrame | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     checks: dict[str, dict] = field(default_factory=dict)
     pending: list[dict] = field(default_factory=list)
+    #: Flagged figures no row states and no dismissal covers (they block publishing unless the check is relaxed).
+    open_figures: list[FigureRecord] = field(default_factory=list)
+    figure_severity: str = "error"
     stats: dict = field(default_factory=dict)
 
 
@@ -186,6 +198,40 @@ def covering_rejections(rejected: pd.DataFrame, candidates: pd.DataFrame) -> tup
     return covering, stale
 
 
+def unclaimed_figures(figures: dict[str, FigureRecord], tables: dict[str, pd.DataFrame], dismissed: pd.DataFrame,
+                      docs: dict[str, Document]) -> tuple[list[FigureRecord], list[Problem]]:
+    """The flagged figures still open, and a warning for each dismissal that no longer covers its figure.
+
+    A figure is accounted for by a row that states it (its quote holds the figure and
+    its value or change is the figure's) or by a dismissal of the same sentence; a
+    dismissal of words the article no longer says leaves the figure open again.
+    """
+    facts: dict[str, list[dict]] = {}
+    for frame in tables.values():
+        for row in frame.to_dict("records"):
+            facts.setdefault(row["source_id"], []).append(row)
+    dismissal = {row["figure_id"]: (int(line), row) for line, row in zip(dismissed.index, dismissed.to_dict("records"))}
+    still_open, stale = [], []
+    for figure in figures.values():
+        found = dismissal.get(figure.id)
+        now = sentence_text(docs, figure)
+        if figure_is_open(figure, facts.get(figure.source_id, ()), found and found[1], now):
+            still_open.append(figure)
+            if found is not None:
+                stale.append(Problem("validated/dismissed.csv", found[0], "quote", "dismissal matches its figure",
+                                     shorten(found[1]["quote"]), f"figure {figure.id} now stands in "
+                                     f"{shorten(now)!r}: the dismissal no longer applies; review it again", "warning"))
+    return still_open, stale
+
+
+def figure_severity(severities: dict[str, str]) -> str:
+    severity = severities.get(UNCLAIMED_FIGURES, "error")
+    if severity not in SEVERITIES:
+        raise InputError([Problem("params.yaml", None, f"checks.{UNCLAIMED_FIGURES}", "severity", str(severity),
+                                  f"expected one of: {', '.join(SEVERITIES)}")], "params.yaml is invalid")
+    return severity
+
+
 def pending_candidates(candidates: pd.DataFrame, decided: set[str]) -> list[dict]:
     return [{**row, "line": line} for line, row in zip(candidates.index, candidates.to_dict("records"))
             if row["candidate_id"] not in decided]
@@ -209,8 +255,11 @@ def interrupted_review(validated_dir: Path) -> list[Problem]:
 
 
 def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.DataFrame,
-             severities: dict[str, str] | None = None) -> Validation:
-    result = Validation()
+             severities: dict[str, str] | None = None, figures: dict[str, FigureRecord] | None = None) -> Validation:
+    """Every check of the stage; ``figures`` (the extraction's figures table) adds the check on flagged figures."""
+    severities = dict(severities or {})
+    result = Validation(figure_severity=figure_severity(severities))
+    severities.pop(UNCLAIMED_FIGURES, None)
     result.problems += interrupted_review(validated_dir)
     for name, table in schemas.VALIDATED.items():
         label = f"validated/{name}.csv"
@@ -228,8 +277,11 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
     rejected, problems = load_table(schemas.REJECTED, validated_dir / "rejected.csv", "validated/rejected.csv")
     result.rejected = rejected
     result.problems += problems
+    dismissed, problems = load_table(schemas.DISMISSED, validated_dir / "dismissed.csv", "validated/dismissed.csv")
+    result.dismissed = dismissed
+    result.problems += problems
     result.problems += duplicate_id_problems(result)
-    consistency, result.checks = consistency_problems(result.tables, docs, severities or {})
+    consistency, result.checks = consistency_problems(result.tables, docs, severities)
     result.problems += [p for p in consistency if p.severity == "error"]
     result.warnings += [p for p in consistency if p.severity == "warning"]
 
@@ -237,6 +289,12 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
     rejected_ids, stale = covering_rejections(rejected, candidates)
     result.warnings += stale
     result.pending = pending_candidates(candidates, accepted | rejected_ids)
+    if figures is not None and result.figure_severity != "off":
+        result.open_figures, stale_dismissals = unclaimed_figures(figures, result.tables, dismissed, docs)
+        result.warnings += stale_dismissals
+        if result.figure_severity == "warning":
+            result.warnings += [figure_problem(f, docs, "warning") for f in result.open_figures]
+    flagged = [f for f in (figures or {}).values() if f.flagged]
     current = set(candidates["candidate_id"])
     result.stats = {
         "rows": {name: int(len(f)) for name, f in result.tables.items()},
@@ -249,6 +307,10 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
         "stale_accepted": len({i for i in accepted if str(i).startswith("c")} - current),
         "stale_rejected": len(rejected_ids - current),
         "quotes_checked": int(sum(len(f) for f in result.tables.values())),
+        "figures": len(figures or {}),
+        "figures_flagged": len(flagged),
+        "figures_dismissed": int(len(dismissed)),
+        "figures_unclaimed": len(result.open_figures),
         "errors": len(result.problems),
         "warnings": len(result.warnings),
         "conflicts": result.checks.get("sources_agree", {}).get("failed", 0),
@@ -256,6 +318,30 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
         "checks_run": sum(1 for c in result.checks.values() if c["severity"] != "off"),
     }
     return result
+
+
+def blocked(result: Validation) -> bool:
+    """Whether the tables may not be published: an error, a pending candidate, or an open flagged figure."""
+    return bool(result.problems or result.pending or (result.open_figures and result.figure_severity == "error"))
+
+
+def figure_problem(figure: FigureRecord, docs: dict[str, Document], severity: str) -> Problem:
+    return Problem("build/figures.csv", None, "figure_id", UNCLAIMED_FIGURES, figure.id,
+                   f"{figure.values['text']!r} in {figure.source_id} is used by no candidate and stated by no row: "
+                   f"{shorten(sentence_text(docs, figure), 110)!r}", severity)
+
+
+def figures_message(figures: list[FigureRecord], docs: dict[str, Document], limit: int = 50) -> str:
+    lines = [f"{len(figures)} flagged figure(s) are neither stated by a row nor dismissed: every figure an article "
+             f"states about trade is decided before anything is published."]
+    for figure in figures[:limit]:
+        lines.append(f"  figure_id {figure.id} ({figure.source_id}, chars {figure.span[0]}-{figure.span[1]}): "
+                     f"{figure.values['text']!r}")
+        lines.append(f"      {shorten(sentence_text(docs, figure), 110)!r}")
+    if len(figures) > limit:
+        lines.append(f"  ... and {len(figures) - limit} more")
+    lines.append(f"To decide them: {FIGURE_HINT}.")
+    return "\n".join(lines)
 
 
 def describe_candidate(row: dict) -> str:
@@ -282,18 +368,20 @@ def pending_message(pending: list[dict], limit: int = 50) -> str:
 
 def write_report(path: Path, result: Validation) -> None:
     """The metrics DVC tracks (numbers only, so `dvc metrics show` and `dvc metrics diff` stay readable)."""
-    report = {**result.stats, "passed": not result.problems and not result.pending}
+    report = {**result.stats, "passed": not blocked(result)}
     write_text_atomic(path, json.dumps(report, indent=2, sort_keys=True) + "\n")
 
 
 def markdown_report(result: Validation) -> str:
     """The human-readable report: what was checked, what failed, what to look at."""
     st = result.stats
-    verdict = "passed" if not result.problems and not result.pending else "FAILED"
+    verdict = "FAILED" if blocked(result) else "passed"
     lines = [f"# Validation report: {verdict}", "",
              f"{st['candidates']} candidates: {st['accepted']} accepted (of which {st['corrected']} corrected), "
              f"{st['rejected']} rejected, {st['pending']} pending; {st['hand_added']} added by hand; "
              f"{st['quotes_checked']} quotes checked against their sources.", "",
+             f"{st['figures']} figures stated in the articles, {st['figures_flagged']} flagged for review (no "
+             f"candidate uses them): {st['figures_dismissed']} dismissed, {st['figures_unclaimed']} still open.", "",
              "| table | rows |", "|---|---|"]
     lines += [f"| {name} | {n} |" for name, n in st["rows"].items()]
     lines += ["", "## Consistency checks", "", "| check | severity | failures | what it checks |", "|---|---|---|---|"]
@@ -307,6 +395,9 @@ def markdown_report(result: Validation) -> str:
         lines += ["", "## Pending candidates", ""]
         lines += [f"- `{r['candidate_id']}` {r['source_id']} {r['table']}: {shorten(r['quote'], 100)}"
                   for r in result.pending[:300]]
+    if result.open_figures:
+        lines += ["", f"## Flagged figures ({result.figure_severity})", ""]
+        lines += [f"- `{f.id}` {f.source_id} **{f.values['text']}**" for f in result.open_figures[:300]]
     return "\n".join(lines) + "\n"
 
 
@@ -325,18 +416,21 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     docs = {d.source_id: d for d in iter_documents(DOCUMENTS)}
-    result = validate(args.validated, docs, read_candidates(CANDIDATES), params("checks"))
+    figures = read_figures(FIGURES, relative(FIGURES))
+    result = validate(args.validated, docs, read_candidates(CANDIDATES), params("checks"), figures)
     write_report(args.report, result)
     write_text_atomic(args.report.with_suffix(".md"), markdown_report(result))
+    stop = blocked(result)
     if result.warnings:
-        blocked = result.problems or result.pending
-        print(format_problems(result.warnings, "validate: warnings" + ("" if blocked else " (published anyway)")),
+        print(format_problems(result.warnings, "validate: warnings" + ("" if stop else " (published anyway)")),
               file=sys.stderr)
     if result.problems:
         print(format_problems(result.problems, "validate: the hand-validated tables have problems"), file=sys.stderr)
     if result.pending:
         print(pending_message(result.pending), file=sys.stderr)
-    if result.problems or result.pending:
+    if result.open_figures and result.figure_severity == "error":
+        print(figures_message(result.open_figures, docs), file=sys.stderr)
+    if stop:
         sys.exit(1)
     write_checked(args.out, result)
     rows = ", ".join(f"{k} {v}" for k, v in result.stats["rows"].items())

@@ -33,13 +33,16 @@ def fact_row(table: str = "turnover", **overrides) -> dict[str, str]:
     return row
 
 
-def write_validated(folder: Path, rows: dict[str, list[dict]] | None = None, rejected: list[dict] | None = None) -> Path:
+def write_validated(folder: Path, rows: dict[str, list[dict]] | None = None, rejected: list[dict] | None = None,
+                    dismissed: list[dict] | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     rows = rows or {}
     for name, table in schemas.VALIDATED.items():
         write_csv_atomic(folder / f"{name}.csv", table.columns, ([r[c] for c in table.columns] for r in rows.get(name, [])))
     write_csv_atomic(folder / "rejected.csv", schemas.REJECTED.columns,
                      ([r[c] for c in schemas.REJECTED.columns] for r in rejected or []))
+    write_csv_atomic(folder / "dismissed.csv", schemas.DISMISSED.columns,
+                     ([r[c] for c in schemas.DISMISSED.columns] for r in dismissed or []))
     return folder
 
 

@@ -69,6 +69,27 @@ def write_candidates(repo: Path, rows: list[dict]) -> None:
                                                    encoding="utf-8")
 
 
+def figure(fid: str, sentence: str, written: str, value: str, unit: str, candidate_id: str = "",
+           needs_review: str = "yes", text: str = TEXT, source: str = SOURCE) -> dict:
+    """A row of the figures table: ``written`` as it stands in ``sentence`` of ``text``."""
+    start = text.index(sentence)
+    at = start + sentence.index(written)
+    return {"figure_id": fid, "source_id": source, "char_start": str(at), "char_end": str(at + len(written)),
+            "text": written, "value": value, "unit": unit, "sentence_start": str(start),
+            "sentence_end": str(start + len(sentence)), "candidate_id": candidate_id, "needs_review": needs_review}
+
+
+F_MISSED, F_TARGET = "f000000000a01", "f000000000a02"
+FIGURES = [figure(F_TARGET, TARGET, "$1 billion", "1000000000", "USD", candidate_id=C_TARGET),
+           figure(F_MISSED, MISSED, "120 thousand tonnes", "120000", "t")]
+
+
+def write_figures(repo: Path, rows: list[dict]) -> None:
+    columns = schemas.FIGURES.columns
+    (repo / "build" / "figures.csv").write_text(csv_text(columns, ([r[c] for c in columns] for r in rows)),
+                                                encoding="utf-8")
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A small repository: two articles ingested, four candidates extracted, nothing decided yet."""
@@ -76,6 +97,7 @@ def repo(tmp_path: Path) -> Path:
     docs = [make_doc(SOURCE, TEXT, "2025-02-10"), make_doc(OTHER, OTHER_TEXT, "2024-03-01")]
     (tmp_path / "build" / "documents.jsonl").write_text("".join(d.to_json() + "\n" for d in docs), encoding="utf-8")
     write_candidates(tmp_path, CANDIDATES)
+    write_figures(tmp_path, [])
     write_validated(tmp_path / "validated")
     return tmp_path
 
@@ -103,6 +125,9 @@ def validate_repo(repo: Path):
 
 # ---------------------------------------------------------------------------- status
 def test_status_counts_every_kind_per_source_and_in_total(repo):
+    write_figures(repo, FIGURES)
+    before = review(repo, "status").stdout
+    assert "1 flagged figure(s): `review show` lists them" in before
     review(repo, "accept", C_TURNOVER)
     review(repo, "accept", C_EXPORTS, "--set", "value=150300000", "--note", "typo in the article")
     review(repo, "reject", C_TARGET, "--reason", "a target, not a statistic")
@@ -111,11 +136,12 @@ def test_status_counts_every_kind_per_source_and_in_total(repo):
            "--unit", "t", "--qualifier", "exact", "--period-start", "2024-01-01", "--period-end", "2024-12-31")
     out = review(repo, "status").stdout
     lines = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.strip()}
-    assert lines["source"] == ["pending", "accepted", "corrected", "added", "rejected", "stale"]
-    assert lines[SOURCE] == ["0", "1", "1", "1", "1", "0"]
-    assert lines[OTHER] == ["1", "0", "0", "0", "0", "0"]
-    assert lines["total"] == ["1", "1", "1", "1", "1", "0"]
-    assert "1 pending" in out
+    assert lines["source"] == ["pending", "figures", "accepted", "corrected", "added", "rejected", "dismissed",
+                               "stale"]
+    assert lines[SOURCE] == ["0", "0", "1", "1", "1", "1", "0", "0"], "the added row states the flagged figure"
+    assert lines[OTHER] == ["1", "0", "0", "0", "0", "0", "0", "0"]
+    assert lines["total"] == ["1", "0", "1", "1", "1", "1", "0", "0"]
+    assert "1 pending" in out and "flagged figure" not in out
 
 
 def test_status_lists_stale_rows_and_prunes_vanished_rejections(repo):

@@ -14,7 +14,7 @@ import csv
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import schemas
@@ -30,11 +30,13 @@ from tradestats.transaction import commit_texts, recover_interrupted
 EDITABLE = ("table", "reporter", "partner", "flow", "period_start", "period_end", "value", "unit", "qualifier",
             "growth_ratio", "commodity", "hs_code", "change_value")
 PROVENANCE = ("source_id", "quote", "char_start", "char_end")
-#: Every file in ``validated/`` and its columns; "rejected" is the table of rejections.
-TABLES: dict[str, Table] = {**schemas.VALIDATED, "rejected": schemas.REJECTED}
+#: Every file in ``validated/`` and its columns; "rejected" is the table of rejected candidates, "dismissed" the
+#: table of dismissed figures (flagged figures that are not trade statistics).
 REJECTED = "rejected"
-#: How a row entered ``validated/`` (the ``review`` column), or that it was rejected.
-DECISION_KINDS = ("accepted", "corrected", "added", REJECTED)
+DISMISSED = "dismissed"
+TABLES: dict[str, Table] = {**schemas.VALIDATED, REJECTED: schemas.REJECTED, DISMISSED: schemas.DISMISSED}
+#: How a row entered ``validated/`` (the ``review`` column), or that it was rejected or dismissed.
+DECISION_KINDS = ("accepted", "corrected", "added", REJECTED, DISMISSED)
 
 #: The review queue: one line per pending candidate, the decision first, the editable
 #: fields as the extractor proposed them, the quote for reading and a fingerprint of
@@ -55,11 +57,14 @@ class ReviewPaths:
     validated: Path
     repo: Path
 
+    figures: Path | None = None
+
     @classmethod
     def in_repo(cls, repo: Path, candidates: Path | None = None, documents: Path | None = None,
-                validated: Path | None = None) -> "ReviewPaths":
-        return cls(candidates or repo / "build" / "candidates.csv", documents or repo / "build" / "documents.jsonl",
-                   validated or repo / "validated", repo)
+                validated: Path | None = None, figures: Path | None = None) -> "ReviewPaths":
+        candidates = candidates or repo / "build" / "candidates.csv"
+        return cls(candidates, documents or repo / "build" / "documents.jsonl", validated or repo / "validated", repo,
+                   figures or candidates.with_name("figures.csv"))
 
     def label(self, path: Path) -> str:
         """A path as a keeper would type it: relative to the repository when inside it."""
@@ -119,6 +124,79 @@ def read_candidates(path: Path, label: str) -> dict[str, CandidateRecord]:
     return {c.id: c for c in sorted(found, key=lambda c: c.position)}
 
 
+@dataclass(frozen=True)
+class FigureRecord:
+    """One row of the figures table (:mod:`schemas.figures`): a money amount or quantity an article states."""
+
+    values: Mapping[str, str]
+
+    @property
+    def id(self) -> str:
+        return self.values["figure_id"]
+
+    @property
+    def source_id(self) -> str:
+        return self.values["source_id"]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return _int(self.values["char_start"]), _int(self.values["char_end"])
+
+    @property
+    def sentence(self) -> tuple[int, int]:
+        return _int(self.values["sentence_start"]), _int(self.values["sentence_end"])
+
+    @property
+    def value(self) -> float | None:
+        return _float(self.values["value"])
+
+    @property
+    def unit(self) -> str:
+        return self.values["unit"]
+
+    @property
+    def flagged(self) -> bool:
+        """Flagged for review: no candidate uses it, and its sentence speaks of trade."""
+        return self.values["needs_review"] == "yes" and not self.values["candidate_id"]
+
+    @property
+    def position(self) -> tuple[str, int, str]:
+        return self.source_id, self.span[0], self.id
+
+
+def read_figures(path: Path, label: str) -> dict[str, FigureRecord]:
+    """The figures of the last extraction by id, in source and text order."""
+    if not path.exists():
+        raise InputError([Problem(label, None, None, "file exists", None,
+                                  "no figures yet: run `dvc repro extract` (or `dvc repro`) first")],
+                         "cannot read the figures")
+    found = [FigureRecord(r.values) for r in read_csv_records(path, schemas.FIGURES.columns, label)]
+    return {f.id: f for f in sorted(found, key=lambda f: f.position)}
+
+
+def states_figure(fact: Mapping[str, object], figure: FigureRecord) -> bool:
+    """Whether a fact row (its cells as text or typed) states a flagged figure, so the figure is accounted for.
+
+    The row must quote the figure's words (its quote span holds the figure) and
+    give its number, as the value or as the absolute change, in its unit: a fact
+    added with ``review add --figure`` does, and so does a candidate's accepted row.
+    """
+    if fact.get("source_id") != figure.source_id or fact.get("unit") != figure.unit:
+        return False
+    start, end = _number(fact.get("char_start")), _number(fact.get("char_end"))
+    if start is None or end is None or not (start <= figure.span[0] and figure.span[1] <= end):
+        return False
+    wanted = figure.value
+    return wanted is not None and any(
+        (got := _number(fact.get(name))) is not None and abs(got - wanted) <= 1e-9 * max(abs(wanted), 1.0)
+        for name in ("value", "change_value"))
+
+
+def dismissal_covers(dismissed_quote: str, sentence_now: str) -> bool:
+    """Whether a dismissal still decides its figure: the article says the same words there (as for rejections)."""
+    return rejection_covers(dismissed_quote, sentence_now)
+
+
 def read_documents(path: Path, label: str) -> dict[str, Document]:
     if not path.exists():
         raise InputError([Problem(label, None, None, "file exists", None,
@@ -130,19 +208,19 @@ def read_documents(path: Path, label: str) -> dict[str, Document]:
 # -------------------------------------------------------------------------- decisions
 @dataclass(frozen=True)
 class Decision:
-    """One recorded decision: a row of a validated fact table, or of ``rejected.csv``."""
+    """One recorded decision: a row of a validated fact table, of ``rejected.csv`` or of ``dismissed.csv``."""
 
-    table: str  # a fact table name, or "rejected"
+    table: str  # a fact table name, "rejected" or "dismissed"
     row: Mapping[str, str]
 
     @property
     def id(self) -> str:
-        return self.row["candidate_id"] if self.table == REJECTED else self.row["fact_id"]
+        return self.row[TABLES[self.table].primary_key[0]]
 
     @property
     def kind(self) -> str:
-        """accepted | corrected | added | rejected."""
-        return REJECTED if self.table == REJECTED else self.row["review"]
+        """accepted | corrected | added | rejected | dismissed."""
+        return self.table if self.table in (REJECTED, DISMISSED) else self.row["review"]
 
     @property
     def file(self) -> str:
@@ -152,10 +230,10 @@ class Decision:
     def sort_key(self) -> tuple[str, int, str]:
         """Source, then position in the text, then id: new rows land where a reader expects them.
 
-        A rejection has no offsets (its candidate may be gone), so within a source
-        rejections are ordered by id alone.
+        A rejection or a dismissal has no offsets (its candidate or figure may be
+        gone), so within a source they are ordered by id alone.
         """
-        position = -1 if self.table == REJECTED else _int(self.row["char_start"])
+        position = -1 if self.table in (REJECTED, DISMISSED) else _int(self.row["char_start"])
         return self.row["source_id"], position, self.id
 
 
@@ -345,6 +423,18 @@ class Add:
     values: Mapping[str, str] = field(default_factory=dict)
     note: str = ""
     char_start: int | None = None
+    #: A flagged figure the fact states: the source, quote and offsets are its sentence's, and its value and unit
+    #: are the defaults of the row's.
+    figure_id: str = ""
+
+
+@dataclass(frozen=True)
+class Dismiss:
+    """Dismiss a flagged figure: the article states it, but it is not a trade statistic."""
+
+    figure_id: str
+    origin: Origin
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -355,7 +445,7 @@ class Undo:
     origin: Origin
 
 
-Operation = Accept | Reject | Add | Undo
+Operation = Accept | Reject | Add | Dismiss | Undo
 
 
 @dataclass(frozen=True)
@@ -363,7 +453,7 @@ class Outcome:
     """What one operation did (or, for ``unchanged``, found already done)."""
 
     id: str
-    action: str  # accepted | corrected | rejected | added | removed | pruned | unchanged
+    action: str  # accepted | corrected | rejected | added | dismissed | removed | pruned | unchanged
     message: str
 
     @property
@@ -375,10 +465,12 @@ class Outcome:
 @dataclass
 class Counts:
     pending: int = 0
+    figures: int = 0  # flagged figures neither stated by a fact nor dismissed
     accepted: int = 0
     corrected: int = 0
     added: int = 0
     rejected: int = 0
+    dismissed: int = 0
     stale: int = 0
 
     def plus(self, other: "Counts") -> "Counts":
@@ -410,6 +502,8 @@ class Status:
     stale: list[StaleRow]
     #: Rejections whose candidate no longer exists (``review status --prune`` drops them).
     gone_rejections: list[Decision]
+    #: Dismissals whose figure is no longer extracted (``review status --prune`` drops them too).
+    gone_dismissals: list[Decision] = field(default_factory=list)
 
     @property
     def total(self) -> Counts:
@@ -453,8 +547,36 @@ def decides(decision: Decision | None, candidate: CandidateRecord) -> bool:
     return decision.kind != REJECTED or rejection_covers(decision.row["quote"], candidate.quote)
 
 
-def compute_status(candidates: Mapping[str, CandidateRecord], decisions: Decisions) -> Status:
-    """Counts per source, stale rows and rejections of vanished candidates."""
+def facts_by_source(decisions: Decisions) -> dict[str, list[Mapping[str, str]]]:
+    """The rows of the fact tables, per source: what may state a flagged figure."""
+    out: dict[str, list[Mapping[str, str]]] = {}
+    for d in decisions.by_id.values():
+        if d.table in schemas.VALIDATED:
+            out.setdefault(d.row["source_id"], []).append(d.row)
+    return out
+
+
+def figure_is_open(figure: FigureRecord, facts: Sequence[Mapping[str, object]], dismissal: Mapping[str, str] | None,
+                   sentence_now: str) -> bool:
+    """Whether a figure still waits for a keeper: flagged, stated by no fact row and not (or no longer) dismissed."""
+    if not figure.flagged:
+        return False
+    if dismissal is not None and dismissal_covers(dismissal["quote"], sentence_now):
+        return False
+    return not any(states_figure(fact, figure) for fact in facts)
+
+
+def sentence_text(documents: Mapping[str, Document], figure: FigureRecord) -> str:
+    doc = documents.get(figure.source_id)
+    start, end = figure.sentence
+    return doc.text[start:end] if doc is not None else ""
+
+
+def compute_status(candidates: Mapping[str, CandidateRecord], decisions: Decisions,
+                   figures: Mapping[str, FigureRecord] | None = None,
+                   documents: Mapping[str, Document] | None = None) -> Status:
+    """Counts per source, stale rows and rejections of vanished candidates (and, given the figures and the
+    documents, the flagged figures still open and the dismissals that no longer apply)."""
     sources: dict[str, Counts] = {}
 
     def counts(source_id: str) -> Counts:
@@ -480,7 +602,20 @@ def compute_status(candidates: Mapping[str, CandidateRecord], decisions: Decisio
             if candidate is None or differences:
                 c.stale += 1
                 stale.append(StaleRow(decision, differences))
-    return Status(dict(sorted(sources.items())), stale, gone)
+    gone_dismissals = []
+    if figures is not None:
+        facts = facts_by_source(decisions)
+        for figure in figures.values():
+            dismissal = decisions.get(figure.id)
+            now = sentence_text(documents or {}, figure)
+            if figure_is_open(figure, facts.get(figure.source_id, ()), dismissal and dismissal.row, now):
+                counts(figure.source_id).figures += 1
+                if dismissal is not None:
+                    counts(figure.source_id).stale += 1
+                    stale.append(StaleRow(dismissal, (f"sentence dismissed {shorten(dismissal.row['quote'])!r}, "
+                                                      f"now {shorten(now)!r}: to review again",)))
+        gone_dismissals = [d for d in decisions.by_id.values() if d.kind == DISMISSED and d.id not in figures]
+    return Status(dict(sorted(sources.items())), stale, gone, sorted(gone_dismissals, key=lambda d: d.sort_key))
 
 
 # ---------------------------------------------------------------------- the session
@@ -497,6 +632,7 @@ class ReviewSession:
         self.candidates = read_candidates(paths.candidates, paths.label(paths.candidates))
         self.decisions = Decisions.load(paths.validated, paths.label(paths.validated))
         self._documents: dict[str, Document] | None = None
+        self._figures: dict[str, FigureRecord] | None = None
 
     @property
     def documents(self) -> dict[str, Document]:
@@ -504,12 +640,33 @@ class ReviewSession:
             self._documents = read_documents(self.paths.documents, self.paths.label(self.paths.documents))
         return self._documents
 
+    @property
+    def figures(self) -> dict[str, FigureRecord]:
+        """The figures of the last extraction, read when a command needs them."""
+        if self._figures is None:
+            path = self.paths.figures or self.paths.candidates.with_name("figures.csv")
+            self._figures = read_figures(path, self.paths.label(path))
+        return self._figures
+
     def file_label(self, table: str) -> str:
         return self.paths.label(self.paths.validated / f"{table}.csv")
 
     # ------------------------------------------------------------------ reading
     def status(self) -> Status:
-        return compute_status(self.candidates, self.decisions)
+        return compute_status(self.candidates, self.decisions, self.figures, self.documents)
+
+    def open_figures(self, source_id: str | None = None) -> list[FigureRecord]:
+        """Flagged figures no fact states and no dismissal covers, in source and text order."""
+        if source_id is not None:
+            self.require_source(source_id)
+        facts = facts_by_source(self.decisions)
+        return [f for f in self.figures.values() if source_id in (None, f.source_id)
+                and figure_is_open(f, facts.get(f.source_id, ()), self._dismissal_row(f.id),
+                                   sentence_text(self.documents, f))]
+
+    def _dismissal_row(self, figure_id: str) -> Mapping[str, str] | None:
+        d = self.decisions.get(figure_id)
+        return d.row if d is not None and d.kind == DISMISSED else None
 
     def pending(self, source_id: str | None = None) -> list[CandidateRecord]:
         """Undecided candidates in source and text order; an unknown source is an error."""
@@ -556,9 +713,14 @@ class ReviewSession:
                                       "the last extraction found no candidates at all; refusing to drop every "
                                       "rejection: run `dvc repro extract` first")], "nothing was pruned")
         outcomes = []
-        for decision in self.status().gone_rejections:
+        status = self.status()
+        for decision in status.gone_rejections:
             self.decisions.remove(decision.id)
             outcomes.append(Outcome(decision.id, "pruned", f"dropped from {self.file_label(REJECTED)}: its candidate "
+                                    f"is no longer extracted (reason was {decision.row['reason']!r})"))
+        for decision in status.gone_dismissals:
+            self.decisions.remove(decision.id)
+            outcomes.append(Outcome(decision.id, "pruned", f"dropped from {self.file_label(DISMISSED)}: its figure "
                                     f"is no longer extracted (reason was {decision.row['reason']!r})"))
         self.save()
         return outcomes
@@ -579,6 +741,8 @@ class ReviewSession:
             return self._reject(op)
         if isinstance(op, Add):
             return self._add(op)
+        if isinstance(op, Dismiss):
+            return self._dismiss(op)
         return self._undo(op)
 
     def _candidate(self, candidate_id: str, origin: Origin) -> CandidateRecord | Problem:
@@ -663,7 +827,51 @@ class ReviewSession:
                "reason": op.reason.strip()}
         return self._record(Decision(REJECTED, row), op.origin, f"rejected into {self.file_label(REJECTED)}")
 
+    def figure(self, figure_id: str, origin: Origin) -> FigureRecord | Problem:
+        figure = self.figures.get(figure_id)
+        if figure is not None:
+            return figure
+        label = self.paths.label(self.paths.figures or self.paths.candidates.with_name("figures.csv"))
+        return origin.problem("figure_id", "known id", figure_id,
+                              f"not among the {len(self.figures)} figures of the last extraction ({label}); check "
+                              f"the id (`review show` lists the flagged ones), or run `dvc repro extract`")
+
+    def _dismiss(self, op: Dismiss) -> Outcome | list[Problem]:
+        figure = self.figure(op.figure_id, op.origin)
+        if isinstance(figure, Problem):
+            return [figure]
+        if not op.reason.strip():
+            return [op.origin.problem("reason", "dismissal has a reason", "",
+                                      "say why this figure is not a trade statistic (a target, a contract, aid ...)")]
+        if not figure.flagged:
+            why = (f"candidate {figure.values['candidate_id']} uses it: decide that candidate"
+                   if figure.values["candidate_id"] else "it is not flagged for review")
+            return [op.origin.problem("figure_id", "flagged figure", figure.id, f"nothing to dismiss: {why}")]
+        row = {"figure_id": figure.id, "source_id": figure.source_id, "text": figure.values["text"],
+               "quote": sentence_text(self.documents, figure), "reason": op.reason.strip()}
+        return self._record(Decision(DISMISSED, row), op.origin, f"dismissed into {self.file_label(DISMISSED)}")
+
+    def _with_figure(self, op: Add) -> Add | Problem:
+        """``op`` with its source, quote, offset, value and unit taken from its figure where the keeper gave none."""
+        figure = self.figure(op.figure_id, op.origin)
+        if isinstance(figure, Problem):
+            return figure
+        if op.source_id and op.source_id != figure.source_id:
+            return op.origin.problem("source_id", "source of the figure", op.source_id,
+                                     f"figure {figure.id} is in {figure.source_id}: leave --source out")
+        start, end = figure.sentence
+        quote = op.quote or sentence_text(self.documents, figure)
+        defaults = {"value": figure.values["value"], "unit": figure.unit}
+        values = {**op.values, **{k: v for k, v in defaults.items() if not op.values.get(k)}}
+        return replace(op, source_id=figure.source_id, quote=quote, values=values,
+                       char_start=op.char_start if op.quote else start)
+
     def _add(self, op: Add) -> Outcome | list[Problem]:
+        if op.figure_id:
+            filled = self._with_figure(op)
+            if isinstance(filled, Problem):
+                return [filled]
+            op = filled
         o = op.origin
         table, problem = checked_value(schemas.CANDIDATES.field("table"), op.table)
         if problem:
@@ -685,6 +893,12 @@ class ReviewSession:
         end = start + len(op.quote)
         row.update(fact_id=hand_fact_id(op.source_id, table, op.quote, start, end, row), source_id=op.source_id,
                    quote=op.quote, char_start=str(start), char_end=str(end), note=op.note.strip(), review="added")
+        if op.figure_id and not states_figure(row, self.figures[op.figure_id]):
+            figure = self.figures[op.figure_id]
+            return [o.problem("value", "states the figure", row.get("value", ""),
+                              f"the row must state figure {figure.id} ({figure.values['text']!r} = "
+                              f"{figure.values['value']} {figure.unit}) as its value or change, in a quote that holds "
+                              f"it; for another fact of the sentence, add it with --quote instead of --figure")]
         return self._record(Decision(table, row), o, f"added to {self.file_label(table)} (quote at {start}:{end})")
 
     def _quote_start(self, doc: Document, op: Add) -> int | Problem:
@@ -715,7 +929,8 @@ class ReviewSession:
             return [op.origin.problem("candidate_id", "decision exists", op.decision_id,
                                       f"no decision on this id in {self.paths.label(self.paths.validated)}/")]
         self.decisions.remove(decision.id)
-        again = " (pending again)" if decision.id in self.candidates else ""
+        again = (" (pending again)" if decision.id in self.candidates
+                 else " (flagged again)" if decision.kind == DISMISSED else "")
         return Outcome(decision.id, "removed", f"{decision.kind} row removed from "
                                                f"{self.file_label(decision.table)}{again}")
 
@@ -730,10 +945,14 @@ class ReviewSession:
             self.decisions.put(decision)  # the rejection was of words the article no longer says
             return Outcome(decision.id, decision.kind, f"{message} (replacing the rejection of "
                                                        f"{shorten(existing.row['quote'])!r})")
+        if existing.kind == DISMISSED and decision.kind == DISMISSED and existing.row["quote"] != decision.row["quote"]:
+            self.decisions.put(decision)  # the dismissal was of words the article no longer says
+            return Outcome(decision.id, decision.kind, f"{message} (replacing the dismissal of "
+                                                       f"{shorten(existing.row['quote'])!r})")
         if existing.table == decision.table and _same_row(existing, decision):
             return Outcome(decision.id, "unchanged", f"already {existing.kind} in {self.file_label(existing.table)}")
-        if existing.kind == REJECTED:
-            what = f"already rejected (reason {existing.row['reason']!r})"
+        if existing.kind in (REJECTED, DISMISSED):
+            what = f"already {existing.kind} (reason {existing.row['reason']!r})"
         elif existing.table == decision.table:
             what = f"already {existing.kind} with other values ({', '.join(_differing_fields(existing, decision))})"
         else:
@@ -852,6 +1071,17 @@ def _int(text: str, default: int = -1) -> int:
         return int(text)
     except (TypeError, ValueError):
         return default
+
+
+def _number(cell: object) -> float | None:
+    """A cell as a number, whether it is text (a row of ``validated/``) or typed (a checked frame); None if empty."""
+    if cell is None or cell == "":
+        return None
+    try:
+        number = float(cell)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number  # NaN and pandas' NA are empty cells
 
 
 def _float(text: str) -> float | None:

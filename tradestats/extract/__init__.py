@@ -10,6 +10,8 @@ not frozen, dataclasses: one is built for every word or figure read, a frozen da
 several times slower to build, and nothing changes them after.
 """
 from tradestats.extract.candidate import Candidate, candidate_id
-from tradestats.extract.rules import EXTRACTOR_VERSION, extract_document
+from tradestats.extract.residue import StatedFigure
+from tradestats.extract.rules import EXTRACTOR_VERSION, Extraction, extract_document, read_document
 
-__all__ = ["EXTRACTOR_VERSION", "Candidate", "candidate_id", "extract_document"]
+__all__ = ["EXTRACTOR_VERSION", "Candidate", "Extraction", "StatedFigure", "candidate_id", "extract_document",
+           "read_document"]

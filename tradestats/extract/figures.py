@@ -8,6 +8,7 @@ then join the nearest main value.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tradestats.extract import grammar as g
@@ -47,16 +48,27 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def find_figures(text: str, a: int, b: int) -> list[Figure]:
-    """Money, tonnes and growth figures of the sentence ``text[a:b]``, money classified by role."""
-    money = find_money(text, a, b)
-    spans = [(m.start, m.end) for m in money]
-    tonnes = [t for t in find_tonnes(text, a, b) if not _overlaps(t.start, t.end, spans)]
-    spans += [(t.start, t.end) for t in tonnes]
+def stated_amounts(text: str, a: int, b: int, lower: str | None = None) -> list[Amount]:
+    """Money and tonnes in ``text[a:b]`` in text order; a tonnage inside a money expression is part of it.
+    (``lower``: the whole text lower-cased, when at hand.)"""
+    money = find_money(text, a, b, lower)
+    tonnes = [t for t in find_tonnes(text, a, b, lower) if not _overlaps(t.start, t.end, [(m.start, m.end) for m in money])]
+    return sorted(money + tonnes, key=lambda m: m.start) if tonnes else money
+
+
+def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = None) -> list[Figure]:
+    """Money, tonnes and growth figures of the sentence ``text[a:b]``, money classified by role.
+
+    ``amounts`` are the sentence's money and tonnes when the caller has found them
+    already (the extractor scans each article for them once).
+    """
+    if amounts is None:
+        amounts = stated_amounts(text, a, b)
+    spans = [(m.start, m.end) for m in amounts]
     growth = [x for x in find_growth(text, a, b) if not _overlaps(x.start, x.end, spans)]
     figures: list[Figure] = []
     previous: Amount | None = None
-    for amount in sorted(money + tonnes, key=lambda m: m.start):
+    for amount in amounts:
         if amount.is_range:
             previous = None
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 
 from tradestats.extract.lexicon import CURRENCY_TERMS, trie_alternation
 
@@ -42,30 +43,20 @@ def _written(terms: list[str], space: str) -> str:
     return "(?:" + trie_alternation(terms).replace("\\ ", space) + ")"
 
 
-def _hints(prefix: list[str], suffix: list[str]) -> tuple[re.Pattern, tuple[str, ...]]:
-    """What a sentence holding a written currency must hold: one pattern for the signs and codes ("$", "USD",
-    "KSh"), which every prefix term and many suffix terms are, and substrings for the suffix words ("dollar",
-    " som"), the shortest kept ("dollar" covers "dollars").
-
-    A pattern of lower-case words would stop at nearly every letter, and a substring
-    test per code costs as much as a test per word, so codes and signs go in one
-    pattern (few places start with a capital or a sign) and words are substrings;
-    a word of three letters only after a space, as "som" is in many a word.
-    """
+def _coded(prefix: list[str], suffix: list[str]) -> re.Pattern:
+    """One pattern for the signs and codes that currencies are written with ("$", "USD", "KSh"): every prefix
+    term ends in one, so a text without a match has no prefixed money. Few places in a text start with a capital
+    or a sign, so the scan is quick."""
     last = {term.split()[-1] for term in prefix + suffix}
-    coded = sorted(w for w in last if not (w.isalpha() and w.islower()))
-    words: list[str] = []
-    for w in sorted((w for w in last if w.isalpha() and w.islower()), key=len):
-        if not any(k in w for k in words):
-            words.append(w)
-    common = ("USD", "EUR", "KZT", "RUB", "CNY", "GBP")
-    return re.compile(trie_alternation(coded)), common + tuple(" " + w if len(w) <= 3 else w for w in words)
+    return re.compile(trie_alternation(sorted(w for w in last if not (w.isalpha() and w.islower()))))
 
 
 _PREFIX = _written(list(CURRENCY_TERMS["prefix"]), r"\s")
 #: The longest prefix as written ("U.S. $"): how far before its sign or code a prefixed amount may begin.
 _PREFIX_REACH = max(map(len, CURRENCY_TERMS["prefix"]))
 _SUFFIX = _written(list(CURRENCY_TERMS["suffix"]), r"\s+") + r"\b"
+#: How far after its sign or code a prefixed amount may end: "$ 1,234,567.89 thousand-" ... "billion US dollars".
+_PREFIXED_TAIL = 64
 
 _MONEY_PREFIXED = re.compile(
     rf"""
@@ -85,16 +76,18 @@ _MONEY_SUFFIXED = re.compile(
     """,
     re.VERBOSE,
 )
-#: A currency written after its number, in lower-cased text: where a suffixed amount can end.
-_SUFFIX_WORD = re.compile(r"\b" + _written(sorted(SUFFIX_CURRENCIES), r"\s+") + r"\b")
 #: How far before its currency word a suffixed amount may begin ("1,234.5 trillion US dollars").
 _SUFFIXED_REACH = 40
-#: Written currencies, lower case: a sentence without any of them has no money.
-_CODED, _SUFFIX_WORDS = _hints(list(CURRENCY_TERMS["prefix"]), list(CURRENCY_TERMS["suffix"]))
-#: Where a sign such as "$" already gave money, only the common words are looked for after a number
-#: ("$2 million (900 million tenge)"): testing every word of the list costs more than it finds.
-_COMMON_SUFFIX_WORDS = ("USD", "EUR", "KZT", "RUB", "CNY", "GBP", "dollar", "tenge", "rub", "roub", "euro", "yuan",
-                        "pound", "soum")
+#: Where a suffixed amount may end, in lower-cased text: a currency word after a digit (and perhaps a scale word),
+#: or after a scale word (a number written in words). Amounts such as "ten dollars" are not looked for.
+_SUFFIX_AFTER_DIGIT = re.compile(r"\d\s?(?:[a-z]+\s+)?" + _written(sorted(SUFFIX_CURRENCIES), r"\s+") + r"\b")
+#: A scale word ending ("million", "thousand") and, right after it, a currency: a number written in words.
+_SCALE_HINTS = ("illion", "thousand", "lakh", "crore")
+_CURRENCY_AFTER_SCALE = re.compile(r"s?\s+" + _written(sorted(SUFFIX_CURRENCIES), r"\s+") + r"\b")
+#: Signs and codes written before a number: a text without any of them has no prefixed money.
+_CODED = _coded(list(CURRENCY_TERMS["prefix"]), list(CURRENCY_TERMS["suffix"]))
+#: How far before its "ton" a tonnage may begin ("1,234,567.5 thousand metric tons").
+_TONNES_REACH = 48
 _TONNES = re.compile(
     rf"(?<![\w.,$])(?P<num>{NUMBER}|{WORD_NUMBER})"
     rf"(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|ton)\b"
@@ -141,46 +134,57 @@ def _currency(table: dict[str, str], written: str) -> str:
     return table[_SPACES.sub(" ", key)]
 
 
-def find_money(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
-    """Every money expression in ``text[start:end]``, in text order."""
+def find_money(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> list[Amount]:
+    """Every money expression in ``text[start:end]``, in text order (``lower``: the whole text lower-cased, with
+    the same offsets, when the caller has it)."""
     end = len(text) if end is None else end
-    written = text[start:end]
-    coded = _CODED.search(written)
     found = []
-    if coded is not None:
-        # Every prefix ends with a sign or code that ``_CODED`` finds, so none begins more than its own length
-        # before the first one found: the scan starts there.
-        for m in _MONEY_PREFIXED.finditer(text, max(start, start + coded.start() - _PREFIX_REACH), end):
-            value = parse_number(m.group("pnum")) * _scale(m.group("pglued") or m.group("pscale"))
-            unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
-            found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("prange"))))
-    # After a number: any currency word, or where a sign or code was found, a code or a common word.
-    if coded is None:
-        suffixed = any(map(written.__contains__, _SUFFIX_WORDS))
-    else:
-        suffixed = coded.group()[0].isalpha() or any(map(written.__contains__, _COMMON_SUFFIX_WORDS))
-    if suffixed:
-        taken = [(a.start, a.end) for a in found]
-        for m in _suffixed(text, start, end, written.lower()):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            value = parse_number(m.group("snum")) * _scale(m.group("sglued") or m.group("sscale"))
-            unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
-            found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("srange"))))
+    # Every prefix ends with a sign or code that ``_CODED`` finds, so none begins more than its own length before
+    # one: the pattern runs only in a short window around each (a scan of a whole article from the first one would
+    # try every capital letter after it).
+    covered = start
+    for coded in _CODED.finditer(text, start, end):
+        if coded.start() < covered:
+            continue
+        m = _MONEY_PREFIXED.search(text, max(covered, coded.start() - _PREFIX_REACH),
+                                   min(end, coded.end() + _PREFIXED_TAIL))
+        if m is None or m.start() > coded.start():
+            continue
+        value = parse_number(m.group("pnum")) * _scale(m.group("pglued") or m.group("pscale"))
+        unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
+        found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("prange"))))
+        covered = m.end()
+    # After a number: a currency word right after a digit or a scale word ("5,000 tenge", "1.5bn soums",
+    # "two billion tenge").
+    lower = text[start:end].lower() if lower is None else lower[start:end]
+    taken = [(a.start, a.end) for a in found]
+    for m in _suffixed(text, start, end, lower):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        value = parse_number(m.group("snum")) * _scale(m.group("sglued") or m.group("sscale"))
+        unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
+        found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("srange"))))
     return sorted(found, key=lambda a: a.start) if len(found) > 1 else found
 
 
 def _suffixed(text: str, start: int, end: int, lower: str) -> list[re.Match]:
     """Matches of "<number> <currency>" in ``text[start:end]`` (``lower`` is that slice lower-cased).
 
-    Scanning a whole sentence for them is slow (every digit is a possible start),
-    so the pattern runs only in a short window ending at each currency word.
+    Scanning a text for them is slow (every digit is a possible start, every word
+    a possible currency), so the places where a currency word follows a digit or a
+    scale word are found first, in one scan of the lower-cased text (cheaper than a
+    substring test per currency word, and as cheap for a whole article as for a
+    sentence), and the pattern runs only in a short window ending at each.
     """
     if len(lower) != end - start:  # lower-casing moved offsets (rare letters): scan it all
         return list(_MONEY_SUFFIXED.finditer(text, start, end))
+    stops = [m.end() for m in _SUFFIX_AFTER_DIGIT.finditer(lower)]
+    worded = [m.end() for m in map(_CURRENCY_AFTER_SCALE.match, repeat(lower), _all_ends(lower, _SCALE_HINTS)) if m]
+    if worded:
+        stops = sorted(set(stops).union(worded))
     out = []
-    for word in _SUFFIX_WORD.finditer(lower):
-        stop = start + word.end()
+    for stop in stops:
+        stop += start
         m = next((m for m in _MONEY_SUFFIXED.finditer(text, max(start, stop - _SUFFIXED_REACH), stop)
                   if m.end() == stop), None)
         if m is not None:
@@ -188,13 +192,34 @@ def _suffixed(text: str, start: int, end: int, lower: str) -> list[re.Match]:
     return out
 
 
-def find_tonnes(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
-    """Every quantity in tonnes in ``text[start:end]``."""
+def _all_ends(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where each occurrence of each of ``words`` in ``text`` ends (substring search: no pattern scan)."""
+    ends = []
+    for word in words:
+        k = text.find(word)
+        while k != -1:
+            ends.append(k + len(word))
+            k = text.find(word, k + 1)
+    return ends
+
+
+def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> list[Amount]:
+    """Every quantity in tonnes in ``text[start:end]`` (``lower``: the whole text lower-cased, when at hand)."""
     end = len(text) if end is None else end
     found = []
-    if "ton" not in text[start:end].lower():
+    if "ton" not in (text[start:end].lower() if lower is None else lower[start:end]):
         return found
-    for m in _TONNES.finditer(text, start, end):
-        value = parse_number(m.group("num")) * _scale(m.group("scale") or m.group("glued"))
-        found.append(Amount(m.start(), m.end(), round(value, 6), "t"))
+    # The pattern runs only in a short window ending at each "ton" (every digit and number word of a whole
+    # article is a possible start otherwise).
+    covered = start
+    k = text.find("ton", start, end)
+    while k != -1:
+        if k >= covered:
+            m = next((m for m in _TONNES.finditer(text, max(covered, k - _TONNES_REACH), min(end, k + 7))
+                      if m.end() > k), None)
+            if m is not None:
+                value = parse_number(m.group("num")) * _scale(m.group("scale") or m.group("glued"))
+                found.append(Amount(m.start(), m.end(), round(value, 6), "t"))
+                covered = m.end()
+        k = text.find("ton", k + 3, end)
     return found

@@ -10,6 +10,8 @@ sentence, the paragraph or the article.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -17,17 +19,19 @@ from tradestats.documents import Document
 from tradestats.extract import grammar as g
 from tradestats.extract.candidate import Candidate
 from tradestats.extract.context import ArticleContext
-from tradestats.extract.figures import Figure, Group, find_figures, group_figures
+from tradestats.extract.figures import Figure, Group, find_figures, group_figures, stated_amounts
+from tradestats.extract.numbers import Amount
 from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_countries
 from tradestats.extract.parties import Parties, listed_partner, resolve_parties, respective_parties
 from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, resolve,
                                         year_to_date)
 from tradestats.extract.products import SentenceProducts
+from tradestats.extract.residue import StatedFigure, document_figures
 from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.3"
+RULES_VERSION = "1.4"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -97,6 +101,44 @@ class DocumentReader:
         self.last_pair: tuple[str, str] | None = None  # reporter and partner of the last row proposed
         self.prior_anchors: set[tuple[int, int]] = set()  # comparison values of a remark on the previous figure
         self._periods: dict[Span, list[PeriodMention]] = {}
+        self._sentences: dict[Span, list[Span]] = {}
+
+    @functools.cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """The article's paragraph bounds, cut once for the statements and the figures both."""
+        return paragraph_bounds(self.text, self.doc.body_start)
+
+    @functools.cached_property
+    def amounts(self) -> list[Amount]:
+        """Every money amount and tonnage of the article: one scan of the whole text, which costs less than one
+        scan per sentence read and gives the figures table the same amounts the statements were read from."""
+        return stated_amounts(self.text, self.doc.body_start, len(self.text), self.quick.lower)
+
+    @functools.cached_property
+    def _amount_starts(self) -> list[int]:
+        return [m.start for m in self.amounts]
+
+    def amounts_in(self, a: int, b: int) -> list[Amount]:
+        starts = self._amount_starts
+        return [m for m in self.amounts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] if m.end <= b]
+
+    def sentences_of(self, para: Span) -> list[Span]:
+        """The sentences of a paragraph, cut once however often they are looked at."""
+        found = self._sentences.get(para)
+        if found is None:
+            found = self._sentences[para] = list(sentences(self.text, para))
+        return found
+
+    def sentence_of(self, at: int) -> Span | None:
+        """The sentence the offset ``at`` stands in; None outside the article's paragraphs."""
+        k = bisect.bisect_right(self._paragraph_starts, at) - 1
+        if k < 0 or at >= self.paragraphs[k][1]:
+            return None
+        return next((s for s in self.sentences_of(Span(*self.paragraphs[k])) if s.start <= at < s.end), None)
+
+    @functools.cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [a for a, _ in self.paragraphs]
 
     # --- driving -------------------------------------------------------------------------------------------------
     def read(self) -> list[Row]:
@@ -104,7 +146,7 @@ class DocumentReader:
         text = self.text
         if not self.quick.flow_stems:
             return self.rows  # no flow word anywhere: every paragraph would be passed over, and nothing carried
-        for a, b in paragraph_bounds(text, self.doc.body_start):
+        for a, b in self.paragraphs:
             if self.quick.flow_word(a, b) and self.quick.figure(a, b):
                 flows = g.find_flow_words(text, a, b, weak=False)
                 weak = self.quick.weak_flow_word(a, b)
@@ -134,7 +176,7 @@ class DocumentReader:
 
     def read_paragraph(self, para: Span, flows: list[g.FlowWord], weak: bool) -> None:
         """Sentences of one paragraph, each with its own flow words (``weak``: the paragraph has "supply" words)."""
-        spans = list(sentences(self.text, para))
+        spans = self.sentences_of(para)
         carried: Statement | None = None
         last: Statement | None = None
         before = self.previous_paragraph_tail
@@ -161,7 +203,7 @@ class DocumentReader:
         """Whether a sentence that proposed nothing gives only percentages ("The share of Turkmenistan in
         Uzbekistan's foreign trade was 1.6%"): a remark that does not change the statement in force."""
         lower = self.quick.lower[sent.start:sent.end]
-        return "share" in lower and not any(f.amount for f in find_figures(self.text, sent.start, sent.end))
+        return "share" in lower and all(m.is_range for m in self.amounts_in(sent.start, sent.end))
 
     # --- one sentence --------------------------------------------------------------------------------------------
     def read_sentence(self, sent: Span, flows: list[g.FlowWord], carried: Statement | None,
@@ -209,7 +251,7 @@ class DocumentReader:
             if anaphor is None:
                 return None
             flows = [g.FlowWord(anaphor.start(), anaphor.end(), carried.table, "")]
-        figures = find_figures(text, a, b) if has_figure else []
+        figures = find_figures(text, a, b, self.amounts_in(a, b)) if has_figure else []
         amounts = [(f.start, f.end) for f in figures if f.amount]
         periods = find_periods(text, a, b) if figures else []
         countries = find_countries(text, a, b)
@@ -708,12 +750,31 @@ def _comparison_mention(prior: Figure, main: Figure, periods: list[PeriodMention
     return min(comparisons, key=lambda p: abs(p.start - prior.start))
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """What the extractor reads from one document: its candidates, and every figure it states (the residue)."""
+
+    candidates: list[Candidate]
+    figures: list[StatedFigure]
+
+
 def extract_document(doc: Document) -> list[Candidate]:
     """Every trade statistic the rules find in one document, in text order, ids unique."""
-    rows = deduplicated(DocumentReader(doc).read())
+    return _candidates(doc, DocumentReader(doc).read())
+
+
+def read_document(doc: Document) -> Extraction:
+    """The candidates of one document and its figures, each marked with the candidate that uses it."""
+    reader = DocumentReader(doc)
+    candidates = _candidates(doc, reader.read())
+    figures = document_figures(doc, candidates, reader.quick, reader.amounts, reader.sentence_of)
+    return Extraction(candidates, figures)
+
+
+def _candidates(doc: Document, rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     used: set[str] = set()
-    for row in sorted(rows, key=lambda r: (r.quote.start, r.anchor)):
+    for row in sorted(deduplicated(rows), key=lambda r: (r.quote.start, r.anchor)):
         cand = to_candidate(doc, row)
         if cand.candidate_id in used:
             continue
