@@ -116,11 +116,17 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
         direction = _direction(text, a, b, start, end)
         if direction and multiple > 0:
             found.append(Growth(_with_by(text, a, start), b, _ratio(multiple, direction)))
+    listed: str | None = None  # the direction of the last "<verb> by N%", for a list that goes on without a verb
     for m, shift in _PERCENT.finditer(text, start, end) if percent else ():
         a, b = m.start() + shift, m.end() + shift
         if _LEVEL_BEFORE.search(text, max(start, a - 12), a):
             continue
         direction = _direction(text, a, b, start, end, same_clause=True)
+        by = _BY_BEFORE.search(text, max(start, a - 8), a) is not None
+        if direction is None and by:
+            direction = listed  # "exports of grain rose by 13%, of oil by 5%": the list shares its verb
+        elif by:
+            listed = direction
         pct = parse_number(m.group("p"))
         if direction == "up":
             found.append(Growth(_with_by(text, a, start), b, round(1 + pct / 100, 4)))

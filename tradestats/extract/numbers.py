@@ -43,14 +43,6 @@ def _written(terms: list[str], space: str) -> str:
     return "(?:" + trie_alternation(terms).replace("\\ ", space) + ")"
 
 
-def _coded(prefix: list[str], suffix: list[str]) -> re.Pattern:
-    """One pattern for the signs and codes that currencies are written with ("$", "USD", "KSh"): every prefix
-    term ends in one, so a text without a match has no prefixed money. Few places in a text start with a capital
-    or a sign, so the scan is quick."""
-    last = {term.split()[-1] for term in prefix + suffix}
-    return re.compile(trie_alternation(sorted(w for w in last if not (w.isalpha() and w.islower()))))
-
-
 _PREFIX = _written(list(CURRENCY_TERMS["prefix"]), r"\s")
 #: The longest prefix as written ("U.S. $"): how far before its sign or code a prefixed amount may begin.
 _PREFIX_REACH = max(map(len, CURRENCY_TERMS["prefix"]))
@@ -84,8 +76,16 @@ _SUFFIX_AFTER_DIGIT = re.compile(r"\d\s?(?:[a-z]+\s+)?" + _written(sorted(SUFFIX
 #: A scale word ending ("million", "thousand") and, right after it, a currency: a number written in words.
 _SCALE_HINTS = ("illion", "thousand", "lakh", "crore")
 _CURRENCY_AFTER_SCALE = re.compile(r"s?\s+" + _written(sorted(SUFFIX_CURRENCIES), r"\s+") + r"\b")
-#: Signs and codes written before a number: a text without any of them has no prefixed money.
-_CODED = _coded(list(CURRENCY_TERMS["prefix"]), list(CURRENCY_TERMS["suffix"]))
+#: Which currencies a text may hold is told by its words, lower-cased letters only: the set of them is built
+#: in one pass (a byte translation and a split), far quicker than a pattern's scan or a substring test per
+#: currency. The last word of each term: "dollars" of "US dollars"; the codes ("usd") and the signs apart.
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_SUFFIX_WORDS = frozenset(term.split()[-1].encode() for term in SUFFIX_CURRENCIES)
+#: The codes written before a number ("KZT 5 billion"), by their lower-cased word: "us$" has a sign instead.
+_PREFIX_CODES = {code.lower().encode(): [t for t in CURRENCY_TERMS["prefix"] if t.lower() == code.lower()]
+                 for code in {t.lower() for t in CURRENCY_TERMS["prefix"] if t.isalpha()}}
+_PREFIX_CODE_WORDS = frozenset(_PREFIX_CODES)
+_SIGNS = tuple(sorted({ch for term in CURRENCY_TERMS["prefix"] for ch in term if not ch.isalnum() and ch not in " ."}))
 #: How far before its "ton" a tonnage may begin ("1,234,567.5 thousand metric tons").
 _TONNES_REACH = 48
 _TONNES = re.compile(
@@ -138,17 +138,17 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
     """Every money expression in ``text[start:end]``, in text order (``lower``: the whole text lower-cased, with
     the same offsets, when the caller has it)."""
     end = len(text) if end is None else end
+    lower = text[start:end].lower() if lower is None else lower[start:end]
+    words = lower.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
     found = []
-    # Every prefix ends with a sign or code that ``_CODED`` finds, so none begins more than its own length before
-    # one: the pattern runs only in a short window around each (a scan of a whole article from the first one would
-    # try every capital letter after it).
+    # Every prefix ends with a sign or a code, so none begins more than its own length before one: the pattern runs
+    # only in a short window at each (a scan of a whole article would try every capital letter in it).
     covered = start
-    for coded in _CODED.finditer(text, start, end):
-        if coded.start() < covered:
+    for at, length in _marks(text, start, end, _PREFIX_CODE_WORDS.intersection(words)):
+        if at < covered:
             continue
-        m = _MONEY_PREFIXED.search(text, max(covered, coded.start() - _PREFIX_REACH),
-                                   min(end, coded.end() + _PREFIXED_TAIL))
-        if m is None or m.start() > coded.start():
+        m = _MONEY_PREFIXED.search(text, max(covered, at - _PREFIX_REACH), min(end, at + length + _PREFIXED_TAIL))
+        if m is None or m.start() > at:
             continue
         value = parse_number(m.group("pnum")) * _scale(m.group("pglued") or m.group("pscale"))
         unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
@@ -156,15 +156,25 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         covered = m.end()
     # After a number: a currency word right after a digit or a scale word ("5,000 tenge", "1.5bn soums",
     # "two billion tenge").
-    lower = text[start:end].lower() if lower is None else lower[start:end]
     taken = [(a.start, a.end) for a in found]
-    for m in _suffixed(text, start, end, lower):
+    for m in _suffixed(text, start, end, lower) if not _SUFFIX_WORDS.isdisjoint(words) else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
         value = parse_number(m.group("snum")) * _scale(m.group("sglued") or m.group("sscale"))
         unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
         found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("srange"))))
     return sorted(found, key=lambda a: a.start) if len(found) > 1 else found
+
+
+def _marks(text: str, start: int, end: int, codes: set[bytes]) -> list[tuple[int, int]]:
+    """(offset, length) of every currency sign in ``text[start:end]``, and of the written forms of ``codes``."""
+    marks = []
+    for mark in [*_SIGNS, *(form for code in codes for form in _PREFIX_CODES[code])]:
+        k = text.find(mark, start, end)
+        while k != -1:
+            marks.append((k, len(mark)))
+            k = text.find(mark, k + 1, end)
+    return sorted(marks)
 
 
 def _suffixed(text: str, start: int, end: int, lower: str) -> list[re.Match]:
