@@ -262,7 +262,7 @@ class DocumentReader:
             self.note_main_period(periods)
         if self.last_pair is not None and any(map(self.quick.lower[a:b].__contains__, _ANAPHORIC_NOUN_STEMS)):
             countries = self.with_anaphoric_countries(countries, a, b)
-        segments = _segments(flows, a, b)
+        segments = _segments(flows, a, b, text)
         statement: Statement | None = None
         sentence_parties: Parties | None = None
         stated: set[Period] = set()
@@ -632,14 +632,36 @@ def _starts_in_any(at: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _segments(flows: list[g.FlowWord], a: int, b: int) -> list[Segment]:
-    """One segment per flow word, from the word to the next one; the first also takes the sentence's opening."""
+#: A flow word that names a part of the figure before it: "Russia with $3.1 billion, of which imports $2.6 billion".
+_PART_OF_BEFORE = re.compile(r"\b(?:of\s+which|including|incl\.)\s*$", re.IGNORECASE)
+#: Where such a part ends and the list it interrupts goes on: ", and China with $2.2 billion".
+_LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?|;\s+|\s+and\s+")
+
+
+def _segments(flows: list[g.FlowWord], a: int, b: int, text: str = "") -> list[Segment]:
+    """One segment per flow word, from the word to the next one; the first also takes the sentence's opening.
+
+    A flow word that names a part of the previous value ("of which imports $2.6 billion") has the segment of
+    its own clause only; after it the list goes on under the previous flow word.
+    """
     out = []
     for i, flow in enumerate(flows):
         start = a if i == 0 else flow.start
         end = flows[i + 1].start if i + 1 < len(flows) else b
+        if i and text and _PART_OF_BEFORE.search(text, max(a, flow.start - 12), flow.start):
+            figure = _FIRST_DIGIT.search(text, flow.end, end)
+            rest = _LIST_GOES_ON.search(text, figure.end(), end) if figure else None
+            if rest is not None:
+                out.append(Segment(start, rest.start(), flow))
+                outer = out[-2].flow
+                # the list goes on under the outer flow word, read as if it stood where the list resumes
+                out.append(Segment(rest.start(), end, g.FlowWord(rest.start(), rest.end(), outer.table, outer.words)))
+                continue
         out.append(Segment(start, end, flow))
     return out
+
+
+_FIRST_DIGIT = re.compile(r"\d[\d.,]*")
 
 
 #: Where a clause of its own begins, for a weak flow word beside a strong one: "Coal sales to India exceeded

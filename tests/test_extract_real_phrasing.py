@@ -1,0 +1,144 @@
+"""Phrasing classes that real news uses and written sentences rarely do, on sentences written for these tests.
+
+Each group names one class (a ranked list of partners, a range of months, a third
+country, the partner's point of view, a figure in two currencies, a bloc beside its
+members, comparison values, product-group growth lists, the buyer as subject, and
+figures that are no statistic) and pins the reading the extractor must make of it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import candidate_rows
+from tradestats.documents import Document
+from tradestats.extract import read_document
+
+
+def rows(text: str, published: str = "2024-09-20") -> set[tuple]:
+    return candidate_rows(text, published)
+
+
+def flagged(text: str, published: str = "2024-09-20") -> set[str]:
+    """The figures no candidate uses, flagged for the keeper."""
+    found = read_document(Document("t01_test", text, published))
+    return {f.text for f in found.figures if f.needs_review == "yes"}
+
+
+YEAR_2023 = ("2023-01-01", "2023-12-31")
+
+
+# --- A. ranked partner lists of a country that is not Kazakhstan ----------------------------------------------------
+def test_a_ranked_list_gives_one_turnover_fact_per_partner_of_that_country() -> None:
+    text = ("Uzbekistan's main trade partners in 2023 were China ($6.9 billion), Russia ($5.3 billion) and "
+            "Kazakhstan ($2.5 billion).")
+    assert rows(text) == {("turnover", "UZB", p, *YEAR_2023, v, None, "")
+                          for p, v in (("CHN", 6.9e9), ("RUS", 5.3e9), ("KAZ", 2.5e9))}
+
+
+def test_of_which_imports_is_an_import_fact_and_the_list_goes_on_as_turnover() -> None:
+    text = ("Kyrgyzstan's largest trading partners last year were Russia with $3.1 billion, of which imports "
+            "$2.6 billion, and China with $2.2 billion.")
+    assert rows(text) == {("turnover", "KGZ", "RUS", *YEAR_2023, 3.1e9, None, ""),
+                          ("imports", "KGZ", "RUS", *YEAR_2023, 2.6e9, None, ""),
+                          ("turnover", "KGZ", "CHN", *YEAR_2023, 2.2e9, None, "")}
+
+
+# --- B. a range of months is the range, never its last month --------------------------------------------------------
+@pytest.mark.parametrize("period, end", [("In January-July 2024", "2024-07-31"),
+                                         ("Over seven months of this year", "2024-07-31"),
+                                         ("In the first seven months of 2024", "2024-07-31"),
+                                         ("From January to August 2024", "2024-08-31")])
+def test_a_range_of_months_starts_in_january(period: str, end: str) -> None:
+    text = f"{period}, trade between Turkmenistan and Kazakhstan reached $228.8 million."
+    assert rows(text) == {("turnover", "TKM", "KAZ", "2024-01-01", end, 228.8e6, None, "")}
+
+
+# --- C. a third country in a comparison is not the reporter ---------------------------------------------------------
+def test_a_country_named_in_a_comparison_is_neither_reporter_nor_partner() -> None:
+    text = ("Trade between Kazakhstan and China reached $31 billion in 2023, more than the United States' trade "
+            "with the whole region.")
+    assert rows(text) == {("turnover", "KAZ", "CHN", *YEAR_2023, 31e9, None, "")}
+
+
+# --- D. the partner's point of view ---------------------------------------------------------------------------------
+def test_the_partner_s_imports_have_the_partner_as_reporter() -> None:
+    assert rows("Azerbaijan's imports from Kazakhstan amounted to $120.5 million in 2023.") == {
+        ("imports", "AZE", "KAZ", *YEAR_2023, 120.5e6, None, "")}
+
+
+def test_an_article_written_from_belarus_reports_belarus_flows() -> None:
+    text = "Belarus' export to Kazakhstan was $783.7 million in 2022, while import reached $112.3 million."
+    assert rows(text) == {("exports", "BLR", "KAZ", "2022-01-01", "2022-12-31", 783.7e6, None, ""),
+                          ("imports", "BLR", "KAZ", "2022-01-01", "2022-12-31", 112.3e6, None, "")}
+
+
+# --- E. one figure in several currencies: one fact per stated currency, never a sum ---------------------------------
+def test_a_figure_in_rubles_and_dollars_is_two_facts() -> None:
+    got = read_document(Document("t01_test", "Trade between Russia and Kazakhstan reached 4 trillion rubles "
+                                 "($45 billion) in 2023.", "2024-02-01")).candidates
+    assert {(c.table, c.value, c.unit) for c in got} == {("turnover", 4e12, "RUB"), ("turnover", 45e9, "USD")}
+
+
+def test_tenge_and_dollars_in_one_sentence_are_two_facts() -> None:
+    got = read_document(Document("t01_test", "In 2023 mutual trade between Kazakhstan and Uzbekistan amounted to "
+                                 "1.2 trillion tenge, or $2.6 billion.", "2024-02-01")).candidates
+    assert {(c.value, c.unit) for c in got} == {(1.2e12, "KZT"), (2.6e9, "USD")}
+
+
+# --- F. a bloc beside its members -----------------------------------------------------------------------------------
+def test_an_eu_total_and_a_member_s_share_are_facts_of_their_own() -> None:
+    text = ("Trade between Kazakhstan and the European Union reached $41 billion in 2023, with Italy accounting "
+            "for $15.2 billion.")
+    assert rows(text) == {("turnover", "KAZ", "EUU", *YEAR_2023, 41e9, None, ""),
+                          ("turnover", "KAZ", "ITA", *YEAR_2023, 15.2e9, None, "")}
+
+
+# --- G. comparison values and month-only periods --------------------------------------------------------------------
+def test_a_comparison_value_in_the_next_sentence_is_the_prior_year_s_fact() -> None:
+    text = "Trade between Kazakhstan and Georgia reached $150 million in 2023. In 2022, the figure stood at $120 million."
+    assert rows(text) == {("turnover", "KAZ", "GEO", *YEAR_2023, 150e6, None, ""),
+                          ("turnover", "KAZ", "GEO", "2022-01-01", "2022-12-31", 120e6, None, "")}
+
+
+def test_a_comparison_value_in_a_following_clause() -> None:
+    text = "Trade between Kazakhstan and Turkey grew to $6.4 billion in 2023, up from $5 billion a year earlier."
+    assert rows(text) == {("turnover", "KAZ", "TUR", *YEAR_2023, 6.4e9, None, ""),
+                          ("turnover", "KAZ", "TUR", "2022-01-01", "2022-12-31", 5e9, None, "")}
+
+
+@pytest.mark.parametrize("published, year", [("2024-12-05", "2024"), ("2025-01-10", "2024")])
+def test_a_month_alone_is_the_last_such_month_before_publication(published: str, year: str) -> None:
+    text = "In November, trade between Kazakhstan and Uzbekistan amounted to $320 million."
+    assert rows(text, published) == {("turnover", "KAZ", "UZB", f"{year}-11-01", f"{year}-11-30", 320e6, None, "")}
+
+
+# --- H. growth lists of product groups, and the buyer as subject ----------------------------------------------------
+def test_a_growth_list_shares_its_verb() -> None:
+    text = "In 2023, Kazakhstan's exports of agricultural products to Iran rose by 133.7%, chemical products by 25.2%."
+    assert rows(text, "2024-02-10") == {
+        ("commodities", "KAZ", "IRN", *YEAR_2023, None, 2.337, "agricultural products"),
+        ("commodities", "KAZ", "IRN", *YEAR_2023, None, 1.252, "chemical products")}
+
+
+def test_a_falling_list_falls_throughout() -> None:
+    text = "In 2023 Kazakhstan's exports to Iran of wheat fell by 20%, of barley by 15%."
+    assert rows(text, "2024-02-10") == {("commodities", "KAZ", "IRN", *YEAR_2023, None, 0.8, "wheat"),
+                                        ("commodities", "KAZ", "IRN", *YEAR_2023, None, 0.85, "barley")}
+
+
+def test_the_buyer_as_subject_imports_the_goods() -> None:
+    assert rows("China bought 2 million tonnes of Kazakh wheat in 2023.") == {
+        ("commodities", "CHN", "KAZ", *YEAR_2023, 2e6, None, "wheat")}
+
+
+# --- I. figures that are no statistic reach the keeper as flagged figures, never as candidates ----------------------
+@pytest.mark.parametrize("text, figure", [
+    ("Kazakhstan sent humanitarian aid worth $2 million to Afghanistan.", "$2 million"),
+    ("Each locomotive supplied to Uzbekistan costs $3 million.", "$3 million"),
+    ("Kazakhstan and Uzbekistan aim to raise trade to $10 billion by 2030.", "$10 billion"),
+    ("Kazakh and Turkish companies signed contracts worth $1.2 billion at the forum.", "$1.2 billion"),
+    ("Chinese investment in Kazakhstan reached $24 billion over the past decade.", "$24 billion"),
+])
+def test_aid_prices_targets_contracts_and_investment_are_flagged_not_proposed(text: str, figure: str) -> None:
+    assert rows(text) == set()
+    assert flagged(text) == {figure}
