@@ -142,3 +142,66 @@ def test_the_buyer_as_subject_imports_the_goods() -> None:
 def test_aid_prices_targets_contracts_and_investment_are_flagged_not_proposed(text: str, figure: str) -> None:
     assert rows(text) == set()
     assert flagged(text) == {figure}
+
+
+# --- J. rankings of a home country's partners, in the words real reports use ----------------------------------------
+def test_a_partner_ranked_as_the_owner_s_leading_partner_trades_with_the_owner() -> None:
+    text = "Mongolia ranks as Georgia's leading trade partner with a turnover of $1.7 billion in 2023."
+    assert rows(text) == {("turnover", "GEO", "MNG", *YEAR_2023, 1.7e9, None, "")}
+
+
+def test_a_foreign_trade_partner_is_a_partner_not_a_national_total() -> None:
+    text = "Armenia is Georgia's largest foreign trade partner, with trade of $2.2 billion in 2023."
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 2.2e9, None, "")}
+
+
+def test_a_ranking_without_flow_words_goes_on_under_the_home_country_s_total() -> None:
+    text = ("Georgia's foreign trade turnover in 2023 was USD 20.1 billion. Turkey is first with USD 3.1 billion. "
+            "In second place is Russia with USD 2.5 billion. Third place is occupied by China (USD 1.9 billion), "
+            "followed by Armenia (USD 1.2 billion) and Azerbaijan (USD 1.1 billion).")
+    assert rows(text) == {("turnover", "GEO", p, *YEAR_2023, v, None, "")
+                          for p, v in (("TUR", 3.1e9), ("RUS", 2.5e9), ("CHN", 1.9e9), ("ARM", 1.2e9),
+                                       ("AZE", 1.1e9))}
+
+
+def test_a_ranking_paragraph_of_its_own_goes_on_under_the_total_before_it() -> None:
+    text = ("Georgia's foreign trade turnover in 2023 was USD 20.1 billion.\n\n"
+            "In second place is Russia with USD 2.5 billion.")
+    assert rows(text) == {("turnover", "GEO", "RUS", *YEAR_2023, 2.5e9, None, "")}
+
+
+def test_the_country_s_partner_is_the_home_country_s_partner() -> None:
+    text = ("Georgia's foreign trade turnover reached $20.1 billion in 2023. Turkey remains the country's most "
+            "important trading partner, with a $3.1 billion turnover. Russia comes in second with a $2.5 billion "
+            "turnover.")
+    assert rows(text) == {("turnover", "GEO", "TUR", *YEAR_2023, 3.1e9, None, ""),
+                          ("turnover", "GEO", "RUS", *YEAR_2023, 2.5e9, None, "")}
+
+
+def test_main_partners_without_the_word_trade_are_trade_partners() -> None:
+    text = "In 2023 the main partners of Georgia were Turkey - $3.1bn (15%), Russia - $2.5bn, and China - $1.9bn."
+    assert rows(text) == {("turnover", "GEO", p, *YEAR_2023, v, None, "")
+                          for p, v in (("TUR", 3.1e9), ("RUS", 2.5e9), ("CHN", 1.9e9))}
+
+
+def test_a_partner_in_investment_is_no_trade_partner() -> None:
+    text = "In 2023 the main partner in investment of Georgia was Turkey with $1.1 billion."
+    assert rows(text) == set()
+
+
+def test_a_ranking_word_needs_a_home_country_before_it() -> None:
+    """With no national total or partner ranking before it, "is first" ranks nothing the article reports."""
+    text = "Turkey is first with USD 3.1 billion of new loans in 2023."
+    assert rows(text) == set()
+
+
+def test_a_share_of_the_total_is_no_growth() -> None:
+    text = ("Exports from Georgia to Armenia reached $1.2 billion in 2023, making up 15.1% of the total, and "
+            "imports from Armenia were $0.9 billion, or 8% of all imports.")
+    assert rows(text) == {("exports", "GEO", "ARM", *YEAR_2023, 1.2e9, None, ""),
+                          ("imports", "GEO", "ARM", *YEAR_2023, 0.9e9, None, "")}
+
+
+def test_a_country_traded_with_after_the_value() -> None:
+    text = "Armenia traded $2.2 billion with Georgia in 2023."
+    assert rows(text) == {("turnover", "ARM", "GEO", *YEAR_2023, 2.2e9, None, "")}

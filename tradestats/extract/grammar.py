@@ -27,8 +27,15 @@ _NOT_A_FLOW_AFTER_TRADE = (
     r"|(?:" + "|".join(_NOT_A_FLOW_NOUNS) + r")s?"
 )
 #: The core flow words; the adjectives before them ("mutual", "foreign") are read backwards from the core.
-_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+partners?|trade[ds]?|export(?:s|ed|ing)?|import(?:s|ed|ing)?)"
-                           r"\b(?!-)", starts=("turnover", "trad", "export", "import"))
+#: A ranked partner stands for trade with it even without the word "trade": "Uzbekistan's main partners were China
+#: ($6.9 billion), Russia ...", but not a partner in investment or finance.
+_RANKED_PARTNER = (r"(?:main|largest|biggest|leading|top|key|major|principal)\s+"
+                   r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:trad(?:e|ing)\s+)?partners?"
+                   r"(?!\s+(?:in|for)\s+(?:investment|investing|financ|energy|security))")
+RANKED_PARTNER_STARTS = ("main", "largest", "biggest", "leading", "top", "key", "major", "principal")
+_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+partners?|trade[ds]?|export(?:s|ed|ing)?|import(?:s|ed|ing)?"
+                           rf"|{_RANKED_PARTNER})\b(?!-)",
+                           starts=("turnover", "trad", "export", "import", *RANKED_PARTNER_STARTS))
 _FLOW_ADJECTIVES = frozenset(
     "foreign external mutual bilateral two-way reciprocal total overall commodity goods".split())
 _NOT_A_FLOW_AFTER = re.compile(rf"\s+(?:{_NOT_A_FLOW_AFTER_TRADE})\b", _I)
@@ -45,6 +52,20 @@ _WEAK_TABLES = {"sold": "exports", "sales": "exports", "bought": "imports", "pur
                 "purchased": "imports"}
 #: Flow words that need a country named in their own sentence.
 NEEDS_A_COUNTRY = frozenset(_WEAK_TABLES)
+
+
+#: A place in a ranking of partners: "China is first with $13.7 billion", "In second place is Russia",
+#: "followed by Turkey ($3.1 billion)".
+RANK = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d{1,2}(?:st|nd|rd|th))\s+"
+    r"(?:place|position|spot|line)\b"
+    r"|\b(?:is|was|are|were|ranks?|ranked|comes?|came|remains?|remained)\s+(?:in\s+)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next)\b(?!\s+(?:half|quarter))"
+    r"|\bfollowed\s+by\b|\b(?:the\s+)?top\s+(?:three|four|five|six|seven|eight|nine|ten)\b",
+    _I,
+)
+#: The words of the flow that a ranking sentence without a flow word of its own continues.
+RANKED_PARTNER = "ranked partner"
 
 
 #: A word that refers back to the flow of the previous sentence: "In 2022, it reached $1.3 billion".
@@ -93,7 +114,7 @@ def _core_table(core: str) -> str:
         return "exports"
     if core.startswith("import"):
         return "imports"
-    return "trade" if core == "trade" else "turnover"  # turnover, trade(ing) partners
+    return "trade" if core == "trade" else "turnover"  # turnover, trade(ing) partners, main partners
 
 
 def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[FlowWord]:
@@ -138,7 +159,7 @@ def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
 #: Quick tests for a sentence worth reading: plain substring tests on lower-cased text, far cheaper than a regex.
 #: (A paragraph is only passed over when it has none of these, so "trad" may stand for "trade" and "trading".)
 _FLOW_STEMS = ("trad", "turnover", "export", "import", "suppl", "shipment", "shipped", "deliver", "sold", "sales",
-               "bought", "purchas")
+               "bought", "purchas", "partner")
 _WEAK_STEMS = ("suppl", "shipment", "shipped", "deliver", "sold", "sales", "bought", "purchas")
 assert set(_WEAK_STEMS) <= set(_FLOW_STEMS)  # ``QuickTests`` keeps only the weak stems among the flow stems found
 _FIGURE_STEMS = ("doubl", "tripl", "quadrupl", "twice", "halv", "fold", "one", "two", "three", "four", "five", "six",

@@ -27,8 +27,11 @@ _DIRECTION_AFTER = re.compile(
     r"|(?P<down>lower|less|down|decrease|decline|drop|fall|reduction))\b",
     re.IGNORECASE,
 )
-#: A percentage that states a level, not a change: "to 30%", "at 5%", "share of 40%".
-_LEVEL_BEFORE = re.compile(r"\b(?:to|at|share\s+of|of\s+the)\s*$", re.IGNORECASE)
+#: A percentage that states a level, not a change: "to 30%", "at 5%", "share of 40%", a part of a whole
+#: ("making up 15%", "accounting for 8%", "or 8% of all imports").
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|share\s+of|of\s+the|making\s+up|makes?\s+up|made\s+up|accounting\s+for"
+                           r"|accounts?\s+for|accounted\s+for|constitut(?:ing|es?|ed)|representing|comprising|or)\s*$",
+                           re.IGNORECASE)
 
 _TIMES = Words(
     rf"(?<![\w.,])(?P<n>{NUMBER}|{WORD_NUMBER})\s?(?:-\s?)?(?:times\b|fold\b)"
@@ -119,7 +122,7 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
     listed: str | None = None  # the direction of the last "<verb> by N%", for a list that goes on without a verb
     for m, shift in _PERCENT.finditer(text, start, end) if percent else ():
         a, b = m.start() + shift, m.end() + shift
-        if _LEVEL_BEFORE.search(text, max(start, a - 12), a):
+        if _LEVEL_BEFORE.search(text, max(start, a - 20), a):
             continue
         direction = _direction(text, a, b, start, end, same_clause=True)
         by = _BY_BEFORE.search(text, max(start, a - 8), a) is not None

@@ -108,8 +108,10 @@ _PARTNER_ROLES = frozenset({"source", "dest", "with", "between"})
 _NEW_CLAUSE = (", as ", ", while ", ", whereas ", ", but ", ", which ", ", when ", ";")
 
 
-def _trailing(text: str, start: int, end: int, countries: list[CountryMention]) -> list[tuple[str, str]]:
-    """Destinations and origins after the figure, in the same clause: "... worth $5 million to Uzbekistan".
+def _trailing(text: str, start: int, end: int, countries: list[CountryMention],
+              turnover: bool = False) -> list[tuple[str, str]]:
+    """Destinations and origins after the figure, in the same clause: "... worth $5 million to Uzbekistan"
+    (and, for ``turnover``, the country traded with: "Russia traded $9.4 billion with Uzbekistan").
 
     A list ("to Uzbekistan, Tajikistan and Afghanistan") is returned whole, so a
     total over several partners is recognised as one.
@@ -120,7 +122,7 @@ def _trailing(text: str, start: int, end: int, countries: list[CountryMention]) 
         return []
     out = []
     for code, role in _roles(text, after, start, "other", "source"):  # "worth of Russian goods": their origin
-        if role not in ("source", "dest"):
+        if role not in ("source", "dest") and not (turnover and role == "with"):
             break
         out.append((code, role))
     return out
@@ -168,10 +170,23 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
     roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other", "source")
     if not roles and subject:
         roles = _roles(text, subject, floor, "other")
+    if flow.words == g.RANKED_PARTNER:
+        # "Third place is taken by Kazakhstan ($4.4 billion)": every country the ranking names is a partner
+        roles = [(code, "with") for code, role in roles if code != article.home]
     if "partner" in flow.words:  # "Turkey was the top trading partner": the country named is the partner
         roles = [(code, "with" if role == "other" else role) for code, role in roles]
+        possessed = [c.code for c in before + after if text[c.end:c.end + 1] in _APOSTROPHES]
+        if possessed:  # "Turkey remains Georgia's main trading partner": the possessive owns the partner
+            owner = possessed[0]
+            roles = sorted([(code, "owner" if code == owner else "with" if role == "owner" else role)
+                            for code, role in roles], key=lambda r: r[0] != owner)
+        if roles and subject and all(role == "owner" for _, role in roles):
+            # "China ranks as Uzbekistan's leading trade partner": the subject is the owner's partner
+            owners = {code for code, _ in roles}
+            roles += [(code, "with") for code, role in _roles(text, subject, floor, "other")
+                      if role != "owner" and code not in owners]
     if not any(role in _PARTNER_ROLES for _, role in roles):
-        roles += _trailing(text, zone_end, seg_end, countries)
+        roles += _trailing(text, zone_end, seg_end, countries, turnover=flow.table == "turnover")
     codes = list(dict.fromkeys(code for code, _ in roles))
     if len(codes) > 2:
         return None
@@ -185,13 +200,17 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
     # Only a flow naming one country or none needs to know whether it is said to be between two.
     bilateral = pair_in_sentence or g.BILATERAL.search(text, min(seg_start, flow.start), zone_end) is not None
     if len(codes) == 1:
+        if flow.table == "turnover" and article.home not in (None, codes[0]) and (
+                "partner" in flow.words or g.RANK.search(text, seg_start, zone_end) is not None):
+            return Parties(article.home, codes[0])  # "Russia comes in second with ...": the home country's partner
         return _one_named(flow.table, roles, bilateral, fallback, article)
     if fallback is None:
         pair = article.pair
         if len(pair) < 2:
             return None
         fallback = Parties(pair[0], pair[1])
-    national = bool(g.NATIONAL_TOTAL.search(flow.words)) and not bilateral
+    # "foreign trade partner" is a partner all the same: a partner is always the other side of a bilateral flow
+    national = bool(g.NATIONAL_TOTAL.search(flow.words)) and not bilateral and "partner" not in flow.words
     # A flow that names no country continues the statement before it, a world total included
     # ("Kazakhstan's foreign trade reached $134 billion, of which exports $84 billion").
     return Parties(fallback.reporter, fallback.partner,

@@ -61,6 +61,9 @@ _ANAPHORIC_COUNTRY = re.compile(
 _SHARE_OF = re.compile(r"\b(?:accounted|accounts|accounting)\s+for\b", re.IGNORECASE)
 _ANAPHORIC_NOUN_STEMS = ("the country", "the republic", "the kingdom", "the nation", "neighbo", " country",
                          " republic", " kingdom", " giant")
+#: The country whose statistics the article reports, as a possessive: "the country's main trading partner".
+_HOME_POSSESSIVE = re.compile(r"\bthe\s+(?P<noun>country|republic|nation)(?=['’]s\b)", re.IGNORECASE)
+_HOME_POSSESSIVE_STEMS = ("country's", "republic's", "nation's", "country\u2019s", "republic\u2019s", "nation\u2019s")
 _BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
 
 
@@ -166,6 +169,9 @@ class DocumentReader:
             self.previous_paragraph_tail = None
             return
         age = self.tail_age
+        if self.quick.figure(a, b) and any(self.ranked_partner(s, tail) for s in self.sentences_of(Span(a, b))):
+            self.read_paragraph(Span(a, b), [], False)  # a ranking of the home country's partners goes on
+            return
         if self.quick.remark(a, b) and g.REMARK.search(self.text, a, b) is not None:
             kept = len(self.rows)
             self.read_paragraph(Span(a, b), [], False)
@@ -240,11 +246,22 @@ class DocumentReader:
         added = [CountryMention(m.start(m.lastgroup), m.end(), code, "name") for m in found]
         return sorted(countries + added, key=lambda c: c.start)
 
+    def with_home_possessive(self, countries: list[CountryMention], a: int, b: int) -> list[CountryMention]:
+        """``countries`` and "the country's" standing for the article's home country, whose partners it ranks."""
+        added = [CountryMention(m.start(), m.end(), self.article.home, "name")
+                 for m in _HOME_POSSESSIVE.finditer(self.text, a, b)
+                 if not any(c.start < m.end() and m.start() < c.end for c in countries)]
+        return sorted(countries + added, key=lambda c: c.start) if added else countries
+
     def _read_sentence(self, sent: Span, flows: list[g.FlowWord], carried: Statement | None,
                        earlier: list[Span]) -> Statement | None:
         text, a, b = self.text, sent.start, sent.end
-        if not flows and not (carried and self.quick.anaphor(a, b)):
-            return None
+        if not flows:
+            ranked = self.ranked_partner(sent, carried)
+            if ranked is not None:
+                flows = [ranked]
+            elif not (carried and self.quick.anaphor(a, b)):
+                return None
         has_figure = self.quick.figure(a, b)
         if not flows:
             anaphor = g.find_anaphor(text, a, b) if carried and has_figure else None
@@ -262,6 +279,8 @@ class DocumentReader:
             self.note_main_period(periods)
         if self.last_pair is not None and any(map(self.quick.lower[a:b].__contains__, _ANAPHORIC_NOUN_STEMS)):
             countries = self.with_anaphoric_countries(countries, a, b)
+        if self.article.home is not None and any(map(text[a:b].lower().__contains__, _HOME_POSSESSIVE_STEMS)):
+            countries = self.with_home_possessive(countries, a, b)
         segments = _segments(flows, a, b, text)
         statement: Statement | None = None
         sentence_parties: Parties | None = None
@@ -300,6 +319,17 @@ class DocumentReader:
                     stated = {carried.period}
             statement.period = next(iter(stated)) if len(stated) == 1 and next(iter(stated)).start else None
         return statement
+
+    def ranked_partner(self, sent: Span, carried: Statement | None) -> g.FlowWord | None:
+        """A flow word for a sentence that goes on ranking the home country's partners without one of its own
+        ("Uzbekistan's trade reached $62 billion. China is first with $13.7 billion. In second place is Russia
+        ..."): it stands at the sentence's start, so every country before the first value is a ranked partner."""
+        home = self.article.home
+        if carried is None or home is None or carried.table != "turnover" or carried.parties.reporter != home:
+            return None
+        if g.RANK.search(self.text, sent.start, sent.end) is None or not self.amounts_in(sent.start, sent.end):
+            return None
+        return g.FlowWord(sent.start, sent.start, "turnover", g.RANKED_PARTNER)
 
     # --- countries -----------------------------------------------------------------------------------------------
     def parties(self, seg: Segment, seg_figures: list[Figure], all_figures: list[Figure],
