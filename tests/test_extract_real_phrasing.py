@@ -205,3 +205,18 @@ def test_a_share_of_the_total_is_no_growth() -> None:
 def test_a_country_traded_with_after_the_value() -> None:
     text = "Armenia traded $2.2 billion with Georgia in 2023."
     assert rows(text) == {("turnover", "ARM", "GEO", *YEAR_2023, 2.2e9, None, "")}
+
+
+def test_values_written_before_their_flow_words_are_of_those_flows() -> None:
+    text = ("Trade between Georgia and Armenia reached $1.1 billion in 2023, with $0.6 billion in exports and "
+            "$0.5 billion in imports.")
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 1.1e9, None, ""),
+                          ("exports", "GEO", "ARM", *YEAR_2023, 0.6e9, None, ""),
+                          ("imports", "GEO", "ARM", *YEAR_2023, 0.5e9, None, "")}
+
+
+def test_a_growth_said_of_it_for_a_period_of_its_own_is_a_fact_of_its_own() -> None:
+    text = ("In 2023, trade turnover between Georgia and Armenia amounted to $470 million. In the first quarter of "
+            "2024, it grew by 20%.")
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 470e6, None, ""),
+                          ("turnover", "GEO", "ARM", "2024-01-01", "2024-03-31", None, 1.2, "")}

@@ -562,7 +562,7 @@ class DocumentReader:
         base = dict(table=table, reporter=parties.reporter, partner=parties.partner, flow="", commodity="",
                     hs_code="", quote=sent)
         if group.main is None:
-            if group.growth is not None and not seg.flow.words and self.growth_of_previous(table, growth):
+            if group.growth is not None and not seg.flow.words and self.growth_of_previous(table, growth, period):
                 return self.priors_of_previous(group.comparisons, table, periods, sent)
             if group.growth is None or not period.start:
                 return []
@@ -595,11 +595,13 @@ class DocumentReader:
             out.append(row)
         return out
 
-    def growth_of_previous(self, table: str, growth: float) -> bool:
+    def growth_of_previous(self, table: str, growth: float, period: Period | None = None) -> bool:
         """A growth said of "it" or "this" ("This is 23% more than a year earlier") is the growth of the previous
-        sentence's figure, when that sentence gave one value of the flow and no growth."""
+        sentence's figure, when that sentence gave one value of the flow and no growth, for the same period
+        ("In the first quarter, it grew by 20%" is a growth of its own)."""
         previous = [i for i in self.previous_sentence_rows if self.rows[i].table == table
-                    and self.rows[i].value is not None and not self.rows[i].commodity]
+                    and self.rows[i].value is not None and not self.rows[i].commodity
+                    and (period is None or not period.start or self.rows[i].period == period)]
         if len({self.rows[i].anchor for i in previous}) != 1 or any(self.rows[i].growth_ratio is not None
                                                                     for i in previous):
             return False
@@ -675,9 +677,10 @@ def _segments(flows: list[g.FlowWord], a: int, b: int, text: str = "") -> list[S
     its own clause only; after it the list goes on under the previous flow word.
     """
     out = []
+    starts = [a] + [_own_figure_before(text, max(a, flows[i - 1].end), f.start) for i, f in enumerate(flows) if i]
     for i, flow in enumerate(flows):
-        start = a if i == 0 else flow.start
-        end = flows[i + 1].start if i + 1 < len(flows) else b
+        start = starts[i]
+        end = starts[i + 1] if i + 1 < len(flows) else b
         if i and text and _PART_OF_BEFORE.search(text, max(a, flow.start - 12), flow.start):
             figure = _FIRST_DIGIT.search(text, flow.end, end)
             rest = _LIST_GOES_ON.search(text, figure.end(), end) if figure else None
@@ -692,6 +695,19 @@ def _segments(flows: list[g.FlowWord], a: int, b: int, text: str = "") -> list[S
 
 
 _FIRST_DIGIT = re.compile(r"\d[\d.,]*")
+#: A value written before the flow word it is of: "with $3.1 billion in exports and $1.3 billion in imports".
+_VALUE_IN_FLOW_BEFORE = re.compile(
+    r"(?:[$€£]\s?|\b(?:USD|US\$|EUR|KZT|RUB)\s?)?\d[\d.,]*\s?(?:(?:trillion|billion|million|thousand|tn|bn|bln|mln|m)\b\.?"
+    r"\s?)?(?:(?:US\s)?dollars?\s|euros?\s|tenge\s|r[ou]ubles?\s|yuan\s|USD\s)?(?:worth\s)?in\s+$", re.IGNORECASE)
+
+
+def _own_figure_before(text: str, floor: int, flow_start: int) -> int:
+    """Where a later flow word's segment begins: at the flow word, or at a value written just before it
+    ("$3.1 billion in exports"), which is the value of that flow, not of the one before."""
+    if not text or text[max(floor, flow_start - 4):flow_start].rstrip()[-2:].lower() != "in":
+        return flow_start
+    m = _VALUE_IN_FLOW_BEFORE.search(text, max(floor, flow_start - 48), flow_start)
+    return m.start() if m else flow_start
 
 
 #: Where a clause of its own begins, for a weak flow word beside a strong one: "Coal sales to India exceeded
