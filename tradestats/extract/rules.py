@@ -169,7 +169,7 @@ class DocumentReader:
             self.previous_paragraph_tail = None
             return
         age = self.tail_age
-        if self.quick.figure(a, b) and any(self.ranked_partner(s, tail) for s in self.sentences_of(Span(a, b))):
+        if self.ranks_after(tail) and self.ranking(a, b):
             self.read_paragraph(Span(a, b), [], False)  # a ranking of the home country's partners goes on
             return
         if self.quick.remark(a, b) and g.REMARK.search(self.text, a, b) is not None:
@@ -324,12 +324,19 @@ class DocumentReader:
         """A flow word for a sentence that goes on ranking the home country's partners without one of its own
         ("Uzbekistan's trade reached $62 billion. China is first with $13.7 billion. In second place is Russia
         ..."): it stands at the sentence's start, so every country before the first value is a ranked partner."""
-        home = self.article.home
-        if carried is None or home is None or carried.table != "turnover" or carried.parties.reporter != home:
-            return None
-        if g.RANK.search(self.text, sent.start, sent.end) is None or not self.amounts_in(sent.start, sent.end):
+        if not self.ranks_after(carried) or not self.ranking(sent.start, sent.end):
             return None
         return g.FlowWord(sent.start, sent.start, "turnover", g.RANKED_PARTNER)
+
+    def ranks_after(self, carried: Statement | None) -> bool:
+        """Whether a ranking may go on after ``carried``: a turnover of the article's home country."""
+        home = self.article.home
+        return carried is not None and home is not None and carried.table == "turnover" and \
+            carried.parties.reporter == home
+
+    def ranking(self, a: int, b: int) -> bool:
+        """Whether ``text[a:b]`` ranks partners with a value: a place word and an amount."""
+        return g.RANK.search(self.text, a, b) is not None and bool(self.amounts_in(a, b))
 
     # --- countries -----------------------------------------------------------------------------------------------
     def parties(self, seg: Segment, seg_figures: list[Figure], all_figures: list[Figure],
