@@ -86,7 +86,7 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
             role = "with"  # "Italy accounted for $5 billion of the exports": the partner's share of them
         elif word == "with" and _SUBJECT_OF_FLOW.match(text, c.end):
             role = "owner"  # "..., with Mongolia importing 600,000 tonnes": the country is the subject
-        elif word == "of" and c.kind == "demonym":
+        elif word == "of" and c.kind == "demonym" and not _STATE_AFTER.match(text, c.end):
             role = demonym  # "imports of Iranian bitumen": whose goods, not whose flow
         elif word in _ROLES:
             role = _ROLES[word]
@@ -100,6 +100,9 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
         out.append(None if c.code == "WLD" and role not in ("with", "dest", "source") else (c.code, role))
     return out
 
+
+#: A demonym naming the state itself: "the trade of the Uzbek Republic", "the Kyrgyz Republic's exports".
+_STATE_AFTER = re.compile(r"\s+(?:Republic|Federation|Kingdom|State)\b")
 
 _PARTNER_ROLES = frozenset({"source", "dest", "with", "between"})
 
@@ -200,9 +203,12 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
     # Only a flow naming one country or none needs to know whether it is said to be between two.
     bilateral = pair_in_sentence or g.BILATERAL.search(text, min(seg_start, flow.start), zone_end) is not None
     if len(codes) == 1:
-        if flow.table == "turnover" and article.home not in (None, codes[0]) and (
-                "partner" in flow.words or g.RANK.search(text, seg_start, zone_end) is not None):
-            return Parties(article.home, codes[0])  # "Russia comes in second with ...": the home country's partner
+        if article.home not in (None, codes[0]) and roles[0][1] != "owner" and (
+                (flow.table == "turnover" and "partner" in flow.words)
+                or g.RANK.search(text, seg_start, max(zone_end, flow.end)) is not None):
+            # "Russia comes in second with ...", "Russia is in second place - $230 million, exports to ...": a place
+            # in the ranking of the home country's partners
+            return Parties(article.home, codes[0])
         return _one_named(flow.table, roles, bilateral, fallback, article)
     if fallback is None:
         pair = article.pair
@@ -273,7 +279,9 @@ def respective_parties(text: str, flow: g.FlowWord, zone_end: int, countries: li
 
 
 #: A country written right before its own value: "Russia ($26 billion)", "China - $24 billion".
-_RIGHT_BEFORE_VALUE = re.compile(r"\s*[(:–—-]?\s*(?:for\s+|with\s+)?")
+_RIGHT_BEFORE_VALUE = re.compile(
+    r"\s*[(:–—-]?\s*(?:for\s+|with\s+)?(?:(?:a\s+little|just|slightly|some|about|around|nearly|almost|over|under"
+    r"|more\s+than|less\s+than)\s+)?")
 
 
 def listed_partner(text: str, start: int, end: int, countries: list[CountryMention], parties: Parties) -> Parties:

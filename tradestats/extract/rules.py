@@ -186,6 +186,7 @@ class DocumentReader:
         carried: Statement | None = None
         last: Statement | None = None
         before = self.previous_paragraph_tail
+        main_before = self.main_period
         for i, sent in enumerate(spans):
             inherited = carried or (None if i or before is None else before if before.sector is None
                                     else replace(before, sector=None))
@@ -201,6 +202,10 @@ class DocumentReader:
                 carried = last
         if carried is None and before is not None and self.tail_age < CARRY_OVER_PARAGRAPHS:
             self.tail_age += 1  # a paragraph that stated nothing (a region's trade, a total): the last statement holds
+            if self.main_period is not None and self.main_period != main_before:
+                # ... but a national total for a newer period moves the period on ("Uzbek trade in the first half
+                # was $29 billion. China remains its main partner, with $5.2 billion")
+                self.previous_paragraph_tail = replace(before, period=self.main_period)
             return
         self.previous_paragraph_tail = carried
         self.tail_age = 0
@@ -262,6 +267,10 @@ class DocumentReader:
                 flows = [ranked]
             elif not (carried and self.quick.anaphor(a, b)):
                 return None
+        elif self.ranks_after(carried) and self.amounts_in(a, flows[0].start) and self.ranking(a, flows[0].start):
+            # "In second place is Russia with $5.3 billion, while it remains the largest export market ...": the
+            # ranking's value comes before the sentence's flow word
+            flows = [g.FlowWord(a, a, "turnover", g.RANKED_PARTNER)] + flows
         has_figure = self.quick.figure(a, b)
         if not flows:
             anaphor = g.find_anaphor(text, a, b) if carried and has_figure else None
@@ -270,7 +279,7 @@ class DocumentReader:
             flows = [g.FlowWord(anaphor.start(), anaphor.end(), carried.table, "")]
         figures = find_figures(text, a, b, self.amounts_in(a, b)) if has_figure else []
         amounts = [(f.start, f.end) for f in figures if f.amount]
-        periods = find_periods(text, a, b) if figures else []
+        periods = find_periods(text, a, b) if figures or self.main_period is None else []
         countries = find_countries(text, a, b)
         if amounts:  # a period or a name inside a money expression is part of it
             periods = [p for p in periods if not _overlaps_any(p.start, p.end, amounts)]
@@ -296,8 +305,8 @@ class DocumentReader:
                 parties = self.parties(seg, seg_figures, figures, countries, sent, sentence_parties, carried)
                 if parties is None:
                     continue
-            if parties.explicit or not parties.bilateral_flow:
-                sentence_parties = parties
+            if parties.explicit or not parties.bilateral_flow or sentence_parties is None:
+                sentence_parties = parties  # ("..., trade with which amounted to ...": the pair named before)
             if not parties.bilateral_flow and self.article.home is None and any(
                     c.code == parties.reporter and seg.start <= c.start < seg.end for c in countries):
                 self.article.home = parties.reporter
@@ -522,6 +531,10 @@ class DocumentReader:
         if len(stated) != 1:
             return
         period = next(iter(stated))
+        main = self.main_period
+        if main is not None and period is not None and main.start <= period.start and period.end and main.end and \
+                period.end <= main.end:
+            return  # "In January-July ... The supply of gold in July ...": a month inside the period in force
         if period is not None and period.start and not self.after_publication(period):
             self.main_period = period
 
