@@ -54,6 +54,8 @@ DIRECTION_WINDOW = 160
 
 
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+#: The lower end of a range of percentages right before a number: "12-15 percent", "85 to 90%".
+_RANGE_BEFORE = re.compile(r"\d\s?(?:[-–]|to)\s?$")
 
 
 @dataclass
@@ -122,8 +124,8 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
     listed: str | None = None  # the direction of the last "<verb> by N%", for a list that goes on without a verb
     for m, shift in _PERCENT.finditer(text, start, end) if percent else ():
         a, b = m.start() + shift, m.end() + shift
-        if _LEVEL_BEFORE.search(text, max(start, a - 20), a):
-            continue
+        if _LEVEL_BEFORE.search(text, max(start, a - 20), a) or _RANGE_BEFORE.search(text, max(start, a - 8), a):
+            continue  # a level, or the upper end of a range ("grew 12-15 percent"): no one ratio is stated
         direction = _direction(text, a, b, start, end, same_clause=True)
         by = _BY_BEFORE.search(text, max(start, a - 8), a) is not None
         if direction is None and by:

@@ -20,7 +20,7 @@ from tradestats.extract.lexicon import CountryMention
 _ROLE_BEFORE = re.compile(r"\b(from|to|into|with|between|by|of|and|&|or)\s+(?:the\s+)?$|(,)\s*$", re.IGNORECASE)
 _ROLES = {"from": "source", "to": "dest", "into": "dest", "with": "with", "between": "between", "by": "owner",
           "of": "owner"}
-_POSSESSIVE = re.compile(r"['’]s?\b")
+_POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s))")  # "Kazakhstan's", "Belarus' exports"
 _APOSTROPHES = ("'", "’")
 #: A flow noun right after a demonym: "Korean exports", "Chinese imports".
 _FLOW_NOUN_AFTER = re.compile(r"\s+(?:exports?|imports?|shipments|supplies|sales|purchases|deliveries)\b", re.I)
@@ -284,7 +284,8 @@ _RIGHT_BEFORE_VALUE = re.compile(
     r"|more\s+than|less\s+than)\s+)?")
 
 
-def listed_partner(text: str, start: int, end: int, countries: list[CountryMention], parties: Parties) -> Parties:
+def listed_partner(text: str, start: int, end: int, countries: list[CountryMention], parties: Parties,
+                   home: str | None = None) -> Parties:
     """The parties of a later value in a list of partners.
 
     "... $4.6 billion, with Kyrgyzstan $1.3 billion" or "Russia ($26 billion),
@@ -295,6 +296,8 @@ def listed_partner(text: str, start: int, end: int, countries: list[CountryMenti
     roles = _mention_roles(text, inside, start, "other")
     named = [r for r, c in zip(roles, inside) if r is not None and (
         r[1] in ("with", "dest", "source") or _RIGHT_BEFORE_VALUE.fullmatch(text, c.end, end))]
-    if len(named) != 1 or named[0][0] == parties.reporter:
+    # the side the list keeps: the home country whose partners it lists, else the reporter
+    kept = home if home is not None and home in (parties.reporter, parties.partner) else parties.reporter
+    if len(named) != 1 or named[0][0] == kept:
         return parties
-    return Parties(parties.reporter, named[0][0], explicit=True, bilateral_flow=parties.bilateral_flow)
+    return Parties(kept, named[0][0], explicit=True, bilateral_flow=parties.bilateral_flow)

@@ -64,6 +64,9 @@ _ANAPHORIC_NOUN_STEMS = ("the country", "the republic", "the kingdom", "the nati
 #: The country whose statistics the article reports, as a possessive: "the country's main trading partner".
 _HOME_POSSESSIVE = re.compile(r"\bthe\s+(?P<noun>country|republic|nation)(?=['’]s\b)", re.IGNORECASE)
 _HOME_POSSESSIVE_STEMS = ("country's", "republic's", "nation's", "country\u2019s", "republic\u2019s", "nation\u2019s")
+#: Words before a period that make it the one compared against: "a 19% rise over the previous year".
+_COMPARED_BEFORE = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|from|against|versus|vs\.?)\s+(?:in\s+|the\s+|that\s+of\s+)*$",
+                              re.IGNORECASE)
 _BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
 
 
@@ -338,10 +341,9 @@ class DocumentReader:
         return g.FlowWord(sent.start, sent.start, "turnover", g.RANKED_PARTNER)
 
     def ranks_after(self, carried: Statement | None) -> bool:
-        """Whether a ranking may go on after ``carried``: a turnover of the article's home country."""
+        """Whether a ranking may go on after ``carried``: a statement of the article's home country."""
         home = self.article.home
-        return carried is not None and home is not None and carried.table == "turnover" and \
-            carried.parties.reporter == home
+        return carried is not None and home is not None and home in (carried.parties.reporter, carried.parties.partner)
 
     def ranking(self, a: int, b: int) -> bool:
         """Whether ``text[a:b]`` ranks partners with a value: a place word and an amount."""
@@ -415,7 +417,8 @@ class DocumentReader:
                     if listed:
                         group_parties = listed[valued] if valued < len(listed) else None
                     elif valued:
-                        group_parties = listed_partner(self.text, previous_end, group.main.start, countries, parties)
+                        group_parties = listed_partner(self.text, previous_end, group.main.start, countries, parties,
+                                                       self.article.home)
                     valued += 1
                     previous_end = group.main.end
                 if group_parties is None or (commodities is None and not group_parties.bilateral_flow):
@@ -527,7 +530,8 @@ class DocumentReader:
     def note_main_period(self, periods: list[PeriodMention]) -> None:
         """The period a statement states, when it states exactly one, becomes the article's period in force."""
         ref = self.article.reference
-        stated = {resolve(p, ref) for p in periods if p.usable}
+        stated = {resolve(p, ref) for p in periods if p.usable and not _COMPARED_BEFORE.search(
+            self.text, max(0, p.start - 30), p.start)}
         if len(stated) != 1:
             return
         period = next(iter(stated))
