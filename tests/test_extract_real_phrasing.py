@@ -220,3 +220,36 @@ def test_a_growth_said_of_it_for_a_period_of_its_own_is_a_fact_of_its_own() -> N
             "2024, it grew by 20%.")
     assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 470e6, None, ""),
                           ("turnover", "GEO", "ARM", "2024-01-01", "2024-03-31", None, 1.2, "")}
+
+
+# --- K. lists of values with their partners after them, ranges, and trade units --------------------------------
+def test_each_listed_quantity_goes_to_the_partner_written_after_it() -> None:
+    text = ("In January-June 2023, Georgia exported wheat to its neighbours, including 2,345 thousand tons to "
+            "Armenia, 428 thousand tons to Azerbaijan and 259 thousand tons to Turkey.")
+    assert rows(text) == {("commodities", "GEO", p, "2023-01-01", "2023-06-30", v, None, "wheat")
+                          for p, v in (("ARM", 2345e3), ("AZE", 428e3), ("TUR", 259e3))}
+
+
+def test_a_range_is_no_figure_and_no_growth() -> None:
+    text = ("Last year trade between Georgia and Armenia grew 12-15 percent, and Georgia exports 7-8 mln tons of "
+            "wheat to Armenia every year.")
+    assert rows(text) == set()
+
+
+def test_a_national_total_of_a_product_is_not_a_bilateral_line() -> None:
+    text = ("Georgia and Armenia signed a grain deal. In 2022, Georgia exported 7.7 mln tons of wheat and flour in "
+            "grain equivalent.")
+    assert rows(text) == set()
+
+
+def test_thousands_of_metric_tons_written_kmt() -> None:
+    text = "In 2023, Georgia exported 913 KMT of wheat flour to Armenia."
+    assert rows(text) == {("commodities", "GEO", "ARM", *YEAR_2023, 913e3, None, "wheat flour")}
+
+
+def test_a_place_in_the_ranking_of_the_home_country_s_exports() -> None:
+    """The ranking goes on under the flow of the statement before it: here exports, not turnover."""
+    text = ("Georgia's exports in 2023 were $6.1 billion. Turkey is in first place - 900 million "
+            "dollars, exports to Armenia amounted to 500 million dollars, Azerbaijan - 400 million dollars.")
+    assert rows(text) == {("exports", "GEO", p, *YEAR_2023, v, None, "")
+                          for p, v in (("TUR", 900e6), ("ARM", 500e6), ("AZE", 400e6))}

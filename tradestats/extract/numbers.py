@@ -90,8 +90,13 @@ _SIGNS = tuple(sorted({ch for term in CURRENCY_TERMS["prefix"] for ch in term if
 _TONNES_REACH = 48
 _TONNES = re.compile(
     rf"(?<![\w.,$])(?P<num>{NUMBER}|{WORD_NUMBER})"
-    rf"(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|ton)\b"
+    rf"(?:(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|ton)\b"
+    rf"|\s?(?P<trade>KMT|MMT)\b)"
 )
+#: The trade's abbreviations for thousands and millions of metric tons ("913 KMT", "1.7 MMT").
+_TRADE_TONNES = {"KMT": 1e3, "MMT": 1e6}
+#: The lower end of a range right before a quantity: "7-8 mln tons", "seven to eight million tons".
+_RANGE_BEFORE = re.compile(rf"(?:\d|\b{WORD_NUMBER})\s?(?:[-–]|to)\s?$")
 
 
 @dataclass
@@ -217,19 +222,29 @@ def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | 
     """Every quantity in tonnes in ``text[start:end]`` (``lower``: the whole text lower-cased, when at hand)."""
     end = len(text) if end is None else end
     found = []
-    if "ton" not in (text[start:end].lower() if lower is None else lower[start:end]):
+    low = text[start:end].lower() if lower is None else lower[start:end]
+    if "ton" not in low and "mt" not in low:
         return found
-    # The pattern runs only in a short window ending at each "ton" (every digit and number word of a whole
+    # The pattern runs only in a short window ending at each "ton" or "MT" (every digit and number word of a whole
     # article is a possible start otherwise).
     covered = start
-    k = text.find("ton", start, end)
-    while k != -1:
-        if k >= covered:
-            m = next((m for m in _TONNES.finditer(text, max(covered, k - _TONNES_REACH), min(end, k + 7))
-                      if m.end() > k), None)
-            if m is not None:
-                value = parse_number(m.group("num")) * _scale(m.group("scale") or m.group("glued"))
-                found.append(Amount(m.start(), m.end(), round(value, 6), "t"))
-                covered = m.end()
-        k = text.find("ton", k + 3, end)
+    for k in sorted(k for word in ("ton", "KMT", "MMT") for k in _all_starts(text, word, start, end)):
+        if k < covered:
+            continue
+        m = next((m for m in _TONNES.finditer(text, max(covered, k - _TONNES_REACH), min(end, k + 7))
+                  if m.end() > k), None)
+        if m is not None:
+            scale = _TRADE_TONNES[m.group("trade")] if m.group("trade") else _scale(m.group("scale") or m.group("glued"))
+            ranged = _RANGE_BEFORE.search(text, max(start, m.start() - 12), m.start()) is not None
+            found.append(Amount(m.start(), m.end(), round(parse_number(m.group("num")) * scale, 6), "t", ranged))
+            covered = m.end()
     return found
+
+
+def _all_starts(text: str, word: str, start: int, end: int) -> list[int]:
+    out = []
+    k = text.find(word, start, end)
+    while k != -1:
+        out.append(k)
+        k = text.find(word, k + len(word), end)
+    return out

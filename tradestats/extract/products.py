@@ -57,13 +57,18 @@ def _unknown_products(text: str, start: int, end: int, lower: str) -> list[Commo
     return out
 
 
+_EQUIVALENT_AFTER = re.compile(r"\s+equivalent\b", re.IGNORECASE)
+
+
 def find_products(text: str, start: int, end: int) -> list[CommodityMention]:
     """Commodity terms and product groups in ``text[start:end]``; where they overlap the longer wins.
 
     Goods named after "exports of" that are in neither list become products of their own, without an HS code.
     """
-    found = find_commodities(text, start, end)
     lower = text[start:end].lower()
+    found = find_commodities(text, start, end)
+    if "equivalent" in lower:  # "wheat and flour in grain equivalent": a unit of measure, not goods of their own
+        found = [c for c in found if not _EQUIVALENT_AFTER.match(text, c.end)]
     for u in _unknown_products(text, start, end, lower):
         if not any(c.start < u.end and u.start < c.end for c in found):
             found.append(u)

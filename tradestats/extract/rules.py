@@ -67,6 +67,8 @@ _HOME_POSSESSIVE_STEMS = ("country's", "republic's", "nation's", "country\u2019s
 #: Words before a period that make it the one compared against: "a 19% rise over the previous year".
 _COMPARED_BEFORE = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|from|against|versus|vs\.?)\s+(?:in\s+|the\s+|that\s+of\s+)*$",
                               re.IGNORECASE)
+#: Between a listed value and the partner it names: "428 thousand tons to Tajikistan", "$5 million worth of goods to".
+_OWN_PARTNER_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:to|from)\s+(?:the\s+)?")
 _BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
 
 
@@ -270,7 +272,8 @@ class DocumentReader:
                 flows = [ranked]
             elif not (carried and self.quick.anaphor(a, b)):
                 return None
-        elif self.ranks_after(carried) and self.amounts_in(a, flows[0].start) and self.ranking(a, flows[0].start):
+        elif self.ranks_after(carried) and flows[0].table != carried.table and self.amounts_in(a, flows[0].start) \
+                and self.ranking(a, flows[0].start):
             # "In second place is Russia with $5.3 billion, while it remains the largest export market ...": the
             # ranking's value comes before the sentence's flow word
             flows = [g.FlowWord(a, a, "turnover", g.RANKED_PARTNER)] + flows
@@ -410,18 +413,25 @@ class DocumentReader:
         topic = carried.sector if carried and _continues_topic(seg.flow) else None
         valued = 0
         previous_end = seg.flow.end
+        a_list = sum(1 for f in seg_figures if f.amount and f.role == "main") > 1
         for commodities, item_figures in self.items(seg, seg_figures, products, topic):
             for group in group_figures(item_figures):
                 group_parties = parties
                 if group.main is not None:
+                    own = self.partner_after(group.main, countries, parties) if a_list and not listed else None
                     if listed:
                         group_parties = listed[valued] if valued < len(listed) else None
+                    elif own is not None:
+                        group_parties = own  # "..., 2,345 thousand tons to Uzbekistan, 428 thousand tons to ..."
                     elif valued:
                         group_parties = listed_partner(self.text, previous_end, group.main.start, countries, parties,
                                                        self.article.home)
                     valued += 1
                     previous_end = group.main.end
-                if group_parties is None or (commodities is None and not group_parties.bilateral_flow):
+                if group_parties is None or (not group_parties.bilateral_flow and (
+                        commodities is None or not self.names_a_partner(sent, countries, group_parties.reporter))):
+                    # a national total, of a product too ("Kazakhstan exported 7.7 million tons of wheat"), unless
+                    # the sentence names a partner
                     continue
                 if not group_parties.bilateral_flow and _SHARE_OF.search(self.text, sent.start,
                                                                          (group.main or group.lead).start):
@@ -438,6 +448,24 @@ class DocumentReader:
                     found.append(period)
                     sectors += [c for c in commodities or [] if c.sector]
         return found, sectors
+
+    def names_a_partner(self, sent: Span, countries: list[CountryMention], reporter: str) -> bool:
+        """Whether a sentence names a country other than ``reporter``, or a noun standing for one ("to the
+        South Asian nation")."""
+        return any(sent.start <= c.start < sent.end and c.code != reporter for c in countries) or \
+            _ANAPHORIC_COUNTRY.search(self.text, sent.start, sent.end) is not None
+
+    def partner_after(self, f: Figure, countries: list[CountryMention], parties: Parties) -> Parties | None:
+        """The partner a listed value names right after itself ("428 thousand tons to Tajikistan"), the list
+        keeping its home side; None when no country follows the value in its own words."""
+        after = next((c for c in countries if f.end <= c.start <= f.end + 45), None)
+        if after is None or not _OWN_PARTNER_AFTER.fullmatch(self.text, f.end, after.start):
+            return None
+        home = self.article.home
+        kept = home if home is not None and home in (parties.reporter, parties.partner) else parties.reporter
+        if after.code == kept:
+            return None
+        return Parties(kept, after.code, explicit=True, bilateral_flow=parties.bilateral_flow)
 
     def items(self, seg: Segment, figures: list[Figure], products: SentenceProducts,
               topic: CommodityMention | None) -> list[tuple[list[CommodityMention] | None, list[Figure]]]:
