@@ -6,12 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: repro test bench lock clean
+.PHONY: repro test bench lock clean diff
+REV ?= HEAD
 repro: $(VENV)/.installed
 	dvc repro
 
 test: $(VENV)/.installed
 	python -m pytest
+
+# The data diff between the package at REV (default HEAD) and the working tree, per table.
+diff: $(VENV)/.installed
+	python -m stages.diff --rev $(REV)
 
 bench: $(VENV)/.installed
 	python -m benchmarks.bench_extract
