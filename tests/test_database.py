@@ -6,7 +6,10 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import asyncio
+
 import pyarrow as pa
+import yaml
 import pyarrow.parquet as pq
 import pytest
 import sqlite_utils
@@ -21,7 +24,7 @@ from tradestats.typed_export import ARROW_TYPES, creation_order
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    database.main(["--data", str(REPO / "data"), "--out", str(out)])
+    database.main(["--data", str(REPO / "data"), "--out", str(out), "--datasette", str(out / "datasette.yml")])
     return out
 
 
@@ -99,7 +102,8 @@ def test_a_cell_of_the_wrong_type_names_file_line_and_column(tmp_path):
     with open(data / "turnover.csv", "w", newline="", encoding="utf-8") as fh:
         csv.writer(fh, lineterminator="\n").writerows([header, cells])
     with pytest.raises(InputError) as exc:
-        database.main(["--data", str(data), "--out", str(tmp_path / "dist")])
+        database.main(["--data", str(data), "--out", str(tmp_path / "dist"),
+                       "--datasette", str(tmp_path / "datasette.yml")])
     problem = exc.value.problems[0]
     assert (problem.line, problem.column, problem.value) == (2, "char_start", "x12")
     assert problem.file.endswith("turnover.csv")
@@ -111,3 +115,25 @@ def test_tables_are_created_after_the_tables_they_reference():
     for name, table in schemas.PUBLISHED.items():
         for fk in table.foreign_keys:
             assert order.index(fk.resource) < order.index(name)
+
+
+def test_datasette_serves_the_typed_tables_with_the_package_metadata(dist):
+    from datasette.app import Datasette
+
+    metadata = yaml.safe_load((dist / "datasette.yml").read_text(encoding="utf-8"))
+    committed = yaml.safe_load((REPO / "datasette.yml").read_text(encoding="utf-8"))
+    assert metadata == committed, "datasette.yml is stale: run `make repro`"
+    assert metadata["license"] == "CC-BY-4.0"
+    tables = metadata["databases"]["tradestats"]["tables"]
+    assert set(tables) == set(schemas.PUBLISHED)
+    assert tables["hs_codes"]["columns"]["hs_code"] == schemas.HS_CODES.field("hs_code").description
+
+    async def fetch():
+        ds = Datasette([str(dist / database.SQLITE)], metadata=metadata)
+        hs = await ds.client.get("/tradestats/hs_codes.json?hs_code=0101&_shape=array")
+        page = await ds.client.get("/tradestats/turnover")
+        return hs, page
+
+    hs, page = asyncio.run(fetch())
+    assert hs.status_code == 200 and hs.json() == [{"hs_code": "0101", "hs_description": "Live horses, asses, mules"}]
+    assert page.status_code == 200 and schemas.FACT_TABLES["turnover"].title in page.text
