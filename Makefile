@@ -6,12 +6,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: repro test bench lock clean
+.PHONY: repro test bench lock clean diff serve
+REV ?= HEAD
 repro: $(VENV)/.installed
 	dvc repro
 
 test: $(VENV)/.installed
 	python -m pytest
+
+# The data diff between the package at REV (default HEAD) and the working tree, per table.
+diff: $(VENV)/.installed
+	python -m stages.diff --rev $(REV)
+
+# Browse the typed database with Datasette on this machine only (http://127.0.0.1:8001).
+serve: $(VENV)/.installed
+	test -f dist/tradestats.sqlite || dvc repro
+	datasette serve dist/tradestats.sqlite --metadata datasette.yml --host 127.0.0.1 --port 8001
 
 bench: $(VENV)/.installed
 	python -m benchmarks.bench_extract

@@ -21,8 +21,9 @@ FIELDS: dict[str, Field] = {
               required=True, unique=True, pattern=ID_PATTERN),
         Field("table", "string", "Which fact table a candidate proposes a row for.", required=True,
               enum=("turnover", "exports", "imports", "commodities")),
-        Field("reporter", "string", "ISO 3166-1 alpha-3 code of the reporting economy (whose exports or imports; "
-              "for turnover, the economy named first). Blocs: EUU (European Union), EAEU (Eurasian Economic Union), "
+        Field("reporter", "string", "ISO 3166-1 alpha-3 code of the reporting economy (whose exports or imports). "
+              "Turnover has no direction: a published turnover pair is in alphabetical order, reporter first, in "
+              "facts and series alike (`validated/turnover.csv` keeps the order the article names them). Blocs: EUU (European Union), EAEU (Eurasian Economic Union), "
               "WLD (world).", required=True, pattern=COUNTRY_PATTERN, reference="countries.csv:code", example="KAZ"),
         Field("partner", "string", "ISO 3166-1 alpha-3 code (or bloc code) of the partner economy.",
               required=True, pattern=COUNTRY_PATTERN, reference="countries.csv:code", example="AFG"),
@@ -93,6 +94,9 @@ FIELDS: dict[str, Field] = {
               pattern=ID_PATTERN),
         Field("imports_fact_id", "string", "The `imports` fact the value comes from (or was derived from).",
               pattern=ID_PATTERN),
+        Field("fact_ids", "string", "Every fact that states this figure (for a derived value: every fact it can be "
+              "derived from), separated by spaces, the chosen one first; ids are unique across the fact tables.",
+              required=True, pattern=rf"{ID_PATTERN}( {ID_PATTERN})*"),
         Field("code", "string", "ISO 3166-1 alpha-3 code of an economy, or a bloc code (EUU, EAEU, WLD).",
               required=True, unique=True, pattern=COUNTRY_PATTERN, example="KAZ"),
         Field("name", "string", "Short English name of the economy.", required=True, example="Kazakhstan"),

@@ -11,7 +11,8 @@ TABLE = Table(
     "Where a source states a value and a growth ratio but not the prior-period value, the implied prior value is "
     "published as derived.",
     pick("series_id", "flow", "reporter", "partner", "period_start", "period_end", "as_of", "value", "unit", "qualifier",
-         "basis", "sources", "rule", "method", "turnover_fact_id", "exports_fact_id", "imports_fact_id"),
+         "basis", "sources", "rule", "method", "turnover_fact_id", "exports_fact_id", "imports_fact_id",
+         "fact_ids"),
     primary_key=("series_id",),
     foreign_keys=(
         *COUNTRY_LINKS,

@@ -74,6 +74,8 @@ class SeriesPoint:
     method: str
     table: str
     fact_id: str
+    #: every statement of the figure (or every one it can be derived from), the chosen one first
+    fact_ids: tuple[str, ...] = ()
 
     @property
     def series_id(self) -> str:
@@ -85,7 +87,7 @@ class SeriesPoint:
         return [self.series_id, flow, reporter, partner, start, end, as_of, format_number(self.value), unit,
                 self.qualifier,
                 self.basis, str(self.sources), self.rule, self.method,
-                ids["turnover"], ids["exports"], ids["imports"]]
+                ids["turnover"], ids["exports"], ids["imports"], " ".join(self.fact_ids or (self.fact_id,))]
 
 
 def mark_comparisons(statements: list[Statement]) -> list[Statement]:
@@ -136,6 +138,11 @@ def round_like(value: float, *stated: float) -> float:
     return round(value / scale) * scale
 
 
+def linked_ids(best: Statement, group: list[Statement]) -> tuple[str, ...]:
+    """The chosen fact first, then every other statement of the figure, so a reader sees what was set aside."""
+    return (best.fact_id, *sorted({s.fact_id for s in group} - {best.fact_id}))
+
+
 def reconcile(statements: list[Statement]) -> list[SeriesPoint]:
     statements = mark_comparisons(statements)
     groups: dict[tuple, list[Statement]] = {}
@@ -145,7 +152,7 @@ def reconcile(statements: list[Statement]) -> list[SeriesPoint]:
     for key, group in groups.items():
         best, rule = choose(group)
         points.append(SeriesPoint(key, best.value, best.qualifier, "stated", len({s.source_id for s in group}),
-                                  rule, "", best.table, best.fact_id))
+                                  rule, "", best.table, best.fact_id, linked_ids(best, group)))
     derivations: dict[tuple, list[Statement]] = {}
     for s in statements:
         if s.growth_ratio and s.period_start:
@@ -160,7 +167,7 @@ def reconcile(statements: list[Statement]) -> list[SeriesPoint]:
         points.append(SeriesPoint(key, value, "approx", "derived", len({s.source_id for s in group}), "derived",
                                   f"value / growth_ratio of {best.table} fact {best.fact_id}: "
                                   f"{format_number(best.value)} / {format_number(best.growth_ratio)}",
-                                  best.table, best.fact_id))
+                                  best.table, best.fact_id, linked_ids(best, group)))
     return sorted(points, key=lambda p: p.key)
 
 

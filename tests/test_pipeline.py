@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from frictionless import Package
 
-from tests.repo_copy import REPO, copy_repo, dvc_repro
+from tests.repo_copy import REPO, copy_repo, dvc_repro, run
 
 pytestmark = pytest.mark.e2e
 
@@ -113,3 +113,23 @@ def test_pending_candidate_blocks_publishing(built, tmp_path):
     assert result.returncode != 0
     assert "pending review" in result.stderr and "900_test_article" in result.stderr
     assert "review" in result.stderr.split("pending review", 1)[1]
+
+
+def test_a_correction_in_validated_shows_in_the_data_diff(built, tmp_path):
+    repo = broken_copy(built, tmp_path)
+    run(repo, "git", "add", "-A")
+    committed = run(repo, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "package")
+    assert committed.returncode == 0, committed.stderr
+    rows = read_csv(repo / "validated/turnover.csv")
+    line, row = next((i + 2, r) for i, r in enumerate(rows) if r["period_start"] == "2024-01-01")
+    new_value = str(int(row["value"]) + 100000)
+    rewrite_cell(repo / "validated/turnover.csv", line, "value", new_value)
+    rewrite_cell(repo / "validated/turnover.csv", line, "review", "corrected")
+    rewrite_cell(repo / "validated/turnover.csv", line, "corrected_from", f"value={row['value']}")
+    rewrite_cell(repo / "validated/turnover.csv", line, "note", "a test's correction")
+    result = dvc_repro(repo)
+    assert result.returncode == 0, result.stderr
+    report = (repo / "reports/diff.md").read_text(encoding="utf-8")
+    assert f"- changed `{row['fact_id']}` `value`: {row['value']} -> {new_value}" in report, report
+    made = run(repo, "make", "--no-print-directory", "-o", ".venv/.installed", "diff")  # our environment, not a new one
+    assert f"`{row['fact_id']}` `value`: {row['value']} -> {new_value}" in made.stdout, made.stdout + made.stderr

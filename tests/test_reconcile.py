@@ -47,3 +47,14 @@ def test_year_to_date_figures_of_different_dates_are_different_statistics():
                         stated("c2", 900000000.0, source="s2", start="2024-01-01", end="", published="2024-10-02")])
     assert sorted((p.key[5], p.fact_id, p.rule) for p in points) == [
         ("2024-03-10", "c1", "only statement"), ("2024-10-02", "c2", "only statement")]
+
+
+def test_a_series_point_links_every_statement_of_its_figure_the_chosen_one_first():
+    points = reconcile([stated("c1", 987900000.0, growth=2.1),
+                        stated("c9", 1000000000.0, source="s2", qualifier="approx", reporter="AFG", partner="KAZ"),
+                        stated("c5", 990000000.0, source="s3", qualifier="approx")])
+    [y2022] = [p for p in points if p.key[3] == "2022-01-01"]
+    assert y2022.fact_ids == ("c1", "c5", "c9")
+    assert y2022.row()[-1] == "c1 c5 c9"
+    [derived] = [p for p in points if p.basis == "derived"]
+    assert derived.fact_ids == ("c1",), "a derived value links the facts it is derived from"

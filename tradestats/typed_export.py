@@ -1,0 +1,160 @@
+"""The published package as typed SQLite tables and Parquet files.
+
+Plain CSV readers guess types: HS code ``0101`` becomes the number 101 and an
+empty cell the text ``''``. Here every column's type comes from its declaration
+in :mod:`schemas` (the same one the Frictionless schema is made from), so codes
+stay TEXT with their leading zeros, dates stay ISO text (SQLite has no date
+type) or ``date32`` (Parquet), numbers and integers are typed, and an empty cell
+is NULL. Keys come from the same declarations: primary keys, foreign keys, and
+full-text search over the quotes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import sqlite_utils
+
+from schemas.model import Field, Table
+from tradestats.csvio import read_csv_records
+from tradestats.errors import InputError, Problem
+
+#: Python types sqlite-utils maps to SQLite column types (TEXT, INTEGER, FLOAT); a date is ISO TEXT.
+SQLITE_TYPES = {"string": str, "date": str, "integer": int, "number": float}
+ARROW_TYPES = {"string": pa.string(), "date": pa.date32(), "integer": pa.int64(), "number": pa.float64()}
+#: Columns with full-text search (every fact carries the sentence it came from).
+FTS_COLUMNS = ("quote",)
+
+
+def convert(f: Field, raw: str):
+    """One CSV cell as the Python value its declared type calls for; ``None`` for an empty cell.
+
+    Raises ``ValueError`` for a cell that is not of its type (the caller names the place).
+    """
+    if raw == "":
+        return None
+    if f.type == "string":
+        return raw
+    if f.type == "integer":
+        return int(raw)
+    if f.type == "number":
+        value = float(raw)
+        if not math.isfinite(value):
+            raise ValueError(f"not a finite number: {raw!r}")
+        return value
+    return dt.date.fromisoformat(raw).isoformat()  # checked, kept as ISO text
+
+
+def typed_rows(table: Table, path: Path, label: str) -> list[dict]:
+    """The rows of a published CSV, each cell converted by its column's declaration; every bad cell reported."""
+    records = read_csv_records(path, table.columns, label)
+    rows, problems = [], []
+    for rec in records:
+        row = {}
+        for f in table.fields:
+            try:
+                row[f.name] = convert(f, rec.values[f.name])
+            except ValueError:
+                problems.append(Problem(label, rec.line, f.name, f"type {f.type}", rec.values[f.name]))
+        rows.append(row)
+    if problems:
+        raise InputError(problems, f"{label}: cells that are not of their declared type")
+    return rows
+
+
+def creation_order(tables: Mapping[str, Table]) -> list[str]:
+    """Table names with every table after the tables its foreign keys point to (SQLite checks them at creation)."""
+    order: list[str] = []
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        if name in order:
+            return
+        if name in path:
+            raise ValueError(f"foreign keys form a cycle: {' -> '.join((*path, name))}")
+        for fk in tables[name].foreign_keys:
+            if fk.resource != name:
+                visit(fk.resource, (*path, name))
+        order.append(name)
+
+    for name in tables:
+        visit(name, ())
+    return order
+
+
+def build_sqlite(path: Path, tables: Mapping[str, Table], rows: Mapping[str, list[dict]]) -> None:
+    """Write a new SQLite database at ``path``: typed columns, NOT NULL, keys, FTS on quotes."""
+    path.unlink(missing_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    for name in creation_order(tables):
+        table = tables[name]
+        db[name].create(
+            {f.name: SQLITE_TYPES[f.type] for f in table.fields},
+            pk=table.primary_key[0] if len(table.primary_key) == 1 else table.primary_key,
+            not_null={f.name for f in table.fields if f.required},
+            foreign_keys=[(fk.fields, fk.resource, fk.reference_fields) for fk in table.foreign_keys],
+        )
+    for name in creation_order(tables):
+        db[name].insert_all(rows[name], batch_size=1000)
+        fts = [c for c in FTS_COLUMNS if c in tables[name].columns]
+        if fts:
+            db[name].enable_fts(fts, create_triggers=True, replace=True)
+    violations = list(db.execute("PRAGMA foreign_key_check").fetchall())
+    db.close()
+    if violations:
+        raise InputError([Problem(str(path), None, None, "foreign key", repr(v)) for v in violations],
+                         "the package's foreign keys do not hold in SQLite")
+
+
+def arrow_table(table: Table, rows: list[dict]) -> pa.Table:
+    """A pyarrow table with the declared types (dates as ``date32``), columns in schema order."""
+    schema = pa.schema([pa.field(f.name, ARROW_TYPES[f.type], nullable=not f.required) for f in table.fields])
+    columns = {}
+    for f in table.fields:
+        values = [r[f.name] for r in rows]
+        if f.type == "date":
+            values = [None if v is None else dt.date.fromisoformat(v) for v in values]
+        columns[f.name] = pa.array(values, type=ARROW_TYPES[f.type])
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def write_parquet_folder(folder: Path, tables: Mapping[str, Table], rows: Mapping[str, list[dict]]) -> None:
+    """Write ``<table>.parquet`` files into a new folder (it must not exist yet)."""
+    folder.mkdir(parents=True)
+    for name, table in tables.items():
+        pq.write_table(arrow_table(table, rows[name]), folder / f"{name}.parquet", compression="zstd")
+
+
+def replace_folder(staged: Path, target: Path) -> None:
+    """Put ``staged`` where ``target`` is: the old folder is renamed aside first and removed only after."""
+    aside = target.with_name(f".{target.name}.backup")
+    shutil.rmtree(aside, ignore_errors=True)
+    if target.exists():
+        os.replace(target, aside)
+    try:
+        os.replace(staged, target)
+    except BaseException:
+        if aside.exists():
+            os.replace(aside, target)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def read_all(tables: Mapping[str, Table], data_dir: Path, label_of: Callable[[Path], str]) -> dict[str, list[dict]]:
+    """Every published table's typed rows (``label_of(path)`` names a file in messages); all problems at once."""
+    rows, problems = {}, []
+    for name, table in tables.items():
+        path = data_dir / f"{name}.csv"
+        try:
+            rows[name] = typed_rows(table, path, label_of(path))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems, "database: the published package cannot be typed")
+    return rows
