@@ -253,3 +253,20 @@ def test_a_place_in_the_ranking_of_the_home_country_s_exports() -> None:
             "dollars, exports to Armenia amounted to 500 million dollars, Azerbaijan - 400 million dollars.")
     assert rows(text) == {("exports", "GEO", p, *YEAR_2023, v, None, "")
                           for p, v in (("TUR", 900e6), ("ARM", 500e6), ("AZE", 400e6))}
+
+
+def test_products_and_their_quantities_respectively() -> None:
+    text = ("In 2023, Georgia increased its supply of rice to Armenia by 3 times and lentils by 2 times, in the "
+            "volumes of 6,000 and 1,500 tons, respectively.")
+    assert rows(text) == {("commodities", "GEO", "ARM", *YEAR_2023, 6000.0, 3.0, "rice"),
+                          ("commodities", "GEO", "ARM", *YEAR_2023, 1500.0, 2.0, "lentils")}
+
+
+def test_hundreds_written_in_words() -> None:
+    text = "In 2023, trade between Georgia and Armenia reached nine hundred million dollars."
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 900e6, None, "")}
+
+
+def test_a_figure_in_words_no_rule_reads_after_a_trade_sentence_is_flagged() -> None:
+    text = "Trade with Armenia tends to go up. At the end of 2023, we have almost $900 million."
+    assert flagged(text) == {"$900 million"}

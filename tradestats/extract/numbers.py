@@ -18,8 +18,10 @@ WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "hundred": 100,
+    **{f"{word} hundred": 100 * n for word, n in (("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5),
+                                                   ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9))},
 }
-WORD_NUMBER = r"(?i:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+WORD_NUMBER = r"(?i:" + "|".join(w.replace(" ", r"\s") for w in sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 
 SCALES = {
     "thousand": 1e3, "thousands": 1e3, "thsd": 1e3, "k": 1e3,
@@ -93,6 +95,9 @@ _TONNES = re.compile(
     rf"(?:(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|ton)\b"
     rf"|\s?(?P<trade>KMT|MMT)\b)"
 )
+#: A number right before "and" and a quantity with its unit: "in the volumes of 6,000 and 1,500 tons".
+_SHARED_UNIT_BEFORE = re.compile(rf"(?<![\w.,$])(?P<num>{NUMBER})\s+(?:and|or)\s+$")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 #: The trade's abbreviations for thousands and millions of metric tons ("913 KMT", "1.7 MMT").
 _TRADE_TONNES = {"KMT": 1e3, "MMT": 1e6}
 #: The lower end of a range right before a quantity: "7-8 mln tons", "seven to eight million tons".
@@ -117,7 +122,7 @@ _SPACES = re.compile(r"\s+")
 def parse_number(written: str) -> float:
     """The value of a written number: commas are thousands separators only before three digits."""
     if not written[:1].isdigit():
-        low = written.lower()
+        low = " ".join(written.lower().split())
         if low in WORD_NUMBERS:
             return float(WORD_NUMBERS[low])
     if "," not in written:
@@ -236,6 +241,10 @@ def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | 
         if m is not None:
             scale = _TRADE_TONNES[m.group("trade")] if m.group("trade") else _scale(m.group("scale") or m.group("glued"))
             ranged = _RANGE_BEFORE.search(text, max(start, m.start() - 12), m.start()) is not None
+            shared = _SHARED_UNIT_BEFORE.search(text, max(covered, m.start() - 24), m.start())
+            if shared is not None and not ranged and not _YEAR_LIKE.fullmatch(shared.group("num")):  # "6,000 and 1,500 tons": the first number shares the unit
+                value = parse_number(shared.group("num")) * scale
+                found.append(Amount(shared.start("num"), shared.end("num"), round(value, 6), "t"))
             found.append(Amount(m.start(), m.end(), round(parse_number(m.group("num")) * scale, 6), "t", ranged))
             covered = m.end()
     return found

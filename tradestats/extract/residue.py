@@ -82,7 +82,7 @@ def document_figures(doc: Document, candidates: Sequence[Candidate], quick: g.Qu
             continue
         user = next((c.candidate_id for c in candidates if uses(c, m)), "")
         if not user and sent not in trade:
-            trade[sent] = speaks_of_trade(text, quick, sent)
+            trade[sent] = speaks_of_trade(text, quick, sent) or continues_trade(quick, sent, sentence_of)
         out.append(StatedFigure(figure_id(doc.source_id, m.start, m.end), doc.source_id, m.start, m.end,
                                 text[m.start:m.end], m.value, m.unit, sent.start, sent.end, user,
                                 "yes" if not user and trade[sent] else "no"))
@@ -102,3 +102,12 @@ def speaks_of_trade(text: str, quick: g.QuickTests, sent: Span) -> bool:
         return True
     lower = quick.lower[sent.start:sent.end]
     return any(map(lower.__contains__, TRADE_TALK)) or bool(find_countries(text, sent.start, sent.end))
+
+
+def continues_trade(quick: g.QuickTests, sent: Span, sentence_of: Callable[[int], Span | None]) -> bool:
+    """Whether a sentence follows, in its paragraph, one with a flow word: its figure may go on with that statement
+    in words no rule reads ("Trade with Belarus tends to go up. At the end of 2018, we have almost $900 million.")."""
+    previous = sentence_of(sent.start - 1) if sent.start else None
+    if previous is None:
+        previous = sentence_of(sent.start - 2) if sent.start > 1 and quick.lower[sent.start - 1] == " " else None
+    return previous is not None and previous != sent and quick.flow_word(previous.start, previous.end)

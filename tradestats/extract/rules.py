@@ -491,6 +491,8 @@ class DocumentReader:
             else:
                 items.append((untitled, [f]))
             floor = f.end
+        if len(items) > 1 and "respectively" in self.quick.lower[seg.start:seg.end]:
+            items = _respective_amounts(items)
         return [(c, fs) for c, fs in items if c is not None or any(f.amount is None or f.amount.unit != "t"
                                                                    for f in fs)]
 
@@ -701,6 +703,21 @@ class DocumentReader:
 
 
 # --- helpers (pure functions) ----------------------------------------------------------------------------------
+def _respective_amounts(items: list[tuple[list[CommodityMention] | None, list[Figure]]]
+                        ) -> list[tuple[list[CommodityMention] | None, list[Figure]]]:
+    """Products listed first and their amounts after, "respectively": "rice by 3 times and lentils by 2 times,
+    in the volumes of 6,000 and 1,500 tons, respectively": the last item's amounts go one to each item, in order."""
+    amounts = [f for f in items[-1][1] if f.amount is not None]
+    k = len(amounts)
+    if k < 2 or k > len(items) or any(f.amount is not None for _, fs in items[-k:-1] for f in fs):
+        return items
+    out = items[:-k]
+    for (products, figures), amount in zip(items[-k:], amounts):
+        own = [f for f in figures if f.amount is None] + [amount]
+        out.append((products, sorted(own, key=lambda f: f.start)))
+    return out
+
+
 def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``[start, end)`` overlaps one of ``spans`` (a plain loop: no generator built per test)."""
     for s, e in spans:
