@@ -270,3 +270,18 @@ def test_hundreds_written_in_words() -> None:
 def test_a_figure_in_words_no_rule_reads_after_a_trade_sentence_is_flagged() -> None:
     text = "Trade with Armenia tends to go up. At the end of 2023, we have almost $900 million."
     assert flagged(text) == {"$900 million"}
+
+
+def test_more_than_before_a_value_is_its_qualifier_not_a_comparison() -> None:
+    text = ("Trade between Georgia and Armenia amounted to more than $2 billion in 2023. Of these, $1.9 billion "
+            "accounted for imports, and $61 million for exports.")
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 2e9, None, ""),
+                          ("imports", "GEO", "ARM", *YEAR_2023, 1.9e9, None, ""),
+                          ("exports", "GEO", "ARM", *YEAR_2023, 61e6, None, "")}
+
+
+def test_a_period_compared_against_does_not_become_the_period_in_force() -> None:
+    text = ("Trade between Georgia and Armenia was $1 billion in 2022.\n\nGeorgian foreign trade turnover for the "
+            "first half of 2023 was $9 billion, a 5% rise over the previous year.\n\nArmenia remains the country's "
+            "main trading partner, with a $0.6 billion turnover.")
+    assert ("turnover", "GEO", "ARM", "2023-01-01", "2023-06-30", 0.6e9, None, "") in rows(text)

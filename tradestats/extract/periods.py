@@ -396,6 +396,9 @@ def _is_comparison(tokens: list[str]) -> bool:
     if j == i or not any(t[0].isdigit() for t in tokens[j:i]):
         return False
     j = _skip(tokens, j, _COMPARISON_FILLER)
+    if j >= 2 and tokens[j - 1] == "than" and tokens[j - 2] in ("more", "less") and (
+            j < 3 or (tokens[j - 3] not in _GROWTH_ENDS and not tokens[j - 3][0].isdigit())):
+        return False  # "amounted to more than $2 billion in 2018": a qualifier of the figure, not a comparison
     return bool(j) and _compares(tokens, j)
 
 

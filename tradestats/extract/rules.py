@@ -69,6 +69,7 @@ _COMPARED_BEFORE = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|from|again
                               re.IGNORECASE)
 #: Between a listed value and the partner it names: "428 thousand tons to Tajikistan", "$5 million worth of goods to".
 _OWN_PARTNER_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:to|from)\s+(?:the\s+)?")
+_COMPARED_LEAD = re.compile(r"(?:than|over|compared\s+(?:to|with)|from|against|versus)\b", re.IGNORECASE)
 _BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
 
 
@@ -561,7 +562,7 @@ class DocumentReader:
         """The period a statement states, when it states exactly one, becomes the article's period in force."""
         ref = self.article.reference
         stated = {resolve(p, ref) for p in periods if p.usable and not _COMPARED_BEFORE.search(
-            self.text, max(0, p.start - 30), p.start)}
+            self.text, max(0, p.start - 30), p.start) and not _COMPARED_LEAD.match(self.text, p.start)}
         if len(stated) != 1:
             return
         period = next(iter(stated))
@@ -764,16 +765,17 @@ def _segments(flows: list[g.FlowWord], a: int, b: int, text: str = "") -> list[S
 
 
 _FIRST_DIGIT = re.compile(r"\d[\d.,]*")
-#: A value written before the flow word it is of: "with $3.1 billion in exports and $1.3 billion in imports".
+#: A value written before the flow word it is of: "with $3.1 billion in exports and $1.3 billion in imports",
+#: "$1.9 billion accounted for imports, and $61 million for exports".
 _VALUE_IN_FLOW_BEFORE = re.compile(
     r"(?:[$€£]\s?|\b(?:USD|US\$|EUR|KZT|RUB)\s?)?\d[\d.,]*\s?(?:(?:trillion|billion|million|thousand|tn|bn|bln|mln|m)\b\.?"
-    r"\s?)?(?:(?:US\s)?dollars?\s|euros?\s|tenge\s|r[ou]ubles?\s|yuan\s|USD\s)?(?:worth\s)?in\s+$", re.IGNORECASE)
+    r"\s?)?(?:(?:US\s)?dollars?\s|euros?\s|tenge\s|r[ou]ubles?\s|yuan\s|USD\s)?(?:worth\s)?(?:in|for)\s+$", re.IGNORECASE)
 
 
 def _own_figure_before(text: str, floor: int, flow_start: int) -> int:
     """Where a later flow word's segment begins: at the flow word, or at a value written just before it
     ("$3.1 billion in exports"), which is the value of that flow, not of the one before."""
-    if not text or text[max(floor, flow_start - 4):flow_start].rstrip()[-2:].lower() != "in":
+    if not text or text[max(floor, flow_start - 5):flow_start].rstrip()[-3:].lower() not in (" in", "for"):
         return flow_start
     m = _VALUE_IN_FLOW_BEFORE.search(text, max(floor, flow_start - 48), flow_start)
     return m.start() if m else flow_start
