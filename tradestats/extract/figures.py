@@ -86,6 +86,8 @@ def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -
         between = text[previous.end:amount.start]
         if len(between) < 25 and g.SAME_VALUE_BETWEEN.fullmatch(between):
             return "alt"
+    if amount.start > floor and text[amount.start - 1] in "+−" or text[max(floor, amount.start - 2):amount.start] == "+ ":
+        return "change"  # "(+$2.8 billion)": a signed amount is a change
     tokens = g.tail_tokens(text, amount.start, floor)
     if g.is_comparison_money(tokens):
         return "comparison"

@@ -173,6 +173,11 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
     roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other", "source")
     if not roles and subject:
         roles = _roles(text, subject, floor, "other")
+    elif subject and len({code for code, _ in roles}) == 1 and all(role in _PARTNER_ROLES for _, role in roles):
+        # "Kazakhstan became the leader in trade with China": the subject trades with the partner named
+        partner = roles[0][0]
+        roles = [(code, "owner") for code, role in _roles(text, subject, floor, "other")
+                 if code != partner and role != "with"][:1] + roles
     if flow.words == g.RANKED_PARTNER:
         # "Third place is taken by Kazakhstan ($4.4 billion)": every country the ranking names is a partner
         roles = [(code, "with") for code, role in roles if code != article.home]
