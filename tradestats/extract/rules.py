@@ -70,6 +70,8 @@ _COMPARED_BEFORE = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|from|again
 #: Between a listed value and the partner it names: "428 thousand tons to Tajikistan", "$5 million worth of goods to".
 _OWN_PARTNER_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:to|from)\s+(?:the\s+)?")
 _COMPARED_LEAD = re.compile(r"(?:than|over|compared\s+(?:to|with)|from|against|versus)\b", re.IGNORECASE)
+#: A quantity naming its goods right after it: "15,600 tons of grain".
+_TONS_OF = re.compile(r"\s+of\s+(?!the\b|which\b|its\b)")
 _BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
 
 
@@ -479,6 +481,8 @@ class DocumentReader:
             untitled = products.naming(seg.flow.start) or untitled
         for f in figures:
             own = products.before(floor, f.start)
+            if f.amount and f.amount.unit == "t" and _TONS_OF.match(self.text, f.end):
+                own = products.after(f.end, seg.end) or own  # "60,200 tons of flour and 15,600 tons of grain"
             if not own and (f.is_growth or (f.amount and f.amount.unit == "t")):
                 own = products.after(f.end, seg.end)
             elif not own and f.amount:
