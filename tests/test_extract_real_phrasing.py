@@ -285,3 +285,31 @@ def test_a_period_compared_against_does_not_become_the_period_in_force() -> None
             "first half of 2023 was $9 billion, a 5% rise over the previous year.\n\nArmenia remains the country's "
             "main trading partner, with a $0.6 billion turnover.")
     assert ("turnover", "GEO", "ARM", "2023-01-01", "2023-06-30", 0.6e9, None, "") in rows(text)
+
+
+# --- L. regions, signed changes, implausible decimal commas, the subject of a partner flow ---------------------
+def test_a_regional_total_is_no_bilateral_line() -> None:
+    text = "In 2023, Georgia exported 4.1 million tons of wheat to the countries of the Caucasus and Armenia."
+    assert rows(text) == set()
+
+
+def test_a_signed_amount_is_a_change_not_a_value() -> None:
+    text = ("In 2023, trade between Georgia and Armenia reached $1.9 billion. An increase was recorded with "
+            "Armenia (+$0.3 billion).")
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 1.9e9, None, "")}
+
+
+def test_a_trillion_dollars_between_two_countries_is_a_decimal_comma() -> None:
+    text = "In 2023, trade between Georgia and Armenia amounted to $ 1,481 billion."
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 1.481e9, None, "")}
+
+
+def test_a_quantity_of_no_named_goods_is_flagged_not_proposed() -> None:
+    text = "In 2023, exports from Georgia to Armenia were 913 thousand tons."
+    assert rows(text) == set()
+    assert flagged(text) == {"913 thousand tons"}
+
+
+def test_the_subject_trades_with_the_partner_its_flow_names() -> None:
+    text = "In 2023, Georgia became the leader in trade with Armenia, accounting for 46 percent — $1.9 billion."
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 1.9e9, None, "")}

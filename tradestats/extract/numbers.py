@@ -162,6 +162,7 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
             continue
         value = parse_number(m.group("pnum")) * _scale(m.group("pglued") or m.group("pscale"))
         unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
+        value = _decimal_comma_if_implausible(m.group("pnum"), value, unit)
         found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("prange"))))
         covered = m.end()
     # After a number: a currency word right after a digit or a scale word ("5,000 tenge", "1.5bn soums",
@@ -174,6 +175,14 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
         found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("srange"))))
     return sorted(found, key=lambda a: a.start) if len(found) > 1 else found
+
+
+def _decimal_comma_if_implausible(written: str, value: float, unit: str) -> float:
+    """ "$ 1,481 billion" is $1.481 billion written with a decimal comma: no two economies trade a trillion dollars
+    or euros, so a dollar or euro amount of a trillion or more written "d,ddd" is read with a decimal comma."""
+    if unit in ("USD", "EUR") and value >= 1e12 and written.count(",") == 1 and "." not in written:
+        return value / 1000
+    return value
 
 
 def _marks(text: str, start: int, end: int, codes: set[bytes]) -> list[tuple[int, int]]:

@@ -72,6 +72,8 @@ _OWN_PARTNER_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:to|from)\s+(?:th
 _COMPARED_LEAD = re.compile(r"(?:than|over|compared\s+(?:to|with)|from|against|versus)\b", re.IGNORECASE)
 #: A quantity naming its goods right after it: "15,600 tons of grain".
 _TONS_OF = re.compile(r"\s+of\s+(?!the\b|which\b|its\b)")
+#: A destination that is a region, not a country, right after a figure: "4.1 million tons ... to the regions".
+_REGION_AFTER = re.compile(r"[^,;.]*?\b(?:to|from|with)\s+the\s+(?:countries|regions?|states|nations)\b", re.IGNORECASE)
 _BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
 
 
@@ -441,6 +443,11 @@ class DocumentReader:
                     continue  # "Oil accounted for $30 billion of Kazakhstan's exports": a share of a national total
                 if self.not_a_fact(group, figures, sent):
                     continue
+                if commodities is None and group.main is not None and group.main.amount.unit == "t":
+                    continue  # a quantity of no named goods ("913 thousand tons was exported"): flagged, not a row
+                if _REGION_AFTER.match(self.text, (group.main or group.lead).end,
+                                       min(sent.end, (group.main or group.lead).end + 90)):
+                    continue  # "... exported to the countries of Central Asia": a regional total
                 lead = group.main or group.lead
                 period = self.period_of(lead, seg, figures, periods, sent, carried, earlier)
                 if period is None:
