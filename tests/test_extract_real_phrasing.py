@@ -313,3 +313,16 @@ def test_a_quantity_of_no_named_goods_is_flagged_not_proposed() -> None:
 def test_the_subject_trades_with_the_partner_its_flow_names() -> None:
     text = "In 2023, Georgia became the leader in trade with Armenia, accounting for 46 percent — $1.9 billion."
     assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 1.9e9, None, "")}
+
+
+def test_a_value_compared_in_a_flow_of_its_own_is_that_flow_s_value() -> None:
+    text = ("In 2023, Georgia was far more active in buying goods from Armenia than exporting to it, with $1.2 "
+            "billion in imports compared to $0.5 billion in exports.")
+    assert rows(text) == {("imports", "GEO", "ARM", *YEAR_2023, 1.2e9, None, ""),
+                          ("exports", "GEO", "ARM", *YEAR_2023, 0.5e9, None, "")}
+
+
+def test_the_owner_of_the_partners_becomes_the_home_of_the_ranking() -> None:
+    text = ("Turkey has displaced Russia from the top among Georgia's main trading partners in 2023. Russia "
+            "secured the second position in the ranking with a turnover of about $2.5 billion.")
+    assert rows(text) == {("turnover", "GEO", "RUS", *YEAR_2023, 2.5e9, None, "")}

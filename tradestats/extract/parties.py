@@ -171,6 +171,9 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         before = [c for c in before if not _PREPOSITION_BEFORE.search(text, max(floor, c.start - 8), c.start)]
     after = [c for c in countries if flow.end <= c.start < zone_end]
     roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other", "source")
+    if subject and flow.words.endswith(("ed", "ing")):
+        # "Uzbekistan bought more from China than exporting to it": "from China" is the earlier verb's partner
+        subject = [c for c in subject if not _PREPOSITION_BEFORE.search(text, max(floor, c.start - 8), c.start)]
     if not roles and subject:
         roles = _roles(text, subject, floor, "other")
     elif subject and len({code for code, _ in roles}) == 1 and all(role in _PARTNER_ROLES for _, role in roles):

@@ -308,6 +308,8 @@ class DocumentReader:
         products: SentenceProducts | None = None
         sectors: set[CommodityMention] = set()
         for seg in segments:
+            if self.article.home is None and "partner" in seg.flow.words:
+                self.article.home = _possessor(text, countries, seg.flow.start)
             seg_figures = [f for f in figures if seg.start <= f.start < seg.end]
             listed = self.respective(seg, seg_figures, figures, countries, sent)
             if listed:
@@ -321,6 +323,7 @@ class DocumentReader:
             if not parties.bilateral_flow and self.article.home is None and any(
                     c.code == parties.reporter and seg.start <= c.start < seg.end for c in countries):
                 self.article.home = parties.reporter
+
             if statement is None or (parties.explicit and not statement.parties.explicit):
                 statement = Statement(seg.flow.table, parties)
             if seg_figures:
@@ -415,6 +418,10 @@ class DocumentReader:
         sectors: list[CommodityMention] = []
         seg_figures = [f for f in figures if seg.start <= f.start < seg.end and not self.over_years(f, seg, figures,
                                                                                                     periods, sent)]
+        if seg_figures and seg.start < seg.flow.start and seg_figures[0].start == seg.start and \
+                seg_figures[0].role == "comparison":
+            # "$11.2 billion in imports compared to $2.5 billion in exports": the value of a flow of its own
+            seg_figures[0] = replace(seg_figures[0], role="main")
         topic = carried.sector if carried and _continues_topic(seg.flow) else None
         valued = 0
         previous_end = seg.flow.end
@@ -715,6 +722,13 @@ class DocumentReader:
 
 
 # --- helpers (pure functions) ----------------------------------------------------------------------------------
+def _possessor(text: str, countries: list[CountryMention], flow_start: int) -> str | None:
+    """The country whose partners a partner flow word names: "China is among Uzbekistan's main trading partners"
+    makes Uzbekistan the article's home country, whose partners the rest of it ranks."""
+    return next((c.code for c in reversed(countries) if flow_start - 30 <= c.end <= flow_start
+                 and text[c.end:c.end + 1] in ("'", "’")), None)
+
+
 def _respective_amounts(items: list[tuple[list[CommodityMention] | None, list[Figure]]]
                         ) -> list[tuple[list[CommodityMention] | None, list[Figure]]]:
     """Products listed first and their amounts after, "respectively": "rice by 3 times and lentils by 2 times,
