@@ -326,3 +326,23 @@ def test_the_owner_of_the_partners_becomes_the_home_of_the_ranking() -> None:
     text = ("Turkey has displaced Russia from the top among Georgia's main trading partners in 2023. Russia "
             "secured the second position in the ranking with a turnover of about $2.5 billion.")
     assert rows(text) == {("turnover", "GEO", "RUS", *YEAR_2023, 2.5e9, None, "")}
+
+
+def test_a_country_s_share_of_the_home_country_s_trade_is_its_turnover() -> None:
+    text = ("In 2023, Armenia accounted for 5.4% of Georgia's foreign trade ($1bn), and Turkey 4.1% ($0.8bn).")
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 1e9, None, ""),
+                          ("turnover", "GEO", "TUR", *YEAR_2023, 0.8e9, None, "")}
+
+
+def test_one_side_s_bare_flow_goes_on_with_the_pair_in_force() -> None:
+    text = ("In 2023, trade between Georgia and Armenia reached $896 million. Georgia' export was $784 million, "
+            "import reached $112 million.")
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 896e6, None, ""),
+                          ("exports", "GEO", "ARM", *YEAR_2023, 784e6, None, ""),
+                          ("imports", "GEO", "ARM", *YEAR_2023, 112e6, None, "")}
+
+
+def test_one_side_s_foreign_trade_after_a_bilateral_statement_is_its_own_total() -> None:
+    text = ("In 2023, trade between Georgia and Armenia reached $896 million. Georgia's foreign trade was "
+            "$20 billion.")
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 896e6, None, "")}

@@ -176,6 +176,9 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         subject = [c for c in subject if not _PREPOSITION_BEFORE.search(text, max(floor, c.start - 8), c.start)]
     if not roles and subject:
         roles = _roles(text, subject, floor, "other")
+    elif subject and len({code for code, _ in roles}) == 1 and all(role == "owner" for _, role in roles):
+        # "Turkiye accounted for 5.4% of Uzbekistan's foreign trade ($1bn)": the share's country is the partner
+        roles += [(c.code, "with") for c in subject if c.code != roles[0][0] and _SHARE_AFTER.match(text, c.end)][:1]
     elif subject and len({code for code, _ in roles}) == 1 and all(role in _PARTNER_ROLES for _, role in roles):
         # "Kazakhstan became the leader in trade with China": the subject trades with the partner named
         partner = roles[0][0]
@@ -217,7 +220,11 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
             # "Russia comes in second with ...", "Russia is in second place - $230 million, exports to ...": a place
             # in the ranking of the home country's partners
             return Parties(article.home, codes[0])
-        return _one_named(flow.table, roles, bilateral, fallback, article)
+        # "In 2018 bilateral trade reached $896 million. Belarus' export was $784 million": a bare flow of one side
+        # of the pair in force goes on with that pair (a "foreign" or "total" flow is the country's own total)
+        continues = fallback is not None and fallback.bilateral_flow and \
+            codes[0] in (fallback.reporter, fallback.partner) and not g.NATIONAL_TOTAL.search(flow.words)
+        return _one_named(flow.table, roles, bilateral or continues, fallback, article)
     if fallback is None:
         pair = article.pair
         if len(pair) < 2:
@@ -288,7 +295,7 @@ def respective_parties(text: str, flow: g.FlowWord, zone_end: int, countries: li
 
 #: A country written right before its own value: "Russia ($26 billion)", "China - $24 billion".
 _RIGHT_BEFORE_VALUE = re.compile(
-    r"\s*[(:–—-]?\s*(?:for\s+|with\s+)?(?:(?:a\s+little|just|slightly|some|about|around|nearly|almost|over|under"
+    r"\s*(?:\d+(?:[.,]\d+)?\s?(?:%|percent)\s*)?[(:–—-]?\s*(?:for\s+|with\s+)?(?:(?:a\s+little|just|slightly|some|about|around|nearly|almost|over|under"
     r"|more\s+than|less\s+than)\s+)*")
 
 
