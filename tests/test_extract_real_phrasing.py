@@ -346,3 +346,11 @@ def test_one_side_s_foreign_trade_after_a_bilateral_statement_is_its_own_total()
     text = ("In 2023, trade between Georgia and Armenia reached $896 million. Georgia's foreign trade was "
             "$20 billion.")
     assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 896e6, None, "")}
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia to export over 6 million tons of grain to Armenia this year.",
+    "In 2023, the trade in services between Georgia and Armenia made up $153 million.",
+])
+def test_a_plan_to_export_and_trade_in_services_are_no_goods_statistics(text: str) -> None:
+    assert rows(text) == set()

@@ -23,7 +23,7 @@ _NOT_A_FLOW_NOUNS = (
     "event delegation infrastructure"
 ).split()
 _NOT_A_FLOW_AFTER_TRADE = (
-    r"and\s+(?:economic|investment|integration|industry|commerce|development|logistics|transport|economy)"
+    r"in\s+services|and\s+(?:economic|investment|integration|industry|commerce|development|logistics|transport|economy)"
     r"|(?:" + "|".join(_NOT_A_FLOW_NOUNS) + r")s?"
 )
 #: The core flow words; the adjectives before them ("mutual", "foreign") are read backwards from the core.
@@ -307,7 +307,7 @@ NOT_A_FACT_BEFORE = Words(
     r"|prospects?|prerequisites|expect(?:s|ed|ation|ations)?|forecast\w*|project(?:ed|ion|ions)|predict\w*"
     r"|estimated\s+to|going\s+to"
     r"|to\s+(?:(?:further|significantly|substantially|at\s+least)\s+)?(?:bring|increase|boost|raise|expand|double"
-    r"|triple|achieve|lift|grow)|bringing|raising\s+trade|agree(?:s|d)?"
+    r"|triple|achieve|lift|grow|export|import|supply|ship|sell)|bringing|raising\s+trade|agree(?:s|d)?"
     r"|contracts?|deals?|agreements?|memorand\w*|signed|invest\w*|aid|humanitarian|grants?|loans?|credits?|gdp"
     r"|gross\s+domestic|capacity|capacities|transit|containers?|freight|cargo|throughput|compan(?:y|ies)"
     r"|enterprises?|firms?|joint\s+ventures?|items|list\s+of|offer\w*|propos\w*|suggest\w*|worth\s+of"
