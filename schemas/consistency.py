@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pandera.errors
 import pandera.pandas as pa
@@ -111,8 +112,43 @@ def shifted_year_back(start, end):
     return back(start), back(end)
 
 
-def _same(a, b) -> bool:
-    return (pd.isna(a) and pd.isna(b)) or (not pd.isna(a) and not pd.isna(b) and a == b)
+#: Stand-in for a missing key cell, so that joins and groups treat missing as one value, as the checks do.
+MISSING = "\x00missing"
+NO_DATE = np.iinfo(np.int64).min  # what NaT is as an integer
+
+
+def _date_key(dates: pd.Series) -> np.ndarray:
+    """Dates as integers (NaT included) for joining: equal dates, equal keys; NaT equals NaT."""
+    return pd.to_datetime(dates).to_numpy(dtype="datetime64[ns]").view("int64")
+
+
+def _keys(facts: pd.DataFrame) -> pd.DataFrame:
+    """The columns the checks join on, beside the frame's own: which facts can speak of the same statistic.
+
+    ``lo``/``hi`` are the two economies in sorted order (turnover is unordered); ``k1``/``k2``
+    are :func:`pair_key`'s (sorted for turnover, reporter and partner otherwise). ``label`` is
+    the row's index label and ``pos`` its position, so results come back in the frame's order.
+    """
+    keyed = facts.copy()
+    reporter = keyed["reporter"].astype(object).where(keyed["reporter"].notna(), "").astype(str)
+    partner = keyed["partner"].astype(object).where(keyed["partner"].notna(), "").astype(str)
+    first = reporter <= partner
+    keyed["lo"], keyed["hi"] = reporter.where(first, partner), partner.where(first, reporter)
+    turnover = keyed["table"] == "turnover"
+    keyed["k1"] = keyed["lo"].where(turnover, reporter)
+    keyed["k2"] = keyed["hi"].where(turnover, partner)
+    keyed["reporter"] = reporter
+    keyed["goods"] = keyed["commodity"].astype(object).where(keyed["commodity"].notna(), "")
+    keyed["start"], keyed["end"] = _date_key(keyed["period_start"]), _date_key(keyed["period_end"])
+    keyed["label"], keyed["pos"] = keyed.index, np.arange(len(keyed))
+    return keyed
+
+
+def _tolerances(facts: pd.DataFrame, labels: set) -> pd.Series:
+    """value_tolerance of each named row (reading the quote is the costly part: only rows a check compares)."""
+    rows = facts[facts["label"].isin(labels)] if "label" in facts else facts.loc[list(labels)]
+    return pd.Series([value_tolerance(v, q, quote) for v, q, quote in
+                      zip(rows["value"], rows["qualifier"], rows["quote"])], index=rows.index, dtype=float)
 
 
 # --------------------------------------------------------------------------- the checks
@@ -121,45 +157,51 @@ def _same(a, b) -> bool:
 def sum_of_flows(facts: pd.DataFrame) -> pd.Series:
     """exports + imports = turnover for the same reporter, partner, period and source."""
     out = pd.Series("", index=facts.index, dtype=object)
-    flows = facts[facts["table"].isin(["turnover", "exports", "imports"]) & facts["value"].notna()]
-    for (source, unit), group in flows.groupby(["source_id", "unit"], dropna=False):
-        for idx, t in group[group["table"] == "turnover"].iterrows():
-            pair = set((t["reporter"], t["partner"]))
-            same = group[group.apply(lambda r: set((r["reporter"], r["partner"])) == pair
-                                     and _same(r["period_start"], t["period_start"])
-                                     and _same(r["period_end"], t["period_end"]), axis=1)]
-            for reporter in pair:
-                ex = same[(same["table"] == "exports") & (same["reporter"] == reporter)]
-                im = same[(same["table"] == "imports") & (same["reporter"] == reporter)]
-                if len(ex) != 1 or len(im) != 1:
-                    continue
-                e, i = ex.iloc[0], im.iloc[0]
-                total = e["value"] + i["value"]
-                tol = (value_tolerance(e["value"], e["qualifier"], e["quote"])
-                       + value_tolerance(i["value"], i["qualifier"], i["quote"])
-                       + value_tolerance(t["value"], t["qualifier"], t["quote"]))
-                if abs(total - t["value"]) > tol:
-                    why = (f"exports {e['value']:.0f} ({ex.index[0]}) + imports {i['value']:.0f} ({im.index[0]}) "
-                           f"= {total:.0f}, but turnover is {t['value']:.0f}; the stated figures allow +/- {tol:.0f}")
-                    for j in (idx, ex.index[0], im.index[0]):
-                        out[j] = why
+    flows = _keys(facts[facts["table"].isin(["turnover", "exports", "imports"]) & facts["value"].notna()])
+    same = ["source_id", "unit", "lo", "hi", "start", "end"]  # one pair of economies, one period, one source
+    turnover = flows[flows["table"] == "turnover"]
+    # each turnover is checked from both sides: the exports and imports of each of its two economies
+    sides = pd.concat([turnover.assign(side=0, by=turnover["lo"]),
+                       turnover[turnover["lo"] != turnover["hi"]].assign(side=1, by=turnover["hi"])])
+    triples = sides[same + ["by", "label", "pos", "side"]]
+    for table in ("exports", "imports"):
+        part = flows[flows["table"] == table]
+        only = part[part.groupby(same + ["reporter"], dropna=False)["label"].transform("size") == 1]
+        triples = triples.merge(only[same + ["reporter", "label"]].rename(columns={"reporter": "by", "label": table}),
+                                on=same + ["by"])
+    if triples.empty:
+        return out
+    triples = triples.sort_values(["pos", "side"], kind="stable")  # a later failure's message wins, as row by row
+    value, tolerance = flows["value"], _tolerances(flows, set(triples[["label", "exports", "imports"]].stack()))
+    t, e, i = (triples[c].to_numpy() for c in ("label", "exports", "imports"))
+    total = value.loc[e].to_numpy() + value.loc[i].to_numpy()
+    tol = tolerance.loc[e].to_numpy() + tolerance.loc[i].to_numpy() + tolerance.loc[t].to_numpy()
+    bad = np.abs(total - value.loc[t].to_numpy()) > tol
+    for ti, ei, ii, sum_, allowed in zip(t[bad], e[bad], i[bad], total[bad], tol[bad]):
+        why = (f"exports {value[ei]:.0f} ({ei}) + imports {value[ii]:.0f} ({ii}) "
+               f"= {sum_:.0f}, but turnover is {value[ti]:.0f}; the stated figures allow +/- {allowed:.0f}")
+        for j in (ti, ei, ii):
+            out[j] = why
     return out
 
 
 def growth_matches_prior(facts: pd.DataFrame) -> pd.Series:
     """A stated growth ratio agrees with the stated prior-period value in the same source."""
     out = pd.Series("", index=facts.index, dtype=object)
-    with_growth = facts[facts["growth_ratio"].notna() & facts["value"].notna() & facts["period_start"].notna()]
-    for idx, row in with_growth.iterrows():
-        start, end = shifted_year_back(row["period_start"], row["period_end"])
-        key = pair_key(row)
-        prior = facts[(facts["source_id"] == row["source_id"]) & facts["value"].notna()
-                      & (facts["unit"] == row["unit"]) & (facts["commodity"].fillna("") == (row["commodity"] or ""))
-                      & facts["period_start"].eq(start)]
-        prior = prior[prior.apply(lambda r: pair_key(r) == key and _same(r["period_end"], end), axis=1)]
-        if len(prior) != 1:
-            continue
-        p = prior.iloc[0]
+    # a source or unit that is missing matches nothing (as in ``==``); a missing period end matches a missing one
+    usable = facts["value"].notna() & facts["source_id"].notna() & facts["unit"].notna() & facts["period_start"].notna()
+    priors = _keys(facts[usable])
+    rows = priors[priors["growth_ratio"].notna()].copy()
+    if rows.empty:
+        return out
+    back = [shifted_year_back(s, e) for s, e in zip(rows["period_start"], rows["period_end"])]
+    rows["start"] = _date_key(pd.Series([b[0] for b in back], index=rows.index, dtype="datetime64[ns]"))
+    rows["end"] = _date_key(pd.Series([b[1] for b in back], index=rows.index, dtype="datetime64[ns]"))
+    on = ["table", "k1", "k2", "source_id", "unit", "goods", "start", "end"]
+    matches = rows[on + ["label"]].merge(priors[on + ["label"]].rename(columns={"label": "prior"}), on=on)
+    matches = matches[matches.groupby("label")["prior"].transform("size") == 1]  # one prior value, or no check
+    for idx, prior in zip(matches["label"], matches["prior"]):
+        row, p = facts.loc[idx], facts.loc[prior]
         v, tv = row["value"], value_tolerance(row["value"], row["qualifier"], row["quote"])
         b, tb = p["value"], value_tolerance(p["value"], p["qualifier"], p["quote"])
         if b - tb <= 0:
@@ -169,7 +211,7 @@ def growth_matches_prior(facts: pd.DataFrame) -> pd.Series:
         if row["qualifier"] not in (None, "exact") or (p["qualifier"] not in (None, "exact")):
             tg = max(tg, APPROX_SHARE * g)
         if high < g - tg or low > g + tg:
-            out[idx] = (f"growth ratio {g:g} but {v:.0f} / {b:.0f} ({prior.index[0]}) = {v / b:.4g} "
+            out[idx] = (f"growth ratio {g:g} but {v:.0f} / {b:.0f} ({prior}) = {v / b:.4g} "
                         f"(rounding allows {low:.4g}..{high:.4g})")
     return out
 
@@ -205,25 +247,33 @@ def not_after_publication(facts: pd.DataFrame) -> pd.Series:
 def sources_agree(facts: pd.DataFrame) -> pd.Series:
     """The same statistic from several sources agrees within rounding, or is a conflict."""
     out = pd.Series("", index=facts.index, dtype=object)
-    flows = facts[facts["table"].isin(["turnover", "exports", "imports"]) & facts["value"].notna()
-                  & facts["period_start"].notna()].copy()
+    flows = _keys(facts[facts["table"].isin(["turnover", "exports", "imports"]) & facts["value"].notna()
+                        & facts["period_start"].notna()])
     if flows.empty:
         return out
     # a year-to-date figure (no stated end) runs to its article's date: only the same date is the same statistic
-    flows["_key"] = flows.apply(lambda r: (pair_key(r), r["period_start"], r["period_end"],
-                                           r["published"] if pd.isna(r["period_end"]) else None, r["unit"]), axis=1)
-    for _, group in flows.groupby("_key", dropna=False):
-        if group["source_id"].nunique() < 2:
-            continue
-        rows = list(group.iterrows())
-        for i, (ia, a) in enumerate(rows):
-            for ib, b in rows[i + 1:]:
-                if a["source_id"] == b["source_id"]:
-                    continue
-                if not agree(a["value"], value_tolerance(a["value"], a["qualifier"], a["quote"]),
-                             b["value"], value_tolerance(b["value"], b["qualifier"], b["quote"])):
-                    out[ia] = out[ia] or f"{a['value']:.0f} here, {b['value']:.0f} in {b['source_id']} ({ib})"
-                    out[ib] = out[ib] or f"{b['value']:.0f} here, {a['value']:.0f} in {a['source_id']} ({ia})"
+    flows["as_of"] = np.where(flows["period_end"].isna(), _date_key(flows["published"]), NO_DATE)
+    key = ["table", "k1", "k2", "start", "end", "as_of", "unit"]
+    flows["source"] = flows["source_id"].fillna(MISSING)
+    flows = flows[flows.groupby(key, dropna=False)["source"].transform("nunique") >= 2]
+    if flows.empty:
+        return out
+    flows["group"] = flows.groupby(key, dropna=False, sort=False).ngroup()
+    flows = flows.sort_values(["group", "pos"], kind="stable")
+    labels, sources = flows["label"].to_numpy(), flows["source"].to_numpy()
+    values = flows["value"].to_numpy(dtype=float)
+    tols = _tolerances(flows, set(labels)).reindex(labels).to_numpy(dtype=float)
+    bounds = np.flatnonzero(np.diff(flows["group"].to_numpy(), prepend=-1, append=-1))
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        v, t, s = values[lo:hi], tols[lo:hi], sources[lo:hi]
+        # every pair of the group at once, as agree() computes it
+        spread = np.maximum(np.maximum(np.abs(v)[:, None], np.abs(v)[None, :]), 1)
+        differ = ~(np.abs(v[:, None] - v[None, :]) <= t[:, None] + t[None, :] + 1e-9 * spread)
+        differ &= s[:, None] != s[None, :]
+        # each row names the first row of the group (in table order) it disagrees with
+        for k in np.flatnonzero(differ.any(axis=1)):
+            j = int(np.argmax(differ[k]))
+            out[labels[lo + k]] = f"{v[k]:.0f} here, {v[j]:.0f} in {s[j]} ({labels[lo + j]})"
     return out
 
 

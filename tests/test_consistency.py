@@ -1,8 +1,12 @@
 """Each cross-row / cross-table check, with a row that breaks it and one that does not."""
+import random
+
+import pandas as pd
 import pytest
 
 import schemas
-from schemas.consistency import facts_frame, failing_rows, ratio_halfwidth, stated_halfwidth, value_halfwidth
+from schemas.consistency import CHECKS, facts_frame, failing_rows, ratio_halfwidth, stated_halfwidth, value_halfwidth
+from tests import consistency_reference as reference
 from tests.conftest import fact_row, write_validated
 from tradestats.tables import load_table
 
@@ -110,3 +114,90 @@ def test_year_to_date_figures_of_different_dates_do_not_conflict(tmp_path):
     ytd = {"turnover": [row(value="200000000", period_start="2023-01-01", period_end=""),
                         row(n=2, source_id="s2", value="900000000", period_start="2023-01-01", period_end="")]}
     assert failures(tmp_path, ytd, ["sources_agree"]) == {}
+
+
+# --- the joins give what the row-by-row definition gives --------------------------------------------------------
+
+def random_facts(seed: int, n: int = 40):
+    """A fact frame where collisions are common: few economies, periods, sources and round figures.
+
+    Written for these tests; values mix exact and rounded digits so that some sums, growth
+    ratios and cross-source figures agree within rounding and some do not.
+    """
+    rng = random.Random(seed)
+    tables: dict[str, list[dict]] = {"turnover": [], "exports": [], "imports": [], "commodities": []}
+    for line in range(2, n + 2):
+        table = rng.choice(["turnover", "turnover", "exports", "imports", "commodities"])
+        year = rng.choice([2021, 2022, 2022, 2022])
+        ytd = rng.random() < 0.15
+        amount = rng.choice([100, 200, 300, 987.9, 978.9, 9.1, 474.3, 1000, 1500])
+        value = None if rng.random() < 0.1 else amount * 1e6
+        tables[table].append(dict(
+            reporter=rng.choice(["KAZ", "UZB", "KAZ", "UZB", "CHN"]), partner=rng.choice(["KAZ", "UZB", "CHN"]),
+            period_start=f"{year}-01-01" if rng.random() < 0.95 else None,
+            period_end=None if ytd else rng.choice([f"{year}-12-31", f"{year}-12-31", f"{year}-06-30"]),
+            value=value, unit=rng.choice(["USD", "USD", "USD", "EUR"]),
+            qualifier=rng.choice(["exact", "exact", "approx"]),
+            growth_ratio=rng.choice([None, None, 2.1, 2.6, 1.5]), commodity=rng.choice(["wheat", "flour"]) if table == "commodities" else None,
+            source_id=rng.choice(["s1", "s1", "s2", "s3"]),
+            quote=f"It reached ${amount} million." if rng.random() < 0.7 else "A sentence.",
+        ))
+    frames = {name: pd.DataFrame(rows, index=range(2, 2 + len(rows))) for name, rows in tables.items()}
+    return facts_frame(frames, {"s1": "2023-03-27", "s2": "2023-10-13", "s3": "2024-01-15"})
+
+
+@pytest.mark.parametrize("check", ["sum_of_flows", "growth_matches_prior", "sources_agree"])
+def test_joins_explain_exactly_what_the_row_by_row_checks_explain(check):
+    explained = 0
+    for seed in range(30):
+        facts = random_facts(seed, 40)
+        got = CHECKS[check].explain(facts)
+        want = getattr(reference, check)(facts)
+        assert got.to_dict() == want.to_dict(), f"seed {seed}"
+        explained += int((got != "").sum())
+    assert explained >= 5  # the frames do break the check, often
+
+
+def test_a_sum_is_checked_only_against_a_single_exports_and_imports_figure(tmp_path):
+    """Two exports figures for the same reporter, pair, period and source: which one adds up is not known."""
+    rows = flows(turnover="98790000")
+    rows["exports"].append(row("exports", 4, value="978800000"))
+    assert failures(tmp_path, rows, ["sum_of_flows"]) == {}
+
+
+def test_a_sum_is_checked_from_both_economies(tmp_path):
+    """Turnover KAZ-AFG is the sum of KAZ's exports and imports, and of AFG's: either side may break it."""
+    rows = {"turnover": [row(value="987900000")],
+            "exports": [row("exports", 2, value="978900000"), row("exports", 4, value="9000000",
+                                                                   reporter="AFG", partner="KAZ")],
+            "imports": [row("imports", 3, value="9100000"), row("imports", 5, value="900000000",
+                                                                 reporter="AFG", partner="KAZ")]}
+    found = failures(tmp_path, rows, ["sum_of_flows"])
+    assert {idx for _, idx in found} == {"turnover:2", "exports:3", "imports:3"}
+
+
+def test_growth_is_not_checked_without_a_single_prior_value(tmp_path):
+    missing = {"turnover": [row(value="987900000", growth_ratio="2.1")]}
+    assert failures(tmp_path / "missing", missing, ["growth_matches_prior"]) == {}
+    prior = dict(period_start="2021-01-01", period_end="2021-12-31")
+    several = {"turnover": [row(value="987900000", growth_ratio="2.1"), row(n=2, value="374300000", **prior),
+                            row(n=3, value="374200000", **prior)]}
+    assert failures(tmp_path / "several", several, ["growth_matches_prior"]) == {}
+    other_source = {"turnover": [row(value="987900000", growth_ratio="2.1"),
+                                 row(n=2, value="374300000", source_id="s2", **prior)]}
+    assert failures(tmp_path / "other", other_source, ["growth_matches_prior"]) == {}
+
+
+def test_growth_of_a_turnover_finds_its_prior_with_the_economies_swapped(tmp_path):
+    rows = {"turnover": [row(value="987900000", growth_ratio="2.1"),
+                         row(n=2, value="374300000", reporter="AFG", partner="KAZ", period_start="2021-01-01",
+                             period_end="2021-12-31")]}
+    assert list(failures(tmp_path, rows, ["growth_matches_prior"])) == [("growth_matches_prior", "turnover:2")]
+
+
+def test_a_conflict_names_the_first_figure_that_disagrees(tmp_path):
+    rows = {"turnover": [row(value="987900000"), row(n=2, source_id="s2", value="1500000000"),
+                         row(n=3, source_id="s2", value="2500000000")]}
+    found = failures(tmp_path, rows, ["sources_agree"])
+    assert found[("sources_agree", "turnover:2")] == "987900000 here, 1500000000 in s2 (turnover:3)"
+    assert found[("sources_agree", "turnover:4")] == "2500000000 here, 987900000 in s1 (turnover:2)"
