@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: repro test bench lock clean diff serve
+.PHONY: repro test bench bench-scale lock clean diff serve
 REV ?= HEAD
 repro: $(VENV)/.installed
 	dvc repro
@@ -25,6 +25,11 @@ serve: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	python -m benchmarks.bench_extract
+
+# The whole pipeline on a generated corpus (N=10000 by default: make bench-scale N=100000).
+N ?= 10000
+bench-scale: $(VENV)/.installed
+	python -m benchmarks.bench_scale --n $(N)
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
