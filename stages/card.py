@@ -20,11 +20,15 @@ import pandas as pd
 import vl_convert
 
 import schemas
-from stages.common import DATA, REPO, REPORTS, params, relative, run_stage
+from stages.common import BUILD, DATA, REPO, REPORTS, params, relative, run_stage
 from tradestats.csvio import write_text_atomic
+from tradestats.progress import progress
+from tradestats.source_cache import code_digest, digest
 from tradestats.typed_export import read_all
 
 CARD = REPO / "docs" / "index.html"
+#: Each chart's SVG by the hash of what it draws (DVC-untracked, like the extraction cache).
+CACHE = BUILD / "card-cache"
 LATEST = 10
 FLOW_LABELS = {"turnover": "turnover", "export": "exports", "import": "imports"}
 
@@ -202,11 +206,49 @@ pd.read_parquet("dist/parquet/turnover.parquet")</pre>
 """
 
 
-def build_card(data_dir: Path, validation_path: Path, meta: dict) -> str:
+def chart_key(points: list[dict], title: str) -> str:
+    """Everything one chart's SVG depends on: its points, its title, this module and the rendering libraries."""
+    return digest([code_digest(Path(__file__)), alt.__version__, getattr(vl_convert, "__version__", ""), title,
+                   [sorted(p.items()) for p in points]])
+
+
+def cached_chart_svg(points: list[dict], title: str, cache_dir: Path | None, used: set[str]) -> str:
+    """:func:`chart_svg`, kept in ``cache_dir`` by :func:`chart_key`: one more article redraws its pair's chart only.
+
+    Rendering is most of the stage (a second per ten charts), and a new article
+    changes the series of one pair, so the other charts are read back unchanged.
+    """
+    if cache_dir is None:
+        return chart_svg(points, title)
+    path = cache_dir / f"{chart_key(points, title)}.svg"
+    used.add(path.name)
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    svg = chart_svg(points, title)
+    write_text_atomic(path, svg)
+    return svg
+
+
+def prune_charts(cache_dir: Path, used: set[str]) -> None:
+    """Drop charts no pair draws any more, so the cache holds one package's charts, not every past one's."""
+    for path in cache_dir.glob("*.svg"):
+        if path.name not in used:
+            path.unlink(missing_ok=True)
+
+
+def build_card(data_dir: Path, validation_path: Path, meta: dict, cache_dir: Path | None = None) -> str:
+    """The card's HTML; with ``cache_dir``, charts whose points are unchanged since the last run are not redrawn."""
     tables = read_all(schemas.PUBLISHED, data_dir, relative)
     names = {r["code"]: r["name"] for r in tables["countries"]}
-    charts = [(pair_label(a, b, names), chart_svg(points, pair_label(a, b, names)))
-              for (a, b), points in series_by_pair(tables["trade_series"]).items()]
+    pairs = series_by_pair(tables["trade_series"])
+    used: set[str] = set()
+    charts = []
+    with progress("card", len(pairs), "charts", min_items=100) as advance:
+        for (a, b), points in pairs.items():
+            charts.append((pair_label(a, b, names), cached_chart_svg(points, pair_label(a, b, names), cache_dir, used)))
+            advance(1)
+    if cache_dir is not None and cache_dir.exists():
+        prune_charts(cache_dir, used)
     validation = json.loads(validation_path.read_text(encoding="utf-8")) if validation_path.exists() else {}
     return render(meta, tables, validation, charts)
 
@@ -216,8 +258,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--validation", type=Path, default=REPORTS / "validation.json")
     parser.add_argument("--out", type=Path, default=CARD)
+    parser.add_argument("--no-cache", action="store_true", help=f"draw every chart again, ignoring {relative(CACHE)}")
     args = parser.parse_args(argv)
-    write_text_atomic(args.out, build_card(args.data, args.validation, params("package")))
+    write_text_atomic(args.out, build_card(args.data, args.validation, params("package"),
+                                           None if args.no_cache else CACHE))
     print(f"card: {relative(args.out)}", file=sys.stderr)
 
 

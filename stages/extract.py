@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -32,6 +31,7 @@ from stages.common import CANDIDATES, DOCUMENTS, FIGURES, params, relative, run_
 from tradestats.csvio import csv_text, format_number, write_text_atomic
 from tradestats.documents import Document, iter_documents, load_documents, read_metadata
 from tradestats.errors import InputError, Problem
+from tradestats.progress import progress
 from tradestats.extract import EXTRACTOR_VERSION, Candidate, Extraction, StatedFigure, read_document
 
 CACHE = CANDIDATES.parent / "extract-cache"
@@ -162,18 +162,16 @@ def figures_csv(figures: list[StatedFigure]) -> str:
     return csv_text(StatedFigure.columns(), rows)
 
 
-def extract_all(docs: list[Document], cache_dir: Path | None, runner: Runner = serial_runner,
-                progress_every: int = 500) -> tuple[list[Candidate], list[StatedFigure]]:
+def extract_all(docs: list[Document], cache_dir: Path | None,
+                runner: Runner = serial_runner) -> tuple[list[Candidate], list[StatedFigure]]:
     """Every document's candidates and figures, cached ones read here and the rest by ``runner``, in source order."""
     results: list[Extraction | None] = [read_cached(doc, cache_dir) for doc in docs]
     todo = [i for i, found in enumerate(results) if found is None]
-    started = time.perf_counter()
-    for done, (i, found) in enumerate(zip(todo, runner([docs[i] for i in todo])), 1):
-        results[i] = found
-        write_cached(docs[i], cache_dir, found)
-        if done % progress_every == 0 or done == len(todo):
-            rate = done / max(time.perf_counter() - started, 1e-9)
-            print(f"extract: read {done}/{len(todo)} documents not in the cache ({rate:.0f} docs/s)", file=sys.stderr)
+    with progress("extract", len(todo), "documents") as advance:
+        for i, found in zip(todo, runner([docs[i] for i in todo])):
+            results[i] = found
+            write_cached(docs[i], cache_dir, found)
+            advance(1)
     candidates = [c for found in results for c in found.candidates]
     figures = [f for found in results for f in found.figures]
     candidates.sort(key=lambda c: (c.source_id, c.char_start, c.candidate_id))
@@ -224,7 +222,7 @@ def main(argv: list[str] | None = None) -> None:
         cache_dir = None if args.no_cache else CACHE
     figures_path = args.figures or (FIGURES if args.out == CANDIDATES else args.out.with_name("figures.csv"))
     runner, where = choose_runner(*settings(args.jobs, args.scheduler))
-    print(f"extract: {len(docs)} documents, read on {where} when not cached", file=sys.stderr)
+    print(f"extract: {len(docs)} documents; those not in the cache are read on {where}", file=sys.stderr)
     candidates, figures = extract_all(docs, cache_dir, runner)
     write_text_atomic(args.out, candidates_csv(candidates))
     write_text_atomic(figures_path, figures_csv(figures))

@@ -16,9 +16,10 @@ tracks as a metric. Exits non-zero with a table of problems otherwise.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -31,9 +32,16 @@ from tradestats.csvio import read_csv_records, write_csv_atomic, write_text_atom
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem, format_problems, shorten
 from tradestats.review import JOURNAL, FigureRecord, figure_is_open, read_figures, rejection_covers, sentence_text
+from tradestats import errors as errors_module
+from tradestats import tables as tables_module
+from tradestats.progress import progress
+from tradestats.source_cache import SourceCache, code_digest, digest
 from tradestats.tables import convert_cell, format_cell, frame_rows, load_table
 
 REPORT = REPORTS / "validation.json"
+#: Per-source results of the row checks (git- and DVC-ignored, like the extraction cache).
+CACHE = CANDIDATES.parent / "validate-cache"
+ROW_CACHE = "row-checks.json"
 SEVERITIES = ("error", "warning", "off")
 REVIEW_HINT = ("review them with `review show` (or `review export --out queue.csv`, fill the decision column, "
                "`review apply queue.csv`); see README, section 'Reviewing candidates'")
@@ -59,73 +67,76 @@ class Validation:
     open_figures: list[FigureRecord] = field(default_factory=list)
     figure_severity: str = "error"
     stats: dict = field(default_factory=dict)
+    #: How many sources' row checks ran and how many came from the cache (not a metric: it varies by run).
+    stats_cache: dict = field(default_factory=dict)
 
 
-def quote_problems(label: str, frame: pd.DataFrame, docs: dict[str, Document]) -> list[Problem]:
-    """Each row's quote must be its source's text at [char_start, char_end), verbatim."""
-    problems = []
-    for line, row in frame.iterrows():
-        sid, quote, start, end = row["source_id"], row["quote"], row["char_start"], row["char_end"]
-        if pd.isna(sid) or pd.isna(quote) or pd.isna(start) or pd.isna(end):
-            continue  # already reported as a required cell
-        doc = docs.get(sid)
-        if doc is None:
-            problems.append(Problem(label, int(line), "source_id", "source exists", sid,
-                                    "no such article in raw/ (foreign key to sources)"))
-            continue
-        found = doc.text[int(start):int(end)]
-        if found != quote:
-            hint = doc.text.find(quote)
-            where = f"; the quote occurs at {hint}:{hint + len(quote)}" if hint >= 0 else "; the quote is not in the source"
-            problems.append(Problem(label, int(line), "quote", "quote matches source", shorten(quote),
-                                    f"text[{start}:{end}] of {sid} is {shorten(found)!r}{where}"))
-    return problems
+def is_missing(value) -> bool:
+    """An empty cell, whatever missing marker its column's dtype uses (None, NaN, NA, NaT)."""
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 
 
-def review_problems(label: str, frame: pd.DataFrame) -> list[Problem]:
+def quote_problem(label: str, line: int, row: dict, doc: Document | None) -> Problem | None:
+    """A row's quote must be its source's text at [char_start, char_end), verbatim."""
+    sid, quote, start, end = row["source_id"], row["quote"], row["char_start"], row["char_end"]
+    if is_missing(sid) or is_missing(quote) or is_missing(start) or is_missing(end):
+        return None  # already reported as a required cell
+    if doc is None:
+        return Problem(label, line, "source_id", "source exists", sid, "no such article in raw/ (foreign key to sources)")
+    found = doc.text[int(start):int(end)]
+    if found == quote:
+        return None
+    hint = doc.text.find(quote)
+    where = f"; the quote occurs at {hint}:{hint + len(quote)}" if hint >= 0 else "; the quote is not in the source"
+    return Problem(label, line, "quote", "quote matches source", shorten(quote),
+                   f"text[{start}:{end}] of {sid} is {shorten(found)!r}{where}")
+
+
+def review_row_problems(label: str, line: int, row: dict) -> list[Problem]:
     """A correction keeps the extracted values and says why; a hand-added row has a hand id."""
     problems = []
-    for line, row in frame.iterrows():
-        review, fact_id = row["review"], row["fact_id"]
-        if review == "corrected":
-            if pd.isna(row["corrected_from"]):
-                problems.append(Problem(label, int(line), "corrected_from", "correction keeps the extracted values", "",
-                                        "a corrected row must record the extractor's original values"))
-            if pd.isna(row["note"]):
-                problems.append(Problem(label, int(line), "note", "correction has a note", "",
-                                        "a corrected row must say why it was corrected"))
-        if review == "added" and not pd.isna(fact_id) and not str(fact_id).startswith("h"):
-            problems.append(Problem(label, int(line), "fact_id", "hand id", fact_id,
-                                    "a row added by hand has an id starting with 'h'"))
-        if review in ("accepted", "corrected") and not pd.isna(fact_id) and not str(fact_id).startswith("c"):
-            problems.append(Problem(label, int(line), "fact_id", "candidate id", fact_id,
-                                    "an accepted or corrected row keeps its candidate's id (starting with 'c')"))
+    review, fact_id = row["review"], row["fact_id"]
+    if review == "corrected":
+        if is_missing(row["corrected_from"]):
+            problems.append(Problem(label, line, "corrected_from", "correction keeps the extracted values", "",
+                                    "a corrected row must record the extractor's original values"))
+        if is_missing(row["note"]):
+            problems.append(Problem(label, line, "note", "correction has a note", "",
+                                    "a corrected row must say why it was corrected"))
+    if review == "added" and not is_missing(fact_id) and not str(fact_id).startswith("h"):
+        problems.append(Problem(label, line, "fact_id", "hand id", fact_id,
+                                "a row added by hand has an id starting with 'h'"))
+    if review in ("accepted", "corrected") and not is_missing(fact_id) and not str(fact_id).startswith("c"):
+        problems.append(Problem(label, line, "fact_id", "candidate id", fact_id,
+                                "an accepted or corrected row keeps its candidate's id (starting with 'c')"))
     return problems
 
 
-def drift_warnings(label: str, table: Table, frame: pd.DataFrame, candidates: pd.DataFrame) -> list[Problem]:
+def drift_row_warnings(label: str, line: int, table: Table, row: dict, proposed: dict | None) -> list[Problem]:
     """An accepted row that no longer says what its candidate says: a hand edit, or a changed extractor.
 
     Both keep the row valid (its quote still checks out), but a reader should know:
     a hand edit belongs in a correction, which keeps the extracted value beside it.
     """
-    by_id = candidates.set_index("candidate_id", drop=False)
-    shared = [f for f in table.fields if f.name in schemas.CANDIDATES.columns and f.name != "candidate_id"]
+    if row["review"] not in ("accepted", "corrected") or proposed is None:
+        return []
+    corrected = {part.split("=", 1)[0] for part in
+                 ("" if is_missing(row["corrected_from"]) else str(row["corrected_from"])).split("; ") if "=" in part}
     warnings = []
-    for line, row in frame.iterrows():
-        if row["review"] not in ("accepted", "corrected") or row["fact_id"] not in by_id.index:
-            continue
-        proposed = by_id.loc[row["fact_id"]]
-        corrected = {part.split("=", 1)[0] for part in str(row["corrected_from"] or "").split("; ") if "=" in part}
-        for f in shared:
-            have, want = format_cell(f, row[f.name]), canonical_text(f, proposed[f.name])
-            if f.name not in corrected and have != want:
-                warnings.append(Problem(label, int(line), f.name, "matches its candidate", have,
-                                        f"the extractor proposes {want!r}: restore it, or make the edit a "
-                                        f"correction (`review undo {row['fact_id']}`, then `review accept "
-                                        f"{row['fact_id']} --set {f.name}=... --note ...`); after an extractor "
-                                        f"change, see `review status`", "warning"))
+    for f in drift_fields(table):
+        have, want = format_cell(f, row[f.name]), canonical_text(f, proposed[f.name])
+        if f.name not in corrected and have != want:
+            warnings.append(Problem(label, line, f.name, "matches its candidate", have,
+                                    f"the extractor proposes {want!r}: restore it, or make the edit a "
+                                    f"correction (`review undo {row['fact_id']}`, then `review accept "
+                                    f"{row['fact_id']} --set {f.name}=... --note ...`); after an extractor "
+                                    f"change, see `review status`", "warning"))
     return warnings
+
+
+def drift_fields(table: Table) -> list:
+    """The columns an accepted row shares with its candidate (all but the candidate's own id)."""
+    return [f for f in table.fields if f.name in schemas.CANDIDATES.columns and f.name != "candidate_id"]
 
 
 def canonical_text(f, text: str) -> str:
@@ -133,6 +144,87 @@ def canonical_text(f, text: str) -> str:
         return format_cell(f, convert_cell(f, text))
     except ValueError:
         return text
+
+
+# ------------------------------------------------------------------ per-source row checks
+#: Finding groups, in the order the stage has always reported them within a table.
+QUOTE, REVIEW, DRIFT = 0, 1, 2
+#: The code that decides a row's findings; part of every cache key.
+ROW_CHECK_CODE = (Path(__file__), Path(tables_module.__file__), Path(errors_module.__file__))
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One row of a hand-kept table, as the per-source checks see it."""
+
+    table: str
+    line: int
+    row: dict
+
+
+def source_row_findings(rows: list[SourceRow], doc: Document | None,
+                        candidates: dict[str, dict]) -> list[tuple[int, int, int, Problem]]:
+    """Every row check of one source's rows: ``(row ordinal, group, order within the row, problem)``."""
+    findings = []
+    for ordinal, r in enumerate(rows):
+        label = f"validated/{r.table}.csv"
+        found = [(QUOTE, p) for p in [quote_problem(label, r.line, r.row, doc)] if p is not None]
+        found += [(REVIEW, p) for p in review_row_problems(label, r.line, r.row)]
+        fact_id = r.row["fact_id"]
+        proposed = candidates.get(fact_id) if isinstance(fact_id, str) else None
+        found += [(DRIFT, p) for p in drift_row_warnings(label, r.line, schemas.VALIDATED[r.table], r.row, proposed)]
+        findings += [(ordinal, group, seq, p) for seq, (group, p) in enumerate(found)]
+    return findings
+
+
+def source_key(code: str, rows: list[SourceRow], doc: Document | None, candidates: dict[str, dict]) -> str:
+    """Everything one source's findings depend on: the checks' code, its text, its rows (not their lines), the
+    candidates its rows name."""
+    parts: list[object] = [code, None if doc is None else hashlib.sha256(doc.text.encode("utf-8")).hexdigest()]
+    for r in rows:
+        fact_id = r.row["fact_id"]
+        parts += [r.table, tuple(r.row.values()),
+                  tuple(candidates[fact_id].values()) if isinstance(fact_id, str) and fact_id in candidates else None]
+    return digest(parts)
+
+
+def rows_by_source(tables: dict[str, pd.DataFrame]) -> dict[object, list[SourceRow]]:
+    """Each source's rows across the hand-kept tables, in table order and then line order."""
+    grouped: dict[object, list[SourceRow]] = {}
+    for name in schemas.VALIDATED:
+        frame = tables[name]
+        if not len(frame):
+            continue
+        for line, row in zip(frame.index, frame.to_dict("records")):
+            sid = row["source_id"]
+            grouped.setdefault(None if is_missing(sid) else sid, []).append(SourceRow(name, int(line), row))
+    return grouped
+
+
+def row_check_problems(tables: dict[str, pd.DataFrame], docs: dict[str, Document], candidates: pd.DataFrame,
+                       cache: SourceCache) -> tuple[list[Problem], list[Problem]]:
+    """Errors and drift warnings of every row, source by source; an unchanged source's come from the cache."""
+    by_id = {row["candidate_id"]: row for row in candidates.to_dict("records")}
+    code = digest([code_digest(*ROW_CHECK_CODE), [(n, [(f.name, f.type) for f in t.fields])
+                                                  for n, t in schemas.VALIDATED.items()], schemas.CANDIDATES.columns])
+    order = {name: i for i, name in enumerate(schemas.VALIDATED)}
+    keyed: list[tuple[tuple, Problem]] = []
+    grouped = rows_by_source(tables)
+    with progress("validate", len(grouped), "sources") as advance:
+        for sid, rows in grouped.items():
+            doc = docs.get(sid) if sid is not None else None
+            key = source_key(code, rows, doc, by_id)
+            findings = cache.get(str(sid), key) if sid is not None else None
+            if findings is None:
+                findings = source_row_findings(rows, doc, by_id)
+                if sid is not None:
+                    cache.put(str(sid), key, findings)
+            for ordinal, group, seq, p in findings:
+                r = rows[ordinal]
+                keyed.append(((order[r.table], group, r.line, seq), replace(p, line=r.line)))
+            advance(1)
+    keyed.sort(key=lambda item: item[0])
+    return [p for _, p in keyed if p.severity == "error"], [p for _, p in keyed if p.severity != "error"]
 
 
 def duplicate_id_problems(validation: Validation) -> list[Problem]:
@@ -255,8 +347,13 @@ def interrupted_review(validated_dir: Path) -> list[Problem]:
 
 
 def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.DataFrame,
-             severities: dict[str, str] | None = None, figures: dict[str, FigureRecord] | None = None) -> Validation:
-    """Every check of the stage; ``figures`` (the extraction's figures table) adds the check on flagged figures."""
+             severities: dict[str, str] | None = None, figures: dict[str, FigureRecord] | None = None,
+             cache_dir: Path | None = None) -> Validation:
+    """Every check of the stage; ``figures`` (the extraction's figures table) adds the check on flagged figures.
+
+    With ``cache_dir``, the row checks of a source whose text, rows and candidates are
+    unchanged since the last run are read from there instead of run again.
+    """
     severities = dict(severities or {})
     result = Validation(figure_severity=figure_severity(severities))
     severities.pop(UNCLAIMED_FIGURES, None)
@@ -266,14 +363,13 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
         frame, problems = load_table(table, validated_dir / f"{name}.csv", label)
         result.tables[name] = frame
         result.problems += problems
-        if len(frame):
-            result.problems += quote_problems(label, frame, docs)
-            result.problems += review_problems(label, frame)
     wrong_cells = {(p.file, p.line, p.column) for p in result.problems}
-    for name, table in schemas.VALIDATED.items():
-        if len(result.tables[name]):
-            drift = drift_warnings(f"validated/{name}.csv", table, result.tables[name], candidates)
-            result.warnings += [w for w in drift if (w.file, w.line, w.column) not in wrong_cells]
+    cache = SourceCache(cache_dir / ROW_CACHE if cache_dir is not None else None)
+    row_errors, drift = row_check_problems(result.tables, docs, candidates, cache)
+    result.problems += row_errors
+    result.warnings += [w for w in drift if (w.file, w.line, w.column) not in wrong_cells]
+    result.stats_cache = {"sources": len(cache.fresh), "from_cache": cache.hits}
+    cache.save()
     rejected, problems = load_table(schemas.REJECTED, validated_dir / "rejected.csv", "validated/rejected.csv")
     result.rejected = rejected
     result.problems += problems
@@ -413,11 +509,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--validated", type=Path, default=VALIDATED)
     parser.add_argument("--report", type=Path, default=REPORT)
     parser.add_argument("--out", type=Path, default=CHECKED)
+    parser.add_argument("--no-cache", action="store_true",
+                        help="check every source's rows again, ignoring (and not writing) build/validate-cache")
     args = parser.parse_args(argv)
 
     docs = {d.source_id: d for d in iter_documents(DOCUMENTS)}
     figures = read_figures(FIGURES, relative(FIGURES))
-    result = validate(args.validated, docs, read_candidates(CANDIDATES), params("checks"), figures)
+    result = validate(args.validated, docs, read_candidates(CANDIDATES), params("checks"), figures,
+                      cache_dir=None if args.no_cache else CACHE)
     write_report(args.report, result)
     write_text_atomic(args.report.with_suffix(".md"), markdown_report(result))
     stop = blocked(result)
@@ -435,7 +534,9 @@ def main(argv: list[str] | None = None) -> None:
     write_checked(args.out, result)
     rows = ", ".join(f"{k} {v}" for k, v in result.stats["rows"].items())
     print(f"validate: passed ({rows}; {result.stats['rejected']} rejected; "
-          f"{result.stats['quotes_checked']} quotes checked) -> {relative(args.out)}", file=sys.stderr)
+          f"{result.stats['quotes_checked']} quotes checked; row checks of {result.stats_cache.get('from_cache', 0)} "
+          f"of {result.stats_cache.get('sources', 0)} sources unchanged since the last run, from the cache) -> "
+          f"{relative(args.out)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

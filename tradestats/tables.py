@@ -134,5 +134,14 @@ def format_cell(f: Field, value) -> str:
     return str(value)
 
 
+def format_column(f: Field, values: list) -> list[str]:
+    """:func:`format_cell` of every value of one column, with the per-cell work kept to what its type needs."""
+    if f.type == "string":
+        return ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in values]
+    return [format_cell(f, v) for v in values]
+
+
 def frame_rows(table: Table, frame: pd.DataFrame) -> list[list[str]]:
-    return [[format_cell(f, row[f.name]) for f in table.fields] for _, row in frame.iterrows()]
+    """Each row's cells in canonical text, column by column (a row-by-row walk of a frame is many times slower)."""
+    columns = [format_column(f, frame[f.name].tolist()) for f in table.fields]
+    return [list(row) for row in zip(*columns)] if columns else []
