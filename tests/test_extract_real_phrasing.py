@@ -354,3 +354,69 @@ def test_one_side_s_foreign_trade_after_a_bilateral_statement_is_its_own_total()
 ])
 def test_a_plan_to_export_and_trade_in_services_are_no_goods_statistics(text: str) -> None:
     assert rows(text) == set()
+
+
+# --- the home country named by a ranking, and a capital for its country -----------------------------------------------
+def test_the_leader_in_trade_with_a_country_makes_that_country_the_home_of_the_ranking() -> None:
+    text = ("In 2023, Turkey became the leader in trade with Georgia, with $2.7 billion. Russia is in second place "
+            "with $1.9 billion.")
+    assert rows(text) == {("turnover", "TUR", "GEO", *YEAR_2023, 2.7e9, None, ""),
+                          ("turnover", "GEO", "RUS", *YEAR_2023, 1.9e9, None, "")}
+
+
+def test_the_main_partner_of_a_country_makes_it_the_home_of_the_ranking() -> None:
+    text = ("Turkey was the main partner of Georgia in 2023, with a turnover of $2.7 billion. Russia came second "
+            "with a turnover of about $1.9 billion.")
+    assert rows(text) == {("turnover", "GEO", "TUR", *YEAR_2023, 2.7e9, None, ""),
+                          ("turnover", "GEO", "RUS", *YEAR_2023, 1.9e9, None, "")}
+
+
+def test_the_subject_that_buys_from_a_country_owns_the_imports_named_after_the_figure() -> None:
+    text = ("In 2023, Georgia bought far more from Turkey than it sold to it, with $2.1 billion in imports "
+            "compared to $0.6 billion in exports.")
+    assert rows(text) == {("imports", "GEO", "TUR", *YEAR_2023, 2.1e9, None, ""),
+                          ("exports", "GEO", "TUR", *YEAR_2023, 0.6e9, None, "")}
+
+
+def test_a_capital_that_supplies_stands_for_its_country_and_owns_the_flows() -> None:
+    text = ("In 2023, Moscow also supplied more to Georgia than it bought from its other neighbours, with "
+            "$1.4 billion in exports compared to $0.5 billion in imports.")
+    assert rows(text) == {("exports", "RUS", "GEO", *YEAR_2023, 1.4e9, None, ""),
+                          ("imports", "RUS", "GEO", *YEAR_2023, 0.5e9, None, "")}
+
+
+def test_a_capital_as_a_place_is_no_country() -> None:
+    text = "At a forum in Moscow in 2023, trade between Georgia and Armenia was put at $896 million."
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 896e6, None, "")}
+
+
+def test_a_demonym_before_imports_names_their_origin_in_an_article_on_another_country() -> None:
+    text = ("Turkey remains Georgia's main trading partner. In 2023, Turkish imports accounted for $2.1 billion.")
+    assert ("imports", "GEO", "TUR", *YEAR_2023, 2.1e9, None, "") in rows(text)
+
+
+# --- changes are not levels --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "In 2023, trade between Georgia and Armenia fell, a decrease in trade volumes of $45 million.",
+    "In 2023, exports from Georgia to Armenia grew by $30 million and $12 million respectively in two quarters.",
+])
+def test_a_change_in_money_is_flagged_not_proposed_as_a_level(text: str) -> None:
+    assert rows(text) == set()
+
+
+# --- a tonnage of goods named earlier ---------------------------------------------------------------------------------
+def test_a_buyer_s_tonnage_of_no_named_goods_is_of_the_goods_just_named_and_their_seller() -> None:
+    text = (" date 2021-03-01\n\nIn 2020 Uzbekistan exported 500 thousand tons of cotton fiber to Turkey.\n\n"
+            "Iran and Pakistan also bought more.\n\n"
+            "Iran bought 4.2 thousand tons in 2020. Pakistan increased purchases to 6.3 thousand tons in 2020.\n")
+    year = ("2020-01-01", "2020-12-31")
+    assert rows(text, "2021-03-01") == {("commodities", "UZB", "TUR", *year, 500e3, None, "cotton fiber"),
+                                        ("commodities", "IRN", "UZB", *year, 4.2e3, None, "cotton fiber"),
+                                        ("commodities", "PAK", "UZB", *year, 6.3e3, None, "cotton fiber")}
+
+
+def test_a_tonnage_far_from_any_named_goods_stays_flagged() -> None:
+    text = (" date 2021-03-01\n\nIn 2020 Uzbekistan exported 500 thousand tons of cotton fiber to Turkey.\n\n"
+            "Officials met.\n\nThe ministers talked.\n\nThey met again.\n\n"
+            "Iran bought 4.2 thousand tons from Uzbekistan in 2020.\n")
+    assert "4.2 thousand tons" in flagged(text, "2021-03-01")

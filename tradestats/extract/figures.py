@@ -8,6 +8,7 @@ then join the nearest main value.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -73,11 +74,17 @@ def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = N
             previous = None
             continue
         role = money_role(text, amount, previous, a)
+        if role == "main" and figures and figures[-1].role == "change" and previous is not None and \
+                _LIST_BETWEEN.fullmatch(text, previous.end, amount.start):
+            role = "change"  # "a decrease of $260 million and $65 million, respectively": a list of changes
         figures.append(Figure(amount.start, amount.end, amount=amount, role=role,
                               qualifier=g.qualifier_before(text, amount.start, a)))
         previous = amount
     figures += [Figure(x.start, x.end, growth=x) for x in growth]
     return sorted(figures, key=lambda f: f.start)
+
+
+_LIST_BETWEEN = re.compile(r",?\s*(?:and\s+)?(?:almost\s+|nearly\s+|about\s+|over\s+)?")
 
 
 def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -> str:

@@ -1,13 +1,14 @@
 """The English phrasing of trade statements: flow words, hedges, cues of non-facts.
 
 Everything here is grammar (how statements are worded), never names of
-countries or products, which live in the reference CSVs.
+countries or products, which live in the reference CSVs (capitals too).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from tradestats.extract.lexicon import CAPITALS
 from tradestats.extract.words import CaselessWords, Words
 
 _I = re.IGNORECASE
@@ -289,9 +290,16 @@ def is_comparison_money(tokens: list[str]) -> bool:
     return tokens[-1] in _COMPARISON_LAST or tuple(tokens[-2:]) in _COMPARISON_LAST_TWO
 
 
+#: Nouns of a change: money right after "a decrease in trade of" is the amount it changed by.
+_CHANGE_NOUNS = frozenset("increase increases decrease decreases rise fall drop decline reduction gain".split())
+
+
 def is_change_money(tokens: list[str]) -> bool:
-    """Money after "by" is an absolute change: "rose by $7.5 million"."""
-    return bool(tokens) and tokens[-1] == "by"
+    """Money after "by" is an absolute change ("rose by $7.5 million"), and so is money after "of" that ends a
+    change noun's phrase ("showed a decrease in trade volumes of $260 million")."""
+    if not tokens:
+        return False
+    return tokens[-1] == "by" or (tokens[-1] == "of" and not _CHANGE_NOUNS.isdisjoint(tokens[-5:-1]))
 
 
 #: Words between a value and a second currency for the same value: "$1.2 billion (540 billion tenge)".
@@ -335,10 +343,7 @@ SUBNATIONAL = Words(r"\b(?:region|regions|province|provinces|oblast|oblasts|krai
 #: name there that is not a country's is a city or a province, or a region such as "Central Asia".
 NAMED_PARTNER = re.compile(r"\s+(?:with|to|from|into|between)\s+(?:the\s+)?(?=[A-Z])")
 #: Capitals written for their country ("trade between Astana and Beijing"): not a city as a partner.
-_CAPITAL = re.compile(r"(?:Astana|Nur-Sultan|Beijing|Moscow|Tashkent|Bishkek|Dushanbe|Ashgabat|Baku|Tbilisi|Yerevan"
-                      r"|Minsk|Kyiv|Kiev|Ankara|Tehran|Kabul|Islamabad|New\s+Delhi|Washington|Brussels|Berlin|Paris"
-                      r"|London|Tokyo|Seoul|Ulaanbaatar|Ulan\s+Bator|Rome|Madrid|Warsaw|Budapest|Abu\s+Dhabi|Riyadh"
-                      r"|Doha|Cairo|Beirut|Baghdad|Hanoi|Jakarta|Kuala\s+Lumpur|Bangkok|Brasilia|Ottawa|Canberra)\b")
+_CAPITAL = re.compile(r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in CAPITALS) + r")\b")
 
 
 #: A capitalised adjective before a noun for one country: "the Asian country", "the South Asian nation".

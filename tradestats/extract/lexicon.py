@@ -29,7 +29,7 @@ BLOCS = frozenset({"EUU", "EAEU", "WLD"})
 @dataclass(frozen=True)
 class CountryName:
     code: str
-    kind: str  # name | alias | demonym | bloc
+    kind: str  # name | alias | demonym | bloc | capital
 
 
 @dataclass
@@ -139,6 +139,11 @@ REFERENCE_DIGEST = hashlib.sha256(b"\0".join(path.read_bytes() for path in (COUN
 _COUNTRY_RE = re.compile(r"(?:" + trie_alternation(list(COUNTRY_NAMES)) + r")(?![\w])")
 #: "US$", "US dollars": a currency, not the country.
 _CURRENCY_AFTER = re.compile(r"\s?\$|\s+dollars?\b")
+#: Capitals, spelled as written: elsewhere a capital is a city ("talks in Moscow"), so ``names_a_country`` reads them.
+CAPITALS = sorted(spelling for spelling, name in COUNTRY_NAMES.items() if name.kind == "capital")
+#: A capital stands for its country as the subject of a flow verb: "Moscow also supplied more to Uzbekistan".
+_CAPITAL_AS_SUBJECT = re.compile(r"\s+(?:also\s+|has\s+|had\s+)?(?:supplied|exported|imported|bought|sold|shipped"
+                                 r"|delivered|purchased)\b")
 _COMMODITIES = Words(r"(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?![\w-])")
 
 
@@ -154,6 +159,8 @@ def _country_names(text: str, start: int, end: int) -> list[tuple[int, int, Coun
             continue
         name = COUNTRY_NAMES[m.group()]
         if name.code == "USA" and _CURRENCY_AFTER.match(text, m.end()):
+            continue
+        if name.kind == "capital" and not _CAPITAL_AS_SUBJECT.match(text, m.end()):
             continue
         out.append((at, m.end(), name))
     return out

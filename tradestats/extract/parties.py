@@ -144,11 +144,14 @@ def _directed(table: str, roles: list[tuple[str, str]]) -> tuple[str | None, str
     dest = [c for c, r in roles if r == "dest"]
     owner = [c for c, r in roles if r == "owner"]
     other = [c for c, r in roles if r in ("with", "between", "other")]
+    # a country of no role beside an origin or a destination is the flow's subject: "Georgia bought more from
+    # Turkey than it sold, with $2 billion in imports"
+    subject = [c for c, r in roles if r == "other"]
     if table == "exports":
-        reporter = _first(source) or _first(owner, *dest) or None
+        reporter = _first(source) or _first(owner, *dest) or (_first(subject, *dest) if dest else None)
         partner = _first(dest, reporter) or _first(other, reporter) or _first(owner, reporter)
         return reporter, partner
-    reporter = _first(dest) or _first(owner, *source)
+    reporter = _first(dest) or _first(owner, *source) or (_first(subject, *source) if source else None)
     partner = _first(source, reporter) or _first(owner, reporter) or _first(other, reporter)
     return reporter, partner
 
@@ -175,7 +178,9 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         # "Uzbekistan bought more from China than exporting to it": "from China" is the earlier verb's partner
         subject = [c for c in subject if not _PREPOSITION_BEFORE.search(text, max(floor, c.start - 8), c.start)]
     if not roles and subject:
-        roles = _roles(text, subject, floor, "other")
+        # the subject's roles are read in its own clause, before any figure ("Georgia bought more from Turkey ...,
+        # with $2 billion in imports")
+        roles = _roles(text, subject, min(floor, subject[0].start), "other")
     elif subject and len({code for code, _ in roles}) == 1 and all(role == "owner" for _, role in roles):
         # "Turkiye accounted for 5.4% of Uzbekistan's foreign trade ($1bn)": the share's country is the partner
         roles += [(c.code, "with") for c in subject if c.code != roles[0][0] and _SHARE_AFTER.match(text, c.end)][:1]
@@ -214,6 +219,12 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
     # Only a flow naming one country or none needs to know whether it is said to be between two.
     bilateral = pair_in_sentence or g.BILATERAL.search(text, min(seg_start, flow.start), zone_end) is not None
     if len(codes) == 1:
+        if flow.table == "imports" and article.home not in (None, codes[0]) and before and \
+                before[-1].kind == "demonym" and not text[before[-1].end:flow.start].strip() and \
+                flow.words.lower() == "imports":
+            # "In particular, Chinese imports accounted for $5.36 billion" in an article on another country's trade:
+            # goods imported from China, as the phrase is read in English
+            return Parties(article.home, codes[0])
         if article.home not in (None, codes[0]) and roles[0][1] != "owner" and (
                 (flow.table == "turnover" and "partner" in flow.words)
                 or g.RANK.search(text, seg_start, max(zone_end, flow.end)) is not None):

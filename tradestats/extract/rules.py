@@ -25,19 +25,21 @@ from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, Count
 from tradestats.extract.parties import Parties, listed_partner, resolve_parties, respective_parties
 from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, resolve,
                                         year_to_date)
-from tradestats.extract.products import SentenceProducts
+from tradestats.extract.products import SentenceProducts, find_products
 from tradestats.extract.residue import StatedFigure, document_figures
 from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.5"
+RULES_VERSION = "1.6"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
 #: How many paragraphs without a trade statement (a quote, a remark on the figure) a paragraph's period and
 #: countries may be carried over to the next statement.
 CARRY_OVER_PARAGRAPHS = 2
+#: How many paragraphs back a tonnage of no named goods looks for the goods it is of
+GOODS_CARRY_PARAGRAPHS = 2
 #: How far after a figure its own period may start ("$545.2 million in 2024").
 ADJACENT_PERIOD = 45
 #: What may stand between a figure and its own period after it: "$1.1bn in 2021", "$8 billion respectively in
@@ -74,6 +76,9 @@ _COMPARED_LEAD = re.compile(r"(?:than|over|compared\s+(?:to|with)|from|against|v
 _TONS_OF = re.compile(r"\s+of\s+(?!the\b|which\b|its\b)")
 #: A destination that is a region, not a country, right after a figure: "4.1 million tons ... to the regions".
 _REGION_AFTER = re.compile(r"[^,;.]*?\b(?:to|from|with)\s+the\s+(?:countries|regions?|states|nations)\b", re.IGNORECASE)
+#: "Kazakhstan became the leader in trade with China": the country traded with is the one whose partners are ranked.
+_LEADER_IN = re.compile(r"\b(?:leaders?|first|top)\s+(?:place\s+|position\s+)?in\s+(?:terms\s+of\s+)?(?:the\s+)?$",
+                        re.IGNORECASE)
 _BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
 
 
@@ -318,6 +323,9 @@ class DocumentReader:
                 parties = self.parties(seg, seg_figures, figures, countries, sent, sentence_parties, carried)
                 if parties is None:
                     continue
+            if self.article.home is None and parties.explicit and seg.flow.table == "turnover" and \
+                    _LEADER_IN.search(text, max(a, seg.flow.start - 40), seg.flow.start):
+                self.article.home = parties.partner
             if parties.explicit or not parties.bilateral_flow or sentence_parties is None:
                 sentence_parties = parties  # ("..., trade with which amounted to ...": the pair named before)
             if not parties.bilateral_flow and self.article.home is None and any(
@@ -440,6 +448,9 @@ class DocumentReader:
                                                        self.article.home)
                     valued += 1
                     previous_end = group.main.end
+                if group_parties is not None and not group_parties.bilateral_flow and commodities and \
+                        commodities[0].end <= sent.start:
+                    group_parties = self.counterpart_of_last_goods(group_parties, seg.flow.table) or group_parties
                 if group_parties is None or (not group_parties.bilateral_flow and (
                         commodities is None or not self.names_a_partner(sent, countries, group_parties.reporter))):
                     # a national total, of a product too ("Kazakhstan exported 7.7 million tons of wheat"), unless
@@ -512,8 +523,33 @@ class DocumentReader:
             floor = f.end
         if len(items) > 1 and "respectively" in self.quick.lower[seg.start:seg.end]:
             items = _respective_amounts(items)
+        if any(c is None and all(f.amount is not None and f.amount.unit == "t" for f in fs) for c, fs in items):
+            named = self.goods_named_before(seg.start)  # "China bought 4.81 thousand tons": of the goods just named
+            items = [(named if c is None and named else c, fs) for c, fs in items]
         return [(c, fs) for c, fs in items if c is not None or any(f.amount is None or f.amount.unit != "t"
                                                                    for f in fs)]
+
+    def counterpart_of_last_goods(self, parties: Parties, table: str) -> Parties | None:
+        """The other side of the last statement about goods, for a buyer or seller of goods named earlier:
+        "Afghanistan imported Kazakh flour. ... China bought 4.8 thousand tons" buys them from Kazakhstan too."""
+        last = next((r for r in reversed(self.rows) if r.table == "commodities"), None)
+        if last is None or table not in ("exports", "imports"):
+            return None
+        exporter, importer = (last.reporter, last.partner) if last.flow == "export" else (last.partner, last.reporter)
+        other = exporter if table == "imports" else importer
+        if other == parties.reporter:
+            return None
+        return Parties(parties.reporter, other)
+
+    def goods_named_before(self, at: int) -> list[CommodityMention] | None:
+        """The goods named last before ``at`` in its paragraph or the two before it: a tonnage must be of some
+        goods, and a paragraph that goes on about the buyers of a product names it once."""
+        k = bisect.bisect_right(self._paragraph_starts, at) - 1
+        start = self.paragraphs[max(k - GOODS_CARRY_PARAGRAPHS, 0)][0] if k >= 0 else 0
+        mentions = [m for m in find_products(self.text, start, at) if not m.sector]
+        if not mentions:
+            return None
+        return SentenceProducts(self.text, mentions, []).before(mentions[-1].start, mentions[-1].end)
 
     def over_years(self, f: Figure, seg: Segment, figures: list[Figure], periods: list[PeriodMention],
                    sent: Span) -> bool:
@@ -725,8 +761,15 @@ class DocumentReader:
 def _possessor(text: str, countries: list[CountryMention], flow_start: int) -> str | None:
     """The country whose partners a partner flow word names: "China is among Uzbekistan's main trading partners"
     makes Uzbekistan the article's home country, whose partners the rest of it ranks."""
-    return next((c.code for c in reversed(countries) if flow_start - 30 <= c.end <= flow_start
-                 and text[c.end:c.end + 1] in ("'", "’")), None)
+    owner = next((c.code for c in reversed(countries) if flow_start - 30 <= c.end <= flow_start
+                  and text[c.end:c.end + 1] in ("'", "’")), None)
+    if owner is None:  # "Turkey was the main partner of Georgia"
+        owner = next((c.code for c in countries if _PARTNER_OF.fullmatch(text, flow_start, c.start)), None)
+    return owner
+
+
+#: A partner flow word and the country whose partner it names: "partner of Georgia", "partners of the Kyrgyz ...".
+_PARTNER_OF = re.compile(r"[\w ]{0,25}partners?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _respective_amounts(items: list[tuple[list[CommodityMention] | None, list[Figure]]]
