@@ -420,3 +420,33 @@ def test_a_tonnage_far_from_any_named_goods_stays_flagged() -> None:
             "Officials met.\n\nThe ministers talked.\n\nThey met again.\n\n"
             "Iran bought 4.2 thousand tons from Uzbekistan in 2020.\n")
     assert "4.2 thousand tons" in flagged(text, "2021-03-01")
+
+
+# --- clauses: a second verb, an aside, an epithet -------------------------------------------------------------------
+def test_a_second_flow_verb_joined_by_and_keeps_the_partner_and_not_the_first_verb_s_words() -> None:
+    text = "In 2023, Georgia exported $400 million worth of goods to Armenia and imported $1.1 billion worth of goods."
+    assert rows(text) == {("exports", "GEO", "ARM", *YEAR_2023, 400e6, None, ""),
+                          ("imports", "GEO", "ARM", *YEAR_2023, 1.1e9, None, "")}
+
+
+def test_a_contract_worth_stays_no_fact_without_a_second_verb() -> None:
+    text = "In 2023, Georgia signed contracts worth $400 million with Armenia and $1.1 billion with Turkey."
+    assert rows(text) == set()
+
+
+def test_a_relative_clause_listing_members_leaves_the_bloc_as_the_partner() -> None:
+    text = ("In 2023, Armenian turnover with the Eurasian Economic Union (EAEU), which encompasses trade with "
+            "Russia, Kazakhstan and Belarus, amounted to $868.4 million.")
+    assert rows(text) == {("turnover", "ARM", "EAEU", *YEAR_2023, 868.4e6, None, "")}
+
+
+@pytest.mark.parametrize("epithet", ["Russia-led", "Russia-dominated"])
+def test_a_country_in_an_epithet_of_a_bloc_is_not_a_party(epithet: str) -> None:
+    text = f"In 2023, Armenian trade with the {epithet} EAEU reached $3 billion."
+    assert rows(text) == {("turnover", "ARM", "EAEU", *YEAR_2023, 3e9, None, "")}
+
+
+def test_a_neighbour_s_epithet_between_preposition_and_country_keeps_its_role() -> None:
+    text = "In 2023, exports from Georgia to Russia more than doubled, imports from next-door Turkey almost tripled."
+    assert rows(text) == {("exports", "GEO", "RUS", *YEAR_2023, None, 2.0, ""),
+                          ("imports", "GEO", "TUR", *YEAR_2023, None, 3.0, "")}

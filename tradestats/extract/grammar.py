@@ -341,7 +341,8 @@ SUBNATIONAL = Words(r"\b(?:region|regions|province|provinces|oblast|oblasts|krai
                     r"|autonomous|governorate|municipality)\b")
 #: A partner named right after the flow word ("trade with St. Petersburg", "exports to Xinjiang"): a capitalised
 #: name there that is not a country's is a city or a province, or a region such as "Central Asia".
-NAMED_PARTNER = re.compile(r"\s+(?:with|to|from|into|between)\s+(?:the\s+)?(?=[A-Z])")
+NAMED_PARTNER = re.compile(r"\s+(?:with|to|from|into|between)\s+(?:the\s+)?(?:\w+-(?:led|dominated|backed)\s+)?"
+                           r"(?=[A-Z])")
 #: Capitals written for their country ("trade between Astana and Beijing"): not a city as a partner.
 _CAPITAL = re.compile(r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in CAPITALS) + r")\b")
 
@@ -355,6 +356,8 @@ def names_a_country(text: str, at: int) -> bool:
     """Whether the capitalised name at ``at`` may stand for a country: a capital city standing for its country
     ("Beijing"), or a noun for one country ("the Asian country")."""
     return _CAPITAL.match(text, at) is not None or _ONE_COUNTRY_NOUN.match(text, at) is not None
+
+
 #: Words that make the following products a composition ("mainly wheat"), not the subject of the figure.
 COMPOSITION = Words(r"\b(?:including|includes|such\s+as|mainly|mostly|primarily|predominantly|chiefly"
                     r"|excluding|excludes|excluded|except|apart\s+from|not\s+counting|without"

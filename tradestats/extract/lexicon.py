@@ -147,6 +147,10 @@ _CAPITAL_AS_SUBJECT = re.compile(r"\s+(?:also\s+|has\s+|had\s+)?(?:supplied|expo
 _COMMODITIES = Words(r"(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?![\w-])")
 
 
+#: A country glued to a participle that makes it an epithet of what follows: "Russia-led", "China-backed".
+_EPITHET_AFTER = re.compile(r"-(?:led|dominated|backed|sponsored|brokered|centred|centered|leaning)\b")
+
+
 def _country_names(text: str, start: int, end: int) -> list[tuple[int, int, CountryName]]:
     """(start, end, what it names) of each country name standing as a word in ``text[start:end]``.
 
@@ -162,6 +166,8 @@ def _country_names(text: str, start: int, end: int) -> list[tuple[int, int, Coun
             continue
         if name.kind == "capital" and not _CAPITAL_AS_SUBJECT.match(text, m.end()):
             continue
+        if text.startswith("-", m.end()) and _EPITHET_AFTER.match(text, m.end()):
+            continue  # "the Russia-led EAEU": an epithet of the bloc, not a country of the statement
         out.append((at, m.end(), name))
     return out
 

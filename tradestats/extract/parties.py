@@ -17,7 +17,13 @@ from tradestats.extract import grammar as g
 from tradestats.extract.context import ArticleContext
 from tradestats.extract.lexicon import CountryMention
 
-_ROLE_BEFORE = re.compile(r"\b(from|to|into|with|between|by|of|and|&|or)\s+(?:the\s+)?$|(,)\s*$", re.IGNORECASE)
+#: A preposition before a country says its role; an epithet may stand between ("from next-door China", "with the
+#: Russia-led EAEU").
+_ROLE_BEFORE = re.compile(r"\b(from|to|into|with|between|by|of|and|&|or)\s+(?:the\s+)?"
+                          r"(?:(?:next-door|neighbou?ring|nearby|fellow|landlocked|\w+-(?:led|dominated|backed))\s+)?$"
+                          r"|(,)\s*$", re.IGNORECASE)
+#: How far before a country its preposition may stand.
+_ROLE_REACH = 32
 _ROLES = {"from": "source", "to": "dest", "into": "dest", "with": "with", "between": "between", "by": "owner",
           "of": "owner"}
 _POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s))")  # "Kazakhstan's", "Belarus' exports"
@@ -76,7 +82,7 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
     out: list[tuple[str, str] | None] = []
     previous_role = ""
     for c in mentions:
-        m = _ROLE_BEFORE.search(text, max(floor, c.start - 14), c.start)
+        m = _ROLE_BEFORE.search(text, max(floor, c.start - _ROLE_REACH), c.start)
         word = (m.group(1) or m.group(2) or "").lower() if m else ""
         if text[c.end:c.end + 1] in _APOSTROPHES and _POSSESSIVE.match(text, c.end):
             role = "owner"

@@ -31,7 +31,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.6"
+RULES_VERSION = "1.7"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -306,6 +306,8 @@ class DocumentReader:
             countries = self.with_anaphoric_countries(countries, a, b)
         if self.article.home is not None and any(map(text[a:b].lower().__contains__, _HOME_POSSESSIVE_STEMS)):
             countries = self.with_home_possessive(countries, a, b)
+        if len(flows) > 1 and ", which " in self.quick.lower[a:b]:
+            flows, countries = _outside_asides(text, a, b, flows, countries, figures)
         segments = _segments(flows, a, b, text)
         statement: Statement | None = None
         sentence_parties: Parties | None = None
@@ -894,6 +896,29 @@ def _continues_topic(flow: g.FlowWord) -> bool:
     return flow.table != "turnover" and not g.NATIONAL_TOTAL.search(flow.words)
 
 
+def _outside_asides(text: str, a: int, b: int, flows: list[g.FlowWord], countries: list[CountryMention],
+                    figures: list[Figure]) -> tuple[list[g.FlowWord], list[CountryMention]]:
+    """Flow words and countries outside a relative clause that holds no figure: "turnover with the EAEU, which
+    encompasses trade with Russia, Kazakhstan and Belarus, amounted to $868 million" is the bloc's turnover.
+
+    The aside runs from ", which" to the last comma before the next figure (its own list has commas too).
+    """
+    asides = []
+    k = text.find(", which ", a, b)
+    while k != -1:
+        following = next((f.start for f in figures if f.start > k), b)
+        stop = text.rfind(",", k + 8, following)
+        if stop != -1:
+            asides.append((k, stop))
+        k = text.find(", which ", max(k + 8, stop), b)
+    if not asides:
+        return flows, countries
+    kept = [f for f in flows if not _starts_in_any(f.start, asides)]
+    if not kept:
+        return flows, countries
+    return kept, [c for c in countries if not _starts_in_any(c.start, asides)]
+
+
 def _clause_start(text: str, floor: int, at: int, figures: list[Figure]) -> int:
     """Where the clause of a figure begins: after the previous figure, a semicolon or a new clause."""
     start = floor
@@ -905,7 +930,17 @@ def _clause_start(text: str, floor: int, at: int, figures: list[Figure]) -> int:
             k = text.rfind(marker, start, at)
             if k != -1:
                 start = k + len(marker)
+    if text.find(" and ", start, at) != -1:
+        # "exported $400 million worth of goods to Armenia and imported $1.1 billion": the second verb begins the
+        # figure's clause, and the words of the first are not its own
+        verbs = list(_AND_FLOW_VERB.finditer(text, start, at))
+        if verbs:
+            start = verbs[-1].start(1)
     return start
+
+
+#: A second flow verb joined by "and": it begins a clause of its own.
+_AND_FLOW_VERB = re.compile(r"\band\s+(?:also\s+|then\s+)?((?:exported|imported|supplied|shipped|sold|bought|purchased)\b)")
 
 
 #: Where a clause ends: a later clause's words are not about the figure before it.
