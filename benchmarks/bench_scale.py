@@ -43,12 +43,10 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.bench_extract import COUNTRIES  # noqa: E402
 from tests.repo_copy import BIN, REPO, copy_repo  # noqa: E402
 from tradestats.review import Accept, Dismiss, Origin, ReviewPaths, ReviewSession  # noqa: E402
 
-COUNTRIES = ["Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Azerbaijan", "Georgia",
-             "Turkey", "China", "Russia", "Iran", "Afghanistan", "Mongolia", "Hungary", "Germany", "Belarus",
-             "Pakistan", "India", "Italy", "South Korea"]
 PRODUCTS = ["wheat", "flour", "coal", "cotton", "copper", "sugar"]
 FILLER = [
     "The meeting focused on transport, logistics, energy and digital cooperation.",
