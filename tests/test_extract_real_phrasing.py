@@ -450,3 +450,10 @@ def test_a_neighbour_s_epithet_between_preposition_and_country_keeps_its_role() 
     text = "In 2023, exports from Georgia to Russia more than doubled, imports from next-door Turkey almost tripled."
     assert rows(text) == {("exports", "GEO", "RUS", *YEAR_2023, None, 2.0, ""),
                           ("imports", "GEO", "TUR", *YEAR_2023, None, 3.0, "")}
+
+
+def test_a_tonnage_of_goods_in_general_does_not_take_the_goods_named_before() -> None:
+    text = (" date 2021-03-01\n\nIn 2020 Uzbekistan exported 500 thousand tons of cotton fiber to Turkey.\n\n"
+            "In 2020, the volume of goods imported from Turkey reached 320 thousand tons.\n")
+    assert rows(text, "2021-03-01") == {("commodities", "UZB", "TUR", "2020-01-01", "2020-12-31", 500e3, None,
+                                         "cotton fiber")}

@@ -31,7 +31,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.7"
+RULES_VERSION = "1.8"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -525,7 +525,9 @@ class DocumentReader:
             floor = f.end
         if len(items) > 1 and "respectively" in self.quick.lower[seg.start:seg.end]:
             items = _respective_amounts(items)
-        if any(c is None and all(f.amount is not None and f.amount.unit == "t" for f in fs) for c, fs in items):
+        if any(c is None and all(f.amount is not None and f.amount.unit == "t" and f.role in ("main", "comparison")
+                                 for f in fs) for c, fs in items) and \
+                not _GENERIC_GOODS.search(self.text, seg.start, seg.flow.end):
             named = self.goods_named_before(seg.start)  # "China bought 4.81 thousand tons": of the goods just named
             items = [(named if c is None and named else c, fs) for c, fs in items]
         return [(c, fs) for c, fs in items if c is not None or any(f.amount is None or f.amount.unit != "t"
@@ -939,6 +941,8 @@ def _clause_start(text: str, floor: int, at: int, figures: list[Figure]) -> int:
     return start
 
 
+#: Goods of no kind named with the flow word ("the volume of goods imported"): a tonnage of them is of all goods.
+_GENERIC_GOODS = re.compile(r"\b(?:goods|cargo(?:es)?|freight|products)\b", re.IGNORECASE)
 #: A second flow verb joined by "and": it begins a clause of its own.
 _AND_FLOW_VERB = re.compile(r"\band\s+(?:also\s+|then\s+)?((?:exported|imported|supplied|shipped|sold|bought|purchased)\b)")
 
