@@ -457,3 +457,23 @@ def test_a_tonnage_of_goods_in_general_does_not_take_the_goods_named_before() ->
             "In 2020, the volume of goods imported from Turkey reached 320 thousand tons.\n")
     assert rows(text, "2021-03-01") == {("commodities", "UZB", "TUR", "2020-01-01", "2020-12-31", 500e3, None,
                                          "cotton fiber")}
+
+
+def test_a_destination_after_a_tonnage_written_with_a_thousands_comma_is_the_partner() -> None:
+    text = ("In 2017, Uzbekistan exported 500 thousand tons of cotton fiber to Turkey.\n\n"
+            "In 2018, Georgia exported 300,000 tons of wheat to Armenia.")
+    assert ("commodities", "GEO", "ARM", "2018-01-01", "2018-12-31", 300e3, None, "wheat") in rows(text, "2019-02-01")
+
+
+def test_a_compared_tonnage_of_the_same_goods_is_the_earlier_period_s_line() -> None:
+    text = ("For the first 9 months of 2018, more than 200,000 tons of Georgian wheat were delivered to Armenia "
+            "against 76,500 tons in 2017.")
+    assert rows(text, "2018-11-01") == {
+        ("commodities", "GEO", "ARM", "2018-01-01", "2018-09-30", 200e3, None, "wheat"),
+        ("commodities", "GEO", "ARM", "2017-01-01", "2017-09-30", 76.5e3, None, "wheat")}
+
+
+def test_an_infinitive_growth_is_a_target_not_a_fact() -> None:
+    text = ("In April 2023, the presidents of Georgia and Armenia instructed the governments to double the volume "
+            "of mutual trade by 2026.")
+    assert rows(text) == set()

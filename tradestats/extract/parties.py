@@ -117,6 +117,11 @@ _PARTNER_ROLES = frozenset({"source", "dest", "with", "between"})
 _NEW_CLAUSE = (", as ", ", while ", ", whereas ", ", but ", ", which ", ", when ", ";")
 
 
+#: Punctuation that ends the figure's phrase before a country; the comma of "300,000 tons" is part of the number.
+_PUNCTUATION_BETWEEN = re.compile(r"[;()]|,(?!\d)|(?<!\d),")
+_DIGIT_BETWEEN = re.compile(r"\d")
+
+
 def _trailing(text: str, start: int, end: int, countries: list[CountryMention],
               turnover: bool = False) -> list[tuple[str, str]]:
     """Destinations and origins after the figure, in the same clause: "... worth $5 million to Uzbekistan"
@@ -127,8 +132,10 @@ def _trailing(text: str, start: int, end: int, countries: list[CountryMention],
     """
     stop = min([k for k in (text.find(m, start, end) for m in _NEW_CLAUSE) if k != -1] + [end])
     after = [c for c in countries if start <= c.start < stop]  # in the same clause
-    if not after or any(ch in text[start:after[0].start] for ch in ",;()"):
+    if not after or _PUNCTUATION_BETWEEN.search(text, start, after[0].start):
         return []
+    # a list goes on only without a figure of its own ("2,345 thousand tons to Armenia, 428 thousand tons to ...")
+    after = after[:1] + [c for c in after[1:] if not _DIGIT_BETWEEN.search(text, after[0].end, c.start)]
     out = []
     for code, role in _roles(text, after, start, "other", "source"):  # "worth of Russian goods": their origin
         if role not in ("source", "dest") and not (turnover and role == "with"):

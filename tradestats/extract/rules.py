@@ -31,7 +31,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.8"
+RULES_VERSION = "1.9"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -515,7 +515,10 @@ class DocumentReader:
             elif not own and f.amount:
                 worth = _WORTH_OF.match(self.text, f.end, seg.end)  # "$1.5 billion worth of seafood"
                 own = products.after(worth.end(), seg.end) if worth else own
-            if own:
+            if own and f.role == "comparison" and items and current is not None and \
+                    [c.name for c in own] == [c.name for c in current]:
+                items[-1][1].append(f)  # "300,000 tons of wheat ..., against 120,000 tons in 2017": the same goods
+            elif own:
                 current = own
                 items.append((current, [f]))
             elif items:
@@ -574,6 +577,8 @@ class DocumentReader:
             if g.NOT_A_FACT_BEFORE.search(text, start, f.start) is not None or g.MODAL_BEFORE.search(
                     text, start, f.start):
                 return True
+        if lead.is_growth and _INFINITIVE_BEFORE.search(text, max(sent.start, lead.start - 12), lead.start):
+            return True  # "instructed the governments to double the volume of trade": a target
         if lead.amount is not None and g.PRICE_AFTER.match(text, lead.end, sent.end):
             return True
         stop = _clause_end(text, lead.end, min([x.start for x in figures if x.start > lead.end] + [sent.end]))
@@ -941,6 +946,8 @@ def _clause_start(text: str, floor: int, at: int, figures: list[Figure]) -> int:
     return start
 
 
+#: "to" right before a growth verb makes it an infinitive: "to double", "to at least triple".
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:at\s+least\s+|more\s+than\s+)?$", re.IGNORECASE)
 #: Goods of no kind named with the flow word ("the volume of goods imported"): a tonnage of them is of all goods.
 _GENERIC_GOODS = re.compile(r"\b(?:goods|cargo(?:es)?|freight|products)\b", re.IGNORECASE)
 #: A second flow verb joined by "and": it begins a clause of its own.
