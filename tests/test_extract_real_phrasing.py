@@ -477,3 +477,18 @@ def test_an_infinitive_growth_is_a_target_not_a_fact() -> None:
     text = ("In April 2023, the presidents of Georgia and Armenia instructed the governments to double the volume "
             "of mutual trade by 2026.")
     assert rows(text) == set()
+
+
+def test_the_last_item_of_a_tonnage_list_written_without_its_unit_is_a_tonnage_too() -> None:
+    text = ("In January-June 2023, Georgia exported wheat to its neighbours, including 2,345 thousand tons to "
+            "Armenia, 7.6 thousand tons to Azerbaijan, and 1,146 thousand to Turkey.")
+    assert rows(text) == {("commodities", "GEO", p, "2023-01-01", "2023-06-30", v, None, "wheat")
+                          for p, v in (("ARM", 2345e3), ("AZE", 7.6e3), ("TUR", 1146e3))}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023, Georgia exported 300 thousand tons of wheat to Armenia, and 12 million to its other neighbours.",
+    "In 2023, Georgia exported 300 thousand tons of wheat to Armenia, 5 trucks, and 12 thousand to Turkey.",
+])
+def test_an_unlike_scale_or_a_number_between_ends_the_tonnage_list(text: str) -> None:
+    assert not any(v == 12e6 or v == 12e3 for *_, v, _g, _c in rows(text))

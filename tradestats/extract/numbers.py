@@ -256,7 +256,34 @@ def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | 
                 found.append(Amount(shared.start("num"), shared.end("num"), round(value, 6), "t"))
             found.append(Amount(m.start(), m.end(), round(parse_number(m.group("num")) * scale, 6), "t", ranged))
             covered = m.end()
+            if m.group("scale"):
+                elided = _elided_tonnage(text, m, end)
+                if elided is not None:
+                    found.append(elided)
+                    covered = elided.end
     return found
+
+
+#: The last item of a list of tonnages, written without its unit: "..., 7.6 thousand tons to Kyrgyzstan, and 1,146
+#: thousand to Afghanistan". It shares the scale of the tonnage before it and is followed by a preposition.
+_ELIDED_ITEM = re.compile(rf",\s+(?:and\s+)?(?P<num>{NUMBER})\s(?P<scale>{_SCALE_SPACED})\s+(?=(?:to|from|for)\s)")
+
+
+def _elided_tonnage(text: str, before: re.Match, end: int) -> Amount | None:
+    """The unit-less last item of a list right after the tonnage ``before`` (a partner's name between)."""
+    k = before.end()
+    stop = min(end, k + 60)
+    comma = text.find(",", k, stop)
+    while comma != -1:
+        m = _ELIDED_ITEM.match(text, comma, end)
+        if m is not None:
+            if m.group("scale").lower().rstrip("s") != before.group("scale").lower().rstrip("s") or \
+                    any(ch.isdigit() for ch in text[k:comma]):
+                return None
+            return Amount(m.start("num"), m.end("scale"), round(parse_number(m.group("num")) * _scale(m.group("scale")),
+                                                                6), "t")
+        comma = text.find(",", comma + 1, stop)
+    return None
 
 
 def _all_starts(text: str, word: str, start: int, end: int) -> list[int]:
