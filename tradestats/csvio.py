@@ -220,6 +220,27 @@ def normal_file_mode() -> int:
     return 0o666 & ~umask
 
 
+#: How a spreadsheet recognises a formula (or, for tab and carriage return, hides the start of one).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: str) -> str:
+    """A cell for a CSV a person opens in a spreadsheet: one that would run as a formula gets a leading ``'``.
+
+    A spreadsheet shows such a cell as text and drops the ``'`` when it saves the file;
+    a cell that already starts with ``'`` gets a second one, so :func:`restored` gives
+    back the exact text either way. Only files made for people are neutralised (the
+    review queue); the tables in ``validated/`` and the published ``data/`` keep their
+    cells exactly.
+    """
+    return "'" + cell if cell.startswith(FORMULA_START + ("'",)) else cell
+
+
+def restored(cell: str) -> str:
+    """The exact text of a cell :func:`neutralised` wrote, whether or not a spreadsheet has saved it since."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1:].startswith(FORMULA_START + ("'",)) else cell
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so readers see the old file or the new one, never a part.
 
