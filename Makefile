@@ -1,18 +1,25 @@
 # Two commands for a fresh machine (each creates .venv from the lock file when missing):
 #   make repro   build the data package (dvc repro)
 #   make test    run the test suite
+#   make review  show the candidates and figures that wait for a keeper (ARGS="status" for another command)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: repro test bench bench-scale lock clean diff serve
+.PHONY: repro test bench bench-scale lock clean diff serve review
 REV ?= HEAD
 repro: $(VENV)/.installed
 	dvc repro
 
 test: $(VENV)/.installed
 	python -m pytest
+
+# The review command without an activated environment: `make review` shows what waits,
+# `make review ARGS="accept ID"` runs any other review command.
+ARGS ?= show
+review: $(VENV)/.installed
+	review $(ARGS)
 
 # The data diff between the package at REV (default HEAD) and the working tree, per table.
 diff: $(VENV)/.installed

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import schemas
@@ -26,9 +27,17 @@ def file_name_problems(raw_dir: Path) -> list[Problem]:
     after a keeper has accepted rows under it.
     """
     pattern = schemas.SOURCES.field("source_id").pattern
-    return [Problem(relative(path), None, "source_id", "file name", path.stem,
-                    f"the file name (without .txt) is the source id and must match {pattern}: rename the file")
+    return [Problem(f"{raw_dir.name}/{path.name}", None, "source_id", "file name", path.stem,
+                    f"the file name (without .txt) is the source id: expected letters, digits, '_', '.' or '-' "
+                    f"({pattern}); rename it, e.g. to {suggested_name(path.stem)}.txt, and its row in "
+                    f"{raw_dir.name}/metadata.csv")
             for path in sorted(raw_dir.glob("*.txt")) if not re.fullmatch(pattern, path.stem)]
+
+
+def suggested_name(stem: str) -> str:
+    """A source id close to a refused file name: accents dropped, every other run of odd characters one '_'."""
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", ascii_stem).strip("_.-") or "article"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -43,11 +43,12 @@ REPORT = REPORTS / "validation.json"
 CACHE = CANDIDATES.parent / "validate-cache"
 ROW_CACHE = "row-checks.json"
 SEVERITIES = ("error", "warning", "off")
-REVIEW_HINT = ("review them with `review show` (or `review export --out queue.csv`, fill the decision column, "
-               "`review apply queue.csv`); see README, section 'Reviewing candidates'")
-FIGURE_HINT = ("`review show` lists them in their sentences; add the fact a figure states with `review add --figure "
-               "ID ...`, or `review dismiss ID --reason TEXT` when it is not a trade statistic; see README, section "
-               "'Figures no candidate uses'")
+#: The review command as a path from the repository root: it works without an activated environment.
+REVIEW_COMMAND = ".venv/bin/review"
+REVIEW_HINT = ("decide each with `review accept ID` or `review reject ID --reason TEXT`, or in bulk with "
+               "`review export --out queue.csv` and `review apply queue.csv` (README, 'Reviewing candidates')")
+FIGURE_HINT = ("add the fact it states with `review add --figure ID ...`, or `review dismiss ID --reason TEXT` "
+               "when it is not a trade statistic (README, 'Figures no candidate uses')")
 #: The check on flagged figures, set beside the consistency checks under ``checks:`` in ``params.yaml``.
 UNCLAIMED_FIGURES = "unclaimed_figures"
 
@@ -66,6 +67,8 @@ class Validation:
     #: Flagged figures no row states and no dismissal covers (they block publishing unless the check is relaxed).
     open_figures: list[FigureRecord] = field(default_factory=list)
     figure_severity: str = "error"
+    #: Tables that could not be read at all: what is decided is unknown, so nothing is listed as pending.
+    unreadable: list[str] = field(default_factory=list)
     stats: dict = field(default_factory=dict)
     #: How many sources' row checks ran and how many came from the cache (not a metric: it varies by run).
     stats_cache: dict = field(default_factory=dict)
@@ -394,11 +397,16 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
     result.problems += [p for p in consistency if p.severity == "error"]
     result.warnings += [p for p in consistency if p.severity == "warning"]
 
+    result.unreadable = [f"validated/{name}.csv" for name, frame in
+                         [*result.tables.items(), ("rejected", rejected), ("dismissed", dismissed)]
+                         if frame.attrs.get("unreadable")]
+    result.problems = with_undo_hints(result.problems, result.tables)
     accepted = {fid for f in result.tables.values() for fid in f["fact_id"].dropna()}
     rejected_ids, stale = covering_rejections(rejected, candidates)
     result.warnings += stale
-    result.pending = pending_candidates(candidates, accepted | rejected_ids, candidate_rows)
-    if figures is not None and result.figure_severity != "off":
+    result.pending = [] if result.unreadable else pending_candidates(candidates, accepted | rejected_ids,
+                                                                     candidate_rows)
+    if figures is not None and result.figure_severity != "off" and not result.unreadable:
         facts = {sid: [r.row for r in rows] for sid, rows in grouped.items()}
         result.open_figures, stale_dismissals = unclaimed_figures(figures, result.tables, dismissed, docs, facts)
         result.warnings += stale_dismissals
@@ -430,6 +438,24 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
     return result
 
 
+def with_undo_hints(problems: list[Problem], tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A problem on a row added by hand names the row's id and the `review undo` that takes it out again."""
+    added: dict[tuple[str, int], str] = {}
+    for name, frame in tables.items():
+        if len(frame):
+            for line, review, fact_id in zip(frame.index, frame["review"], frame["fact_id"]):
+                if review == "added" and isinstance(fact_id, str):
+                    added[(f"validated/{name}.csv", int(line))] = fact_id
+    out = []
+    for p in problems:
+        fact_id = added.get((p.file, p.line)) if p.line is not None else None
+        if fact_id is not None:
+            p = replace(p, message=f"{p.message} (hand-added row {fact_id}: `review undo {fact_id}` removes it; "
+                                   f"then `review add` it again with the fix)")
+        out.append(p)
+    return out
+
+
 def blocked(result: Validation) -> bool:
     """Whether the tables may not be published: an error, a pending candidate, or an open flagged figure."""
     return bool(result.problems or result.pending or (result.open_figures and result.figure_severity == "error"))
@@ -439,19 +465,6 @@ def figure_problem(figure: FigureRecord, docs: dict[str, Document], severity: st
     return Problem("build/figures.csv", None, "figure_id", UNCLAIMED_FIGURES, figure.id,
                    f"{figure.values['text']!r} in {figure.source_id} is used by no candidate and stated by no row: "
                    f"{shorten(sentence_text(docs, figure), 110)!r}", severity)
-
-
-def figures_message(figures: list[FigureRecord], docs: dict[str, Document], limit: int = 50) -> str:
-    lines = [f"{len(figures)} flagged figure(s) are neither stated by a row nor dismissed: every figure an article "
-             f"states about trade is decided before anything is published."]
-    for figure in figures[:limit]:
-        lines.append(f"  figure_id {figure.id} ({figure.source_id}, chars {figure.span[0]}-{figure.span[1]}): "
-                     f"{figure.values['text']!r}")
-        lines.append(f"      {shorten(sentence_text(docs, figure), 110)!r}")
-    if len(figures) > limit:
-        lines.append(f"  ... and {len(figures) - limit} more")
-    lines.append(f"To decide them: {FIGURE_HINT}.")
-    return "\n".join(lines)
 
 
 def describe_candidate(row: dict) -> str:
@@ -464,7 +477,42 @@ def describe_candidate(row: dict) -> str:
     return f"{what} {row['reporter']}-{row['partner']} {period} " + " ".join(f for f in figures if f)
 
 
+def per_source(items: list, source_of) -> str:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[source_of(item)] = counts.get(source_of(item), 0) + 1
+    shown = ", ".join(f"{sid} {n}" for sid, n in list(counts.items())[:5])
+    return shown + (f", and {len(counts) - 5} more sources" if len(counts) > 5 else "")
+
+
+def review_stop_message(pending: list[dict], figures: list[FigureRecord], shown: int = 5) -> str:
+    """The stop for review, as one block: what waits, where, and the command that shows it.
+
+    This is the pipeline's normal pause, not a failure, so it reads as a stop: nothing
+    was published, the package in data/ is as it was, and the next step is named in a
+    form that works without an activated environment.
+    """
+    lines = ["validate: stopped for review; nothing was published (the package in data/ is unchanged)"]
+    if pending:
+        lines.append(f"  {len(pending)} candidate{'s' if len(pending) != 1 else ''} await{'' if len(pending) != 1 else 's'} "
+                     f"review ({per_source(pending, lambda r: r['source_id'])}): run `review show`")
+        lines += [f"    {r['candidate_id']}  {r['source_id']}  {describe_candidate(r)}" for r in pending[:shown]]
+        lines += [f"    ... and {len(pending) - shown} more"] if len(pending) > shown else []
+    if figures:
+        lines.append(f"  {len(figures)} flagged figure{'s' if len(figures) != 1 else ''} await{'' if len(figures) != 1 else 's'} "
+                     f"a decision ({per_source(figures, lambda f: f.source_id)}): run `review show`")
+        lines += [f"    {f.id}  {f.source_id}  {f.values['text']!r}" for f in figures[:shown]]
+        lines += [f"    ... and {len(figures) - shown} more"] if len(figures) > shown else []
+    lines.append(f"  without an activated environment: `{REVIEW_COMMAND} show`, or `make review`")
+    if pending:
+        lines.append(f"  then {REVIEW_HINT}")
+    if figures:
+        lines.append(f"  for a figure: {FIGURE_HINT}")
+    return "\n".join(lines)
+
+
 def pending_message(pending: list[dict], limit: int = 50) -> str:
+    """Each pending candidate with its line in build/candidates.csv (for the report; the stage prints the stop)."""
     lines = [f"{len(pending)} candidate(s) are pending review: nothing unreviewed is published."]
     for row in pending[:limit]:
         where = f"build/candidates.csv:{row['line']}" if "line" in row else "build/candidates.csv"
@@ -472,7 +520,6 @@ def pending_message(pending: list[dict], limit: int = 50) -> str:
         lines.append(f"      {shorten(row['quote'], 110)!r}")
     if len(pending) > limit:
         lines.append(f"  ... and {len(pending) - limit} more")
-    lines.append(f"To decide them, {REVIEW_HINT}.")
     return "\n".join(lines)
 
 
@@ -538,11 +585,14 @@ def main(argv: list[str] | None = None) -> None:
         print(format_problems(result.warnings, "validate: warnings" + ("" if stop else " (published anyway)")),
               file=sys.stderr)
     if result.problems:
-        print(format_problems(result.problems, "validate: the hand-validated tables have problems"), file=sys.stderr)
-    if result.pending:
-        print(pending_message(result.pending), file=sys.stderr)
-    if result.open_figures and result.figure_severity == "error":
-        print(figures_message(result.open_figures, docs), file=sys.stderr)
+        print(format_problems(result.problems, "validate: the hand-validated tables have problems; nothing was "
+                                               "published"), file=sys.stderr)
+    if result.unreadable:
+        print(f"validate: pending candidates are counted once {', '.join(result.unreadable)} can be read",
+              file=sys.stderr)
+    open_figures = result.open_figures if result.figure_severity == "error" else []
+    if result.pending or open_figures:
+        print(review_stop_message(result.pending, open_figures), file=sys.stderr)
     if stop:
         sys.exit(1)
     write_checked(args.out, result)

@@ -241,7 +241,7 @@ def test_an_unclaimed_trade_figure_stops_dvc_repro_until_dismissed(tmp_path):
     failed = dvc_repro(repo)
     [pledge] = [f for f in session.open_figures() if f.source_id == E2E_SOURCE]
     assert failed.returncode != 0
-    assert f"figure_id {pledge.id} ({E2E_SOURCE}" in failed.stderr and "'$55 million'" in failed.stderr
+    assert f"{pledge.id}  {E2E_SOURCE}  '$55 million'" in failed.stderr, failed.stderr
     before = {p.name: p.read_bytes() for p in (repo / "data").iterdir()}
 
     dismissed = run(repo, *cli, "dismiss", pledge.id, "--reason", "a supply deal, not a statistic")

@@ -111,8 +111,8 @@ def test_pending_candidate_blocks_publishing(built, tmp_path):
         fh.write("900_test_article,2024-05-02,,A test article,\n")
     result = dvc_repro(repo)
     assert result.returncode != 0
-    assert "pending review" in result.stderr and "900_test_article" in result.stderr
-    assert "review" in result.stderr.split("pending review", 1)[1]
+    assert "1 candidate awaits review (900_test_article 1): run `review show`" in result.stderr
+    assert "Traceback" not in result.stderr and ".venv/bin/review show" in result.stderr
 
 
 def test_a_correction_in_validated_shows_in_the_data_diff(built, tmp_path):

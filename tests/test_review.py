@@ -588,7 +588,7 @@ def test_a_new_article_is_reviewed_and_published_end_to_end(tmp_path, monkeypatc
 
     failed = dvc_repro(repo)
     assert failed.returncode != 0
-    assert "pending review" in failed.stderr and E2E_SOURCE in failed.stderr
+    assert "await review" in failed.stderr and E2E_SOURCE in failed.stderr
 
     pending = ReviewSession(ReviewPaths.in_repo(repo)).pending()
     assert {c.source_id for c in pending} == {E2E_SOURCE}, "only the new article is pending"

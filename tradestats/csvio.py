@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import os
+import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tradestats.errors import InputError, Problem
+from tradestats.errors import InputError, Problem, shorten
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,18 @@ class CsvRecord:
     values: dict[str, str]
 
 
+#: A hand-kept cell may be long (a quote of a 3 MB one-line article): no cell is refused for its size.
+csv.field_size_limit(sys.maxsize)
+
+
 def read_csv_records(path: Path, expected: Sequence[str] | None = None, label: str | None = None) -> list[CsvRecord]:
-    """Read a CSV as strings; check its header against ``expected`` when given."""
+    """Read a CSV as strings; check its header against ``expected`` when given.
+
+    A byte-order mark and CRLF line ends are accepted; a row of empty cells is
+    skipped. Everything else a hand edit can break (encoding, quoting, the header's
+    labels, the number of cells) is a problem naming the file, the line, the column
+    and what was expected.
+    """
     label = label or str(path)
     try:
         raw = path.read_bytes()
@@ -34,23 +45,41 @@ def read_csv_records(path: Path, expected: Sequence[str] | None = None, label: s
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError([Problem(label, line, None, "UTF-8", None, f"byte {exc.start} is not UTF-8")], "cannot read input")
-    reader = csv.reader(io.StringIO(text, newline=""))
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        raise InputError([Problem(label, line, str(column), "UTF-8", f"0x{raw[exc.start]:02x}",
+                                  f"byte {exc.start} is not UTF-8: expected UTF-8 text (a spreadsheet may have "
+                                  f"saved the file as latin-1 or Windows-1252); save it as UTF-8")],
+                         "cannot read input")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[CsvRecord] = []
+    start = 1
     try:
         header = next(reader)
     except StopIteration:
         raise InputError([Problem(label, 1, None, "header", None, "empty file: expected a header line")], "cannot read input")
-    problems = header_problems(label, header, expected) if expected is not None else []
-    records: list[CsvRecord] = []
+    except csv.Error:
+        raise InputError([quoting_problem(label, text, 1, [])], f"{label} is malformed") from None
+    problems = label_problems(label, header)
+    if expected is not None and not problems:
+        problems = header_problems(label, header, expected)
+    if problems:  # every row's cells are counted against the header: fix it first
+        raise InputError(problems, f"{label} is malformed")
     start = reader.line_num + 1
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            problems.append(quoting_problem(label, text, start, header))
+            break  # where the next record starts is unknown: the quoting must be fixed first
         if not any(cell.strip() for cell in row):
             start = reader.line_num + 1
             continue
         if len(row) != len(header):
-            problems.append(Problem(label, start, None, "cell count", str(len(row)),
-                                    f"expected {len(header)} cells as in the header, found {len(row)}"))
+            problems.append(cell_count_problem(label, start, header, row))
         else:
             records.append(CsvRecord(start, dict(zip(header, row))))
         start = reader.line_num + 1
@@ -75,6 +104,101 @@ def header_problems(label: str, header: Sequence[str], expected: Sequence[str]) 
     return problems
 
 
+def label_problems(label: str, header: Sequence[str]) -> list[Problem]:
+    """Every header label is a name, and each name appears once."""
+    problems, seen = [], {}
+    for i, name in enumerate(header, start=1):
+        if not name.strip():
+            problems.append(Problem(label, 1, f"cell {i}", "column name", name,
+                                    f"header cell {i} is blank: expected a column name"))
+        elif name in seen:
+            problems.append(Problem(label, 1, name, "column named once", name,
+                                    f"the header names {name!r} twice (cells {seen[name]} and {i}): expected each "
+                                    f"column once"))
+        seen.setdefault(name, i)
+    return problems
+
+
+def cell_count_problem(label: str, line: int, header: Sequence[str], row: Sequence[str]) -> Problem:
+    """A row with fewer or more cells than the header, naming the first column that has no cell or no name."""
+    hint = " (a quote mark out of place merges or splits cells)" if any('"' in c for c in row) else ""
+    if len(row) < len(header):
+        missing = header[len(row)]
+        return Problem(label, line, missing, "cell count", str(len(row)),
+                       f"expected {len(header)} cells as in the header, found {len(row)}: no cell for {missing!r} "
+                       f"and after{hint}")
+    return Problem(label, line, f"cell {len(header) + 1}", "cell count", str(len(row)),
+                   f"expected {len(header)} cells as in the header, found {len(row)}: cell {len(header) + 1} "
+                   f"({shorten(row[len(header)], 30)!r}) has no column{hint}")
+
+
+def quoting_problem(label: str, text: str, line: int, header: Sequence[str]) -> Problem:
+    """Where a record's quoting breaks: a quoted cell never closed, or text after a closing quote mark."""
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.index("\n", offset) + 1
+    fault = quote_fault(text, offset)
+    if fault is None:
+        return Problem(label, line, None, "quoting", None, "the row's quoting is broken: expected cells as a "
+                       "spreadsheet writes them (a quote mark inside a quoted cell is written twice)")
+    cell, at, kind, opened = fault
+    column = header[cell] if cell < len(header) else f"cell {cell + 1}"
+    opened_line = text.count("\n", 0, opened) + 1
+    if kind == "unclosed":
+        return Problem(label, opened_line, column, "quoting", None,
+                       f"the quoted cell opened at character {character_in_line(text, opened)} of the line is never "
+                       f"closed: expected a closing quote mark at the end of the cell")
+    at_line = text.count("\n", 0, at) + 1
+    if at_line != opened_line:
+        return Problem(label, opened_line, column, "quoting", None,
+                       f"the quoted cell opened at character {character_in_line(text, opened)} of the line runs on "
+                       f"to line {at_line}: expected a closing quote mark at the end of the cell on line {opened_line}")
+    return Problem(label, at_line, column, "quoting", None,
+                   f"text follows the closing quote mark at character {character_in_line(text, at) - 1} of the "
+                   f"line: expected ',' or the end of the line after it (a quote mark inside a cell is written \"\")")
+
+
+def character_in_line(text: str, offset: int) -> int:
+    """The 1-based column of ``offset`` in its line."""
+    return offset - text.rfind("\n", 0, offset)
+
+
+def quote_fault(text: str, offset: int) -> tuple[int, int, str, int] | None:
+    """``(cell index, offset, kind, offset of the opening quote mark)`` of the first quoting fault of the record
+    starting at ``offset``.
+
+    ``kind`` is ``"unclosed"`` (no closing quote mark before the end of the text) or
+    ``"after"`` (``offset`` is that of a character that follows a closing quote mark).
+    """
+    cell, i, in_quotes, at_start, opened = 0, offset, False, True, offset
+    while i < len(text):
+        c = text[i]
+        if in_quotes:
+            if c == '"' and text.startswith('""', i):
+                i += 2
+                continue
+            if c == '"':
+                in_quotes = False
+                i += 1
+                if i < len(text) and text[i] not in ",\r\n":
+                    return cell, i, "after", opened
+                continue
+            i += 1
+            continue
+        if c == '"' and at_start:
+            in_quotes, opened = True, i
+        elif c == ",":
+            cell += 1
+            at_start = True
+            i += 1
+            continue
+        elif c in "\r\n":
+            return None
+        at_start = False
+        i += 1
+    return (cell, opened, "unclosed", opened) if in_quotes else None
+
+
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -84,11 +208,48 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
+def normal_file_mode() -> int:
+    """The mode a plain ``open()`` gives a new file (0644 under the usual umask 022).
+
+    ``tempfile.mkstemp`` creates its file readable by its owner only (0600); a report
+    or a published table renamed from it would keep that, so every atomic write
+    sets the normal mode before the rename.
+    """
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+#: How a spreadsheet recognises a formula (or, for tab and carriage return, hides the start of one).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: str) -> str:
+    """A cell for a CSV a person opens in a spreadsheet: one that would run as a formula gets a leading ``'``.
+
+    A spreadsheet shows such a cell as text and drops the ``'`` when it saves the file;
+    a cell that already starts with ``'`` gets a second one, so :func:`restored` gives
+    back the exact text either way. Only files made for people are neutralised (the
+    review queue); the tables in ``validated/`` and the published ``data/`` keep their
+    cells exactly.
+    """
+    return "'" + cell if cell.startswith(FORMULA_START + ("'",)) else cell
+
+
+def restored(cell: str) -> str:
+    """The exact text of a cell :func:`neutralised` wrote, whether or not a spreadsheet has saved it since."""
+    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1:].startswith(FORMULA_START + ("'",)) else cell
+
+
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so readers see the old file or the new one, never a part."""
+    """Write ``text`` to ``path`` so readers see the old file or the new one, never a part.
+
+    The file gets the normal permissions of a new file (:func:`normal_file_mode`).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, normal_file_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()

@@ -24,7 +24,9 @@ class Problem:
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
-        if self.column:
+        if self.column and self.column.isdigit():
+            where += f":{self.column}"  # a position in a text file: file:line:column
+        elif self.column:
             where += f" column {self.column!r}"
         return where
 

@@ -17,12 +17,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+import yaml
+
 import schemas
+from schemas.consistency import CHECKS, facts_frame
 from schemas.model import Field, Table, reference_values
-from tradestats.csvio import csv_text, read_csv_records
+from tradestats.csvio import CsvRecord, csv_text, neutralised, read_csv_records, restored
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem, shorten
-from tradestats.tables import convert_cell, format_cell
+from tradestats.tables import convert_cell, format_cell, typed_frame
 from tradestats.transaction import commit_texts, recover_interrupted
 
 #: Fields of a candidate a keeper may correct. Provenance (source, quote, offsets) is
@@ -285,6 +288,42 @@ class Decisions:
     def table_text(self, name: str) -> str:
         columns = TABLES[name].columns
         return csv_text(columns, ([d.row[c] for c in columns] for d in self.of_table(name)))
+
+
+#: The checks of one row on its own (``schemas.consistency``), run on a decision before it is written; the
+#: cross-row checks (sums, growth against the prior period, sources agreeing) need the whole table: validate.
+ROW_CHECKS = ("period_order", "whole_months", "not_after_publication")
+#: What each row check expects, in a keeper's words.
+CHECK_EXPECTS = {"period_order": "a period_end on or after period_start",
+                 "whole_months": "a period from the 1st of a month to the last day of a month",
+                 "not_after_publication": "a period that ends by the article's publication date"}
+#: Which period field a row check's failure points at.
+ROW_CHECK_FIELD = {"period_order": "period_end", "whole_months": "period_start", "not_after_publication": "period_end"}
+
+
+def row_check_failures(table: str, row: Mapping[str, str], published: str,
+                       severities: Mapping[str, str] | None = None) -> dict[str, str]:
+    """``{check: explanation}`` for every row check (:data:`ROW_CHECKS`) that ``row`` fails as an error.
+
+    The checks are validate's own functions (``schemas.consistency.CHECKS``), run on a
+    one-row frame, so a decision is held to exactly the rule validate will apply;
+    a check set to ``warning`` or ``off`` in ``params.yaml`` refuses nothing.
+    """
+    names = [n for n in ROW_CHECKS if (severities or {}).get(n, "error") == "error"]
+    frame, problems = typed_frame(schemas.VALIDATED[table], [CsvRecord(0, dict(row))], table)
+    if problems or not names:
+        return {}  # a cell that does not convert is reported on its own
+    facts = facts_frame({table: frame}, {row["source_id"]: published})
+    return {n: why for n in names if (why := CHECKS[n].explain(facts).iloc[0])}
+
+
+def check_severities(repo: Path) -> dict[str, str]:
+    """The ``checks:`` section of the repository's ``params.yaml`` (empty when there is none)."""
+    try:
+        with open(repo / "params.yaml", encoding="utf-8") as fh:
+            return dict((yaml.safe_load(fh) or {}).get("checks") or {})
+    except (OSError, yaml.YAMLError):
+        return {}
 
 
 # --------------------------------------------------------------------- checking values
@@ -633,6 +672,7 @@ class ReviewSession:
         self.decisions = Decisions.load(paths.validated, paths.label(paths.validated))
         self._documents: dict[str, Document] | None = None
         self._figures: dict[str, FigureRecord] | None = None
+        self._severities: dict[str, str] | None = None
 
     @property
     def documents(self) -> dict[str, Document]:
@@ -786,6 +826,9 @@ class ReviewSession:
         row.update(fact_id=candidate.id, source_id=candidate.source_id, quote=candidate.quote,
                    char_start=candidate.values["char_start"], char_end=candidate.values["char_end"],
                    note=op.note.strip(), review=review, corrected_from=format_corrections(original))
+        problems = self._row_check_problems(target, row, o)
+        if problems:
+            return problems
         detail = ", ".join(f"{name} {old or '(empty)'} -> {row.get(name, target) or '(empty)'}"
                            for name, old in original.items())
         return self._record(Decision(target, row), o, f"{review} into {self.file_label(target)}"
@@ -803,6 +846,18 @@ class ReviewSession:
                 hint = "" if name in edited else f" (the extractor proposed {proposed.get(name, '')!r}: correct it)"
                 problems.append(origin.problem(name, f"valid {name}", proposed.get(name, ""), problem + hint))
         return row, problems
+
+    def _row_check_problems(self, table: str, row: Mapping[str, str], origin: Origin) -> list[Problem]:
+        """Validate's checks of one row (period order, whole months, not after publication), before it is written."""
+        doc = self.documents.get(row["source_id"])
+        if doc is None:
+            return []
+        if self._severities is None:
+            self._severities = check_severities(self.paths.repo)
+        failures = row_check_failures(table, row, doc.published, self._severities)
+        return [origin.problem(ROW_CHECK_FIELD[name], name, row.get(ROW_CHECK_FIELD[name], ""),
+                               f"{why}: expected {CHECK_EXPECTS[name]} (the validate check {name})")
+                for name, why in failures.items()]
 
     def _quote_problems(self, candidate: CandidateRecord, origin: Origin) -> list[Problem]:
         """The candidate's quote must still be its source's text at its offsets (as validate will check)."""
@@ -893,6 +948,9 @@ class ReviewSession:
         end = start + len(op.quote)
         row.update(fact_id=hand_fact_id(op.source_id, table, op.quote, start, end, row), source_id=op.source_id,
                    quote=op.quote, char_start=str(start), char_end=str(end), note=op.note.strip(), review="added")
+        problems = self._row_check_problems(table, row, o)
+        if problems:
+            return problems
         if op.figure_id and not states_figure(row, self.figures[op.figure_id]):
             figure = self.figures[op.figure_id]
             return [o.problem("value", "states the figure", row.get("value", ""),
@@ -964,8 +1022,13 @@ class ReviewSession:
 
 # ------------------------------------------------------------------------- the queue
 def queue_text(candidates: Iterable[CandidateRecord]) -> str:
-    """The review queue as CSV, with a byte-order mark so spreadsheets open it as UTF-8."""
-    rows = (["", c.id, *(c.values[f] for f in EDITABLE), "", "", c.quote, c.source_id, c.fingerprint()]
+    """The review queue as CSV, with a byte-order mark so spreadsheets open it as UTF-8.
+
+    Every cell that a spreadsheet would run as a formula is :func:`~tradestats.csvio.neutralised`
+    (a quote may start with ``=`` or ``@``); :func:`read_queue` restores the exact text.
+    """
+    rows = ([neutralised(cell) for cell in ["", c.id, *(c.values[f] for f in EDITABLE), "", "", c.quote,
+                                            c.source_id, c.fingerprint()]]
             for c in candidates)
     return "\ufeff" + csv_text(QUEUE_COLUMNS, rows)
 
@@ -989,7 +1052,7 @@ def read_queue(path: Path, label: str, candidates: Mapping[str, CandidateRecord]
     seen: dict[str, int] = {}
     skipped = 0
     for rec in records:
-        values = rec.values
+        values = {name: restored(cell) for name, cell in rec.values.items()}
         origin = Origin(label, rec.line)
         decision = values["decision"].strip().lower()
         if not decision:

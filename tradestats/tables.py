@@ -8,6 +8,8 @@ the CSV line number, so pandera's failure cases point at lines too.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +19,7 @@ import pandera.errors
 
 from schemas.model import PANDAS_DTYPES, Field, Table
 from tradestats.csvio import CsvRecord, format_number, read_csv_records
-from tradestats.errors import InputError, Problem
+from tradestats.errors import InputError, Problem, shorten
 
 INTEGER = re.compile(r"-?\d+")
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -41,13 +43,29 @@ def convert_cell(f: Field, raw: str):
     if f.type == "integer" and INTEGER.fullmatch(text):
         return int(text)
     if f.type == "number" and NUMBER.fullmatch(text):
-        return float(text)
+        return checked_number(text)
     if f.type == "date" and DATE.fullmatch(text):
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"expected {EXPECTED['date']} that exists in the calendar") from None
     raise ValueError(f"expected {EXPECTED[f.type]}")
+
+
+def checked_number(text: str) -> float:
+    """A plain decimal number as a float, if the float is exactly what the text says; ValueError otherwise.
+
+    A float keeps about 15 significant digits, and :func:`format_number` writes at most
+    6 decimals: a figure written with more would be published altered, so it is refused.
+    """
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("expected a number small enough to store (this one has more than 308 digits)")
+    published = format_number(value)
+    if decimal.Decimal(published) != decimal.Decimal(text):
+        raise ValueError(f"expected a number that can be stored exactly (at most 15 significant digits and "
+                         f"6 decimals): it would be published as {shorten(published, 40)}")
+    return value
 
 
 def typed_frame(table: Table, records: Sequence[CsvRecord], label: str) -> tuple[pd.DataFrame, list[Problem]]:
@@ -110,11 +128,17 @@ def _problem_from_case(table: Table, label: str, case: dict) -> Problem:
 
 
 def load_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read, convert and schema-check one hand-kept CSV; every problem is returned, none raised."""
+    """Read, convert and schema-check one hand-kept CSV; every problem is returned, none raised.
+
+    A file that cannot be read as a table at all (encoding, header, quoting, cell
+    counts) gives an empty frame marked ``frame.attrs["unreadable"]``: its rows are unknown.
+    """
     try:
         records = read_csv_records(path, table.columns, label)
     except InputError as exc:
-        return pd.DataFrame(columns=table.columns), exc.problems
+        frame = pd.DataFrame(columns=table.columns)
+        frame.attrs["unreadable"] = True
+        return frame, exc.problems
     frame, problems = typed_frame(table, records, label)
     unconverted = {(p.line, p.column) for p in problems}
     checked = [p for p in pandera_problems(table, frame, label) if (p.line, p.column) not in unconverted]
