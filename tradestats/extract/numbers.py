@@ -74,7 +74,7 @@ _MONEY_SUFFIXED = re.compile(
 _SUFFIXED_REACH = 40
 #: Where a suffixed amount may end, in lower-cased text: a currency word after a digit (and perhaps a scale word),
 #: or after a scale word (a number written in words). Amounts such as "ten dollars" are not looked for.
-_SUFFIX_AFTER_DIGIT = re.compile(r"\d\s?(?:[a-z]+\s+)?" + _written(sorted(SUFFIX_CURRENCIES), r"\s+") + r"\b")
+_SUFFIX_AFTER_DIGIT = re.compile(r"\d\s?(?:[a-z]+\s+)?" + _written(sorted(SUFFIX_CURRENCIES), r"\s+") + r"\Z")
 #: A scale word ending ("million", "thousand") and, right after it, a currency: a number written in words.
 _SCALE_HINTS = ("illion", "thousand", "lakh", "crore")
 _CURRENCY_AFTER_SCALE = re.compile(r"s?\s+" + _written(sorted(SUFFIX_CURRENCIES), r"\s+") + r"\b")
@@ -168,7 +168,8 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
     # After a number: a currency word right after a digit or a scale word ("5,000 tenge", "1.5bn soums",
     # "two billion tenge").
     taken = [(a.start, a.end) for a in found]
-    for m in _suffixed(text, start, end, lower) if not _SUFFIX_WORDS.isdisjoint(words) else ():
+    present = _SUFFIX_WORDS.intersection(words)
+    for m in _suffixed(text, start, end, lower, present) if present else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
         value = parse_number(m.group("snum")) * _scale(m.group("sglued") or m.group("sscale"))
@@ -196,18 +197,20 @@ def _marks(text: str, start: int, end: int, codes: set[bytes]) -> list[tuple[int
     return sorted(marks)
 
 
-def _suffixed(text: str, start: int, end: int, lower: str) -> list[re.Match]:
-    """Matches of "<number> <currency>" in ``text[start:end]`` (``lower`` is that slice lower-cased).
+def _suffixed(text: str, start: int, end: int, lower: str, present: set[bytes]) -> list[re.Match]:
+    """Matches of "<number> <currency>" in ``text[start:end]`` (``lower`` is that slice lower-cased, ``present``
+    the currency words it holds).
 
     Scanning a text for them is slow (every digit is a possible start, every word
-    a possible currency), so the places where a currency word follows a digit or a
-    scale word are found first, in one scan of the lower-cased text (cheaper than a
-    substring test per currency word, and as cheap for a whole article as for a
-    sentence), and the pattern runs only in a short window ending at each.
+    a possible currency), so the places where a currency word ends are found first
+    by substring search for the few currency words the text holds (an article
+    holds one or two), those that follow a digit or a scale word are kept, and the
+    pattern runs only in a short window ending at each.
     """
     if len(lower) != end - start:  # lower-casing moved offsets (rare letters): scan it all
         return list(_MONEY_SUFFIXED.finditer(text, start, end))
-    stops = [m.end() for m in _SUFFIX_AFTER_DIGIT.finditer(lower)]
+    stops = [stop for stop in _word_ends(lower, present)
+             if _SUFFIX_AFTER_DIGIT.search(lower, max(0, stop - _SUFFIXED_REACH), stop) is not None]
     worded = [m.end() for m in map(_CURRENCY_AFTER_SCALE.match, repeat(lower), _all_ends(lower, _SCALE_HINTS)) if m]
     if worded:
         stops = sorted(set(stops).union(worded))
@@ -219,6 +222,13 @@ def _suffixed(text: str, start: int, end: int, lower: str) -> list[re.Match]:
         if m is not None:
             out.append(m)
     return out
+
+
+def _word_ends(lower: str, words: set[bytes]) -> list[int]:
+    """Where each whole-word-ending occurrence of each of ``words`` in ``lower`` ends, in text order: the ends a
+    currency word may give an amount (the pattern checks what comes before)."""
+    return sorted(k for k in _all_ends(lower, tuple(w.decode() for w in words))
+                  if k == len(lower) or not (lower[k].isalnum() or lower[k] == "_"))
 
 
 def _all_ends(text: str, words: tuple[str, ...]) -> list[int]:
