@@ -492,3 +492,42 @@ def test_the_last_item_of_a_tonnage_list_written_without_its_unit_is_a_tonnage_t
 ])
 def test_an_unlike_scale_or_a_number_between_ends_the_tonnage_list(text: str) -> None:
     assert not any(v == 12e6 or v == 12e3 for *_, v, _g, _c in rows(text))
+
+
+# --- 1.11: ranked lists with shares, lists of one flow's partners, totals first, comparison periods -------------------
+def test_a_ranked_list_with_shares_in_brackets_gives_each_partner_its_value_and_the_article_s_period() -> None:
+    text = ("Kyrgyzstan's foreign trade from January to March 2024 reached $3.5 billion. The largest trade volumes were "
+            "recorded with China (31.2 percent or $1.1 billion), Russia (22.4% or $780 million) and Kazakhstan "
+            "(8.1 percent, or $283 million).")
+    assert rows(text) == {("turnover", "KGZ", p, "2024-01-01", "2024-03-31", v, None, "")
+                          for p, v in (("CHN", 1.1e9), ("RUS", 780e6), ("KAZ", 283e6))}
+
+
+def test_the_exports_and_imports_after_a_national_total_are_totals_too() -> None:
+    text = ("Kyrgyzstan's foreign trade turnover in 2023 amounted to $12.3 billion.\n\n"
+            "Exports amounted to $3.3 billion, while imports amounted to $9 billion.\n\n"
+            "China accounted for $4.1 billion of the country's trade.")
+    assert not any(table in ("exports", "imports") for table, *_ in rows(text))
+
+
+def test_the_main_export_partners_rank_the_home_country_s_exports() -> None:
+    text = ("Kyrgyzstan's exports reached $1.4 billion in January-May 2024. The main export partners in the "
+            "foreign trade turnover were Russia ($510 million), Kazakhstan ($320 million) and Uzbekistan "
+            "($150 million).")
+    assert rows(text) == {("exports", "KGZ", p, "2024-01-01", "2024-05-31", v, None, "")
+                          for p, v in (("RUS", 510e6), ("KAZ", 320e6), ("UZB", 150e6))}
+
+
+def test_the_period_of_a_comparison_value_does_not_become_the_article_s_period() -> None:
+    text = ("Kyrgyzstan's trade with Tajikistan amounted to $98.2 million from January through April 2024.\n\n"
+            "This figure is 4.1 percent less compared to the same period last year ($102.4 million in "
+            "January-April 2023).\n\n"
+            "Kyrgyzstan's exports to Tajikistan amounted to $61 million during this period.")
+    assert rows(text) >= {
+        ("turnover", "KGZ", "TJK", "2023-01-01", "2023-04-30", 102.4e6, None, ""),
+        ("exports", "KGZ", "TJK", "2024-01-01", "2024-04-30", 61e6, None, "")}
+
+
+def test_in_us_currency_is_the_dollar_not_the_united_states() -> None:
+    text = "Trade between Kyrgyzstan and Tajikistan reached almost 300 million in US currency in 2023."
+    assert rows(text) == {("turnover", "KGZ", "TJK", *YEAR_2023, 300e6, None, "")}

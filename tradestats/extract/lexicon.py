@@ -138,7 +138,7 @@ REFERENCE_DIGEST = hashlib.sha256(b"\0".join(path.read_bytes() for path in (COUN
 # possible first letters, which is several times faster; the word boundary before is checked after.
 _COUNTRY_RE = re.compile(r"(?:" + trie_alternation(list(COUNTRY_NAMES)) + r")(?![\w])")
 #: "US$", "US dollars": a currency, not the country.
-_CURRENCY_AFTER = re.compile(r"\s?\$|\s+dollars?\b")
+_CURRENCY_AFTER = re.compile(r"\s?\$|\s+(?:dollars?|currency)\b")
 #: Capitals, spelled as written: elsewhere a capital is a city ("talks in Moscow"), so ``names_a_country`` reads them.
 CAPITALS = sorted(spelling for spelling, name in COUNTRY_NAMES.items() if name.kind == "capital")
 #: A capital stands for its country as the subject of a flow verb: "Moscow also supplied more to Uzbekistan".

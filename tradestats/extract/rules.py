@@ -31,7 +31,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.10"
+RULES_VERSION = "1.11"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -71,7 +71,8 @@ _COMPARED_BEFORE = re.compile(r"\b(?:than|over|compared\s+(?:to|with)|from|again
                               re.IGNORECASE)
 #: Between a listed value and the partner it names: "428 thousand tons to Tajikistan", "$5 million worth of goods to".
 _OWN_PARTNER_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:to|from)\s+(?:the\s+)?")
-_COMPARED_LEAD = re.compile(r"(?:than|over|compared\s+(?:to|with)|from|against|versus)\b", re.IGNORECASE)
+_COMPARED_LEAD = re.compile(r"(?:than|over|compared\s+(?:to|with)|from(?![^,;]*?\b(?:to|through|till|until)\b)|against|versus)\b",
+                            re.IGNORECASE)
 #: A quantity naming its goods right after it: "15,600 tons of grain".
 _TONS_OF = re.compile(r"\s+of\s+(?!the\b|which\b|its\b)")
 #: A destination that is a region, not a country, right after a figure: "4.1 million tons ... to the regions".
@@ -118,6 +119,9 @@ class DocumentReader:
         self.main_period: Period | None = None
         self.last_pair: tuple[str, str] | None = None  # reporter and partner of the last row proposed
         self.prior_anchors: set[tuple[int, int]] = set()  # comparison values of a remark on the previous figure
+        #: The article opened with a national total before any bilateral row ("Uzbekistan's foreign trade was $9.9
+        #: billion. Exports amounted to $3.6 billion"): a flow that names no country then goes on with that total.
+        self.opened_with_total = False
         self._periods: dict[Span, list[PeriodMention]] = {}
         self._sentences: dict[Span, list[Span]] = {}
 
@@ -276,6 +280,8 @@ class DocumentReader:
     def _read_sentence(self, sent: Span, flows: list[g.FlowWord], carried: Statement | None,
                        earlier: list[Span]) -> Statement | None:
         text, a, b = self.text, sent.start, sent.end
+        if len(flows) > 1:
+            flows = _without_partners_setting(text, flows)
         if not flows:
             ranked = self.ranked_partner(sent, carried)
             if ranked is not None:
@@ -301,7 +307,7 @@ class DocumentReader:
             periods = [p for p in periods if not _overlaps_any(p.start, p.end, amounts)]
             countries = [c for c in countries if not _starts_in_any(c.start, amounts)]
         if periods:
-            self.note_main_period(periods)
+            self.note_main_period([p for p in periods if not _of_a_comparison_value(p, figures)])
         if self.last_pair is not None and any(map(self.quick.lower[a:b].__contains__, _ANAPHORIC_NOUN_STEMS)):
             countries = self.with_anaphoric_countries(countries, a, b)
         if self.article.home is not None and any(map(text[a:b].lower().__contains__, _HOME_POSSESSIVE_STEMS)):
@@ -324,6 +330,7 @@ class DocumentReader:
             else:
                 parties = self.parties(seg, seg_figures, figures, countries, sent, sentence_parties, carried)
                 if parties is None:
+                    self.note_total(seg_figures)
                     continue
             if self.article.home is None and parties.explicit and seg.flow.table == "turnover" and \
                     _LEADER_IN.search(text, max(a, seg.flow.start - 40), seg.flow.start):
@@ -388,13 +395,23 @@ class DocumentReader:
         if named is not None and not any(c.start == named.end() for c in countries) and not g.names_a_country(
                 text, named.end()):
             return None  # a partner that is no country: a city, a province, a region
-        subject = [c for c in countries if sent.start <= c.start < seg.flow.start] if seg.start == sent.start else []
         fallback = (sentence_parties or (carried.parties if carried else None))
+        if fallback is None and self.opened_with_total and self.last_pair is None and not any(
+                sent.start <= c.start < sent.end for c in countries):
+            return None  # the national total's exports and imports, not the article's pair's
+        subject = [c for c in countries if sent.start <= c.start < seg.flow.start] if seg.start == sent.start else []
         if fallback is None and self.last_pair is not None:
             fallback = Parties(*self.last_pair)  # "the two countries": the pair of the article's last statement
         floor = max([sent.start] + [f.end for f in all_figures if f.end <= seg.flow.start])
-        return resolve_parties(text, seg.flow, seg.start, zone_end, seg.end, countries, subject, fallback, self.article,
-                               floor, pair_in_sentence=sentence_parties is not None and sentence_parties.bilateral_flow)
+        parties = resolve_parties(text, seg.flow, seg.start, zone_end, seg.end, countries, subject, fallback,
+                                  self.article, floor,
+                                  pair_in_sentence=sentence_parties is not None and sentence_parties.bilateral_flow)
+        home = self.article.home
+        if parties is not None and parties.partner == home and seg.flow.table != "turnover" and \
+                _FLOW_PARTNERS.match(text, seg.flow.end):
+            # "The main export partners were Russia ($1.3 billion), ...": the home country's exports to them
+            parties = replace(parties, reporter=home, partner=parties.reporter)
+        return parties
 
     def respective(self, seg: Segment, seg_figures: list[Figure], all_figures: list[Figure],
                    countries: list[CountryMention], sent: Span) -> list[Parties] | None:
@@ -457,6 +474,7 @@ class DocumentReader:
                         commodities is None or not self.names_a_partner(sent, countries, group_parties.reporter))):
                     # a national total, of a product too ("Kazakhstan exported 7.7 million tons of wheat"), unless
                     # the sentence names a partner
+                    self.note_total(seg_figures)
                     continue
                 if not group_parties.bilateral_flow and _SHARE_OF.search(self.text, sent.start,
                                                                          (group.main or group.lead).start):
@@ -621,6 +639,11 @@ class DocumentReader:
             return year_to_date(ref) or NO_PERIOD
         return NO_PERIOD
 
+    def note_total(self, figures: list[Figure]) -> None:
+        """A valued flow with no pair of countries (a national or a region's total) before any row was proposed."""
+        if figures and self.last_pair is None:
+            self.opened_with_total = True
+
     def note_main_period(self, periods: list[PeriodMention]) -> None:
         """The period a statement states, when it states exactly one, becomes the article's period in force."""
         ref = self.article.reference
@@ -680,7 +703,10 @@ class DocumentReader:
         base = dict(table=table, reporter=parties.reporter, partner=parties.partner, flow="", commodity="",
                     hs_code="", quote=sent)
         if group.main is None:
-            if group.growth is not None and not seg.flow.words and self.growth_of_previous(table, growth, period):
+            # a period written with the comparison value ("($205.1 million in January-April 2023)") is its own
+            compared = {resolve(p, self.article.reference) for p in periods if _of_a_comparison_value(p, group.comparisons)}
+            if group.growth is not None and not seg.flow.words and self.growth_of_previous(
+                    table, growth, None if period in compared else period):
                 return self.priors_of_previous(group.comparisons, table, periods, sent)
             if group.growth is None or not period.start:
                 return []
@@ -861,6 +887,27 @@ def _own_figure_before(text: str, floor: int, flow_start: int) -> int:
 #: Where a clause of its own begins, for a weak flow word beside a strong one: "Coal sales to India exceeded
 #: $1 billion, while oil exports were $2 billion", "Poland supplied cars worth $1 billion, and its exports ...".
 _OWN_CLAUSE_MARKERS = (", while ", ", whereas ", ", and ", "; ", ": ")
+
+
+#: "export partners": the partners ranked by one flow; "in the foreign trade turnover" after it only says where.
+_FLOW_PARTNERS = re.compile(r"\s+partners?\b")
+_IN_THE_FLOW = re.compile(r"(?:in|of)\s+(?:the\s+)?(?:(?:country's|total|overall|foreign|external)\s+)*$", re.IGNORECASE)
+
+
+def _of_a_comparison_value(period: PeriodMention, figures: list[Figure]) -> bool:
+    """Whether a period is that of a comparison value right before it: "up 37% ($38.1 million in January-April
+    2023)" states the earlier period, not the one the article goes on about."""
+    return any(f.amount and f.role == "comparison" and 0 <= period.start - f.end <= 4 for f in figures)
+
+
+def _without_partners_setting(text: str, flows: list[g.FlowWord]) -> list[g.FlowWord]:
+    """Flow words without the turnover that only sets the scene of a ranking of one flow's partners: "The main
+    export partners in the foreign trade turnover were Russia ($1.3 billion), ..." ranks exports."""
+    ranked = next((f for f in flows if f.table in ("exports", "imports") and _FLOW_PARTNERS.match(text, f.end)), None)
+    if ranked is None:
+        return flows
+    return [f for f in flows if not (f.start > ranked.end and f.table == "turnover" and f.start - ranked.end < 80
+                                     and _IN_THE_FLOW.search(text, ranked.end, f.start))]
 
 
 def _with_weak_clauses(text: str, flows: list[g.FlowWord], sent: Span) -> list[g.FlowWord]:
