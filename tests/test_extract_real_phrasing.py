@@ -531,3 +531,19 @@ def test_the_period_of_a_comparison_value_does_not_become_the_article_s_period()
 def test_in_us_currency_is_the_dollar_not_the_united_states() -> None:
     text = "Trade between Kyrgyzstan and Tajikistan reached almost 300 million in US currency in 2023."
     assert rows(text) == {("turnover", "KGZ", "TJK", *YEAR_2023, 300e6, None, "")}
+
+
+def test_of_which_imports_inside_a_partner_s_brackets_is_that_partner_s() -> None:
+    text = ("In 2023, Tajikistan's main trade partners were Russia ($1.9 billion, of which imports $1.6 billion), "
+            "China ($1.1 billion, of which Tajik exports $0.2 billion) and Kazakhstan ($0.9 billion).")
+    assert rows(text) == {
+        ("turnover", "TJK", "RUS", *YEAR_2023, 1.9e9, None, ""), ("imports", "TJK", "RUS", *YEAR_2023, 1.6e9, None, ""),
+        ("turnover", "TJK", "CHN", *YEAR_2023, 1.1e9, None, ""), ("exports", "TJK", "CHN", *YEAR_2023, 0.2e9, None, ""),
+        ("turnover", "TJK", "KAZ", *YEAR_2023, 0.9e9, None, "")}
+
+
+def test_trade_with_a_group_of_countries_is_a_regional_total() -> None:
+    text = ("Georgia's trade with Armenia reached $0.8 billion in 2023. Georgia's combined trade with the three "
+            "South Caucasus republics and their neighbours reached $4.2 billion in 2023, and its trade with the "
+            "Central Asian states $0.5 billion.")
+    assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 0.8e9, None, "")}

@@ -75,6 +75,10 @@ _COMPARED_LEAD = re.compile(r"(?:than|over|compared\s+(?:to|with)|from(?![^,;]*?
                             re.IGNORECASE)
 #: A quantity naming its goods right after it: "15,600 tons of grain".
 _TONS_OF = re.compile(r"\s+of\s+(?!the\b|which\b|its\b)")
+#: A group of countries as the other side of a flow: "trade with the five Central Asian republics".
+_GROUP_OF_COUNTRIES = re.compile(r"\s+(?:with|to|from)\s+(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|"
+                                 r"seven|eight|nine|ten|\d+)\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:republics|countries|states"
+                                 r"|nations|neighbou?rs|economies)\b")
 #: A destination that is a region, not a country, right after a figure: "4.1 million tons ... to the regions".
 _REGION_AFTER = re.compile(r"[^,;.]*?\b(?:to|from|with)\s+the\s+(?:countries|regions?|states|nations)\b", re.IGNORECASE)
 #: "Kazakhstan became the leader in trade with China": the country traded with is the one whose partners are ranked.
@@ -320,13 +324,17 @@ class DocumentReader:
         stated: set[Period] = set()
         products: SentenceProducts | None = None
         sectors: set[CommodityMention] = set()
+        sentence_rows_from = len(self.rows)
         for seg in segments:
             if self.article.home is None and "partner" in seg.flow.words:
                 self.article.home = _possessor(text, countries, seg.flow.start)
             seg_figures = [f for f in figures if seg.start <= f.start < seg.end]
             listed = self.respective(seg, seg_figures, figures, countries, sent)
+            part_of = self.part_of_listed(seg, countries, sentence_rows_from)
             if listed:
                 parties = listed[0]
+            elif part_of is not None:
+                parties = part_of
             else:
                 parties = self.parties(seg, seg_figures, figures, countries, sent, sentence_parties, carried)
                 if parties is None:
@@ -399,6 +407,8 @@ class DocumentReader:
         if fallback is None and self.opened_with_total and self.last_pair is None and not any(
                 sent.start <= c.start < sent.end for c in countries):
             return None  # the national total's exports and imports, not the article's pair's
+        if _GROUP_OF_COUNTRIES.match(text, seg.flow.end, zone_end) is not None:
+            return None  # "trade with the five Central Asian republics": a regional total, not one partner's
         subject = [c for c in countries if sent.start <= c.start < seg.flow.start] if seg.start == sent.start else []
         if fallback is None and self.last_pair is not None:
             fallback = Parties(*self.last_pair)  # "the two countries": the pair of the article's last statement
@@ -429,6 +439,20 @@ class DocumentReader:
             listed = respective_parties(self.text, seg.flow, mains[0].start, countries, floor, self.article,
                                         len(mains), listed_before=True)
         return listed
+
+    def part_of_listed(self, seg: Segment, countries: list[CountryMention], first_row: int) -> Parties | None:
+        """The pair of a part named right after a listed value: "Russia ($7.6 billion, of which imports $5 billion)"
+        is the home country's imports from Russia, the partner of the row just proposed, not the sentence's first."""
+        if first_row >= len(self.rows) or not _PART_OF_BEFORE.search(self.text, max(0, seg.flow.start - 30),
+                                                                      seg.flow.start):
+            return None
+        last = self.rows[-1]
+        pair = (last.reporter, last.partner)
+        if any(seg.start <= c.start < seg.end and c.code not in pair for c in countries):
+            return None  # the part names a country of its own
+        home = self.article.home
+        kept = home if home in pair else last.reporter
+        return Parties(kept, pair[1] if kept == pair[0] else pair[0], explicit=True)
 
     # --- one segment ---------------------------------------------------------------------------------------------
     def read_segment(self, seg: Segment, figures: list[Figure], periods: list[PeriodMention], parties: Parties,
@@ -838,7 +862,7 @@ def _starts_in_any(at: int, spans: list[tuple[int, int]]) -> bool:
 
 
 #: A flow word that names a part of the figure before it: "Russia with $3.1 billion, of which imports $2.6 billion".
-_PART_OF_BEFORE = re.compile(r"\b(?:of\s+which|including|incl\.)\s*$", re.IGNORECASE)
+_PART_OF_BEFORE = re.compile(r"\b(?:of\s+which|including|incl\.)\s*(?:[A-Z][a-z]+\s+)?$")
 #: Where such a part ends and the list it interrupts goes on: ", and China with $2.2 billion".
 _LIST_GOES_ON = re.compile(r",\s+(?:and\s+)?|;\s+|\s+and\s+")
 
@@ -854,7 +878,7 @@ def _segments(flows: list[g.FlowWord], a: int, b: int, text: str = "") -> list[S
     for i, flow in enumerate(flows):
         start = starts[i]
         end = starts[i + 1] if i + 1 < len(flows) else b
-        if i and text and _PART_OF_BEFORE.search(text, max(a, flow.start - 12), flow.start):
+        if i and text and _PART_OF_BEFORE.search(text, max(a, flow.start - 30), flow.start):
             figure = _FIRST_DIGIT.search(text, flow.end, end)
             rest = _LIST_GOES_ON.search(text, figure.end(), end) if figure else None
             if rest is not None:
