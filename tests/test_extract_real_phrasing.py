@@ -547,3 +547,40 @@ def test_trade_with_a_group_of_countries_is_a_regional_total() -> None:
             "South Caucasus republics and their neighbours reached $4.2 billion in 2023, and its trade with the "
             "Central Asian states $0.5 billion.")
     assert rows(text) == {("turnover", "GEO", "ARM", *YEAR_2023, 0.8e9, None, "")}
+
+
+# --- 1.12: comparison values after a dash or in a later sentence, running totals, totals beyond the pair ------------
+def test_a_value_after_a_dash_following_the_comparison_words_is_the_earlier_period_s() -> None:
+    text = ("Trade between Uzbekistan and Georgia reached $412.5 million in January-June 2024, which is 8.2% more "
+            "than the same period last year – $381.2 million.")
+    assert rows(text) == {("turnover", "UZB", "GEO", "2024-01-01", "2024-06-30", 412.5e6, 1.082, ""),
+                          ("turnover", "UZB", "GEO", "2023-01-01", "2023-06-30", 381.2e6, None, "")}
+
+
+def test_a_value_for_the_same_period_last_year_in_a_later_sentence_is_the_prior_period_s() -> None:
+    text = ("Trade between Uzbekistan and Georgia reached $412.5 million in January-June 2024. The trade was "
+            "$381.2 million in the same period last year.")
+    assert rows(text) == {("turnover", "UZB", "GEO", "2024-01-01", "2024-06-30", 412.5e6, None, ""),
+                          ("turnover", "UZB", "GEO", "2023-01-01", "2023-06-30", 381.2e6, None, "")}
+
+
+def test_bringing_it_to_a_value_states_the_subject_s_level_but_bringing_the_total_is_left_to_the_keeper() -> None:
+    level = "Uzbekistan's exports to Georgia grew by 12% in 2023, bringing the figure to $212.5 million."
+    assert rows(level) == {("exports", "UZB", "GEO", *YEAR_2023, 212.5e6, 1.12, "")}
+    total = "Trade between Uzbekistan and Georgia grew in 2023: exports reached $212.5 million, bringing the total to $412.5 million."
+    assert rows(total) == {("exports", "UZB", "GEO", *YEAR_2023, 212.5e6, None, "")}
+    assert flagged(total) == {"$412.5 million"}
+
+
+def test_of_the_total_turnover_opens_on_a_part_of_the_figure_before() -> None:
+    text = ("Trade between Uzbekistan and Georgia reached $412.5 million in 2023. Of the total turnover, exports "
+            "amounted to $212.5 million.")
+    assert rows(text) == {("turnover", "UZB", "GEO", *YEAR_2023, 412.5e6, None, ""),
+                          ("exports", "UZB", "GEO", *YEAR_2023, 212.5e6, None, "")}
+
+
+def test_a_value_many_times_the_pair_s_is_a_national_total_left_to_the_keeper() -> None:
+    text = ("Trade between Azerbaijan and Georgia reached $1.1 billion in 2023. Azerbaijan's trade turnover "
+            "amounted to $46.6 billion in 2023.")
+    assert rows(text) == {("turnover", "AZE", "GEO", *YEAR_2023, 1.1e9, None, "")}
+    assert flagged(text) == {"$46.6 billion"}

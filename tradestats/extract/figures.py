@@ -100,7 +100,7 @@ def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -
         return "comparison"
     if g.is_change_money(tokens):
         return "change"
-    if tokens and tokens[-1] == "(":
+    if tokens and tokens[-1] in ("(", "–", "—", ":"):
         # "..., higher than in 2021 ($474.3 million)"; with no figure before it, the remark of a later sentence:
         # "This is 9.6% more than in the same period of last year ($356.4 million)."
         if g.COMPARISON_WORDS.search(text, previous.end if previous is not None else floor, amount.start) is not None:

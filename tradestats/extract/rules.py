@@ -31,7 +31,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.11"
+RULES_VERSION = "1.12"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -286,6 +286,9 @@ class DocumentReader:
         text, a, b = self.text, sent.start, sent.end
         if len(flows) > 1:
             flows = _without_partners_setting(text, flows)
+            if carried is not None and _OF_THE_TOTAL.fullmatch(text, a, flows[0].start) and \
+                    text.startswith(",", flows[0].end):
+                flows = flows[1:]  # "Of the total turnover, exports amounted to ...": the parts of the last statement
         if not flows:
             ranked = self.ranked_partner(sent, carried)
             if ranked is not None:
@@ -440,6 +443,16 @@ class DocumentReader:
                                         len(mains), listed_before=True)
         return listed
 
+    def beyond_the_pair(self, table: str, parties: Parties, period: Period, main: Figure) -> bool:
+        """Whether a value the context gives a pair is several times what the pair was already said to trade in the
+        same flow and period: "Azerbaijan's trade turnover amounted to $6.6 billion" after its $1.1 billion with
+        Turkey is the country's total, not a second figure for the pair."""
+        pair = {parties.reporter, parties.partner}
+        amount = main.amount
+        return any(r.table == table and not r.commodity and {r.reporter, r.partner} == pair and r.period == period
+                   and r.value and r.unit == amount.unit and amount.value > _BEYOND_THE_PAIR * r.value
+                   for r in self.rows)
+
     def part_of_listed(self, seg: Segment, countries: list[CountryMention], first_row: int) -> Parties | None:
         """The pair of a part named right after a listed value: "Russia ($7.6 billion, of which imports $5 billion)"
         is the home country's imports from Russia, the partner of the row just proposed, not the sentence's first."""
@@ -512,7 +525,8 @@ class DocumentReader:
                     continue  # "... exported to the countries of Central Asia": a regional total
                 lead = group.main or group.lead
                 period = self.period_of(lead, seg, figures, periods, sent, carried, earlier)
-                if period is None:
+                if period is None or (not group_parties.explicit and commodities is None and group.main is not None
+                                      and self.beyond_the_pair(seg.flow.table, group_parties, period, group.main)):
                     continue
                 rows = self.rows_of(group, seg, group_parties, period, commodities, periods, sent)
                 self.rows.extend(rows)
@@ -648,6 +662,11 @@ class DocumentReader:
             if self.after_publication(period):
                 return None
             return period
+        compared = _same_period_after(self.text, f, periods)
+        if compared is not None:  # "The trade was $740.4 million in the same period last year": the prior value
+            base = carried.period if carried is not None and carried.period is not None else self.main_period
+            if base is not None and base.start:
+                return comparison_period(base, compared, ref)
         for span in reversed(earlier):
             usable = [p for p in self.periods_in(span) if p.usable]
             if usable:
@@ -913,6 +932,10 @@ def _own_figure_before(text: str, floor: int, flow_start: int) -> int:
 _OWN_CLAUSE_MARKERS = (", while ", ", whereas ", ", and ", "; ", ": ")
 
 
+#: How many times a pair's stated value a value borrowing the pair must be to be some other, wider total.
+_BEYOND_THE_PAIR = 3
+#: A sentence opening on the statement before it: "Of the total turnover, exports amounted to $739.3 million".
+_OF_THE_TOTAL = re.compile(r"[\W_]*(?:out\s+)?of\s+(?:the|this|that)\s+(?:total\s+)?", re.IGNORECASE)
 #: "export partners": the partners ranked by one flow; "in the foreign trade turnover" after it only says where.
 _FLOW_PARTNERS = re.compile(r"\s+partners?\b")
 _IN_THE_FLOW = re.compile(r"(?:in|of)\s+(?:the\s+)?(?:(?:country's|total|overall|foreign|external)\s+)*$", re.IGNORECASE)
@@ -1060,6 +1083,16 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
         return (in_segment or before)[-1]
     later = [p for p in periods if p.start >= f.end and p.usable]
     return later[0] if later else None
+
+
+def _same_period_after(text: str, f: Figure, periods: list[PeriodMention]) -> PeriodMention | None:
+    """ "the same period last year" written right after a figure, the figure's own period a year back."""
+    following = next((p for p in periods if p.start >= f.end), None)
+    if following is not None and following.kind == "same_period" and not following.bare and \
+            following.start - f.end <= ADJACENT_PERIOD and _BETWEEN_FIGURE_AND_PERIOD.fullmatch(text, f.end,
+                                                                                               following.start):
+        return following
+    return None
 
 
 def _comparison_mention(prior: Figure, main: Figure, periods: list[PeriodMention]) -> PeriodMention | None:
