@@ -120,6 +120,21 @@ def test_a_growth_list_shares_its_verb() -> None:
         ("commodities", "KAZ", "IRN", *YEAR_2023, None, 1.252, "chemical products")}
 
 
+@pytest.mark.parametrize("text", [
+    "In 2023, Kazakhstan's exports to Iran of agricultural products rose by 133.7%, chemical products by 25.2% and "
+    "glassware by 12%.",
+    "Kazakhstan's main exports to Iran in 2023 were wheat – $45.2 million; chemical products – $12.1 million; "
+    "glassware – $3.4 million."])
+def test_goods_outside_the_commodity_list_are_items_of_a_list_of_known_goods(text: str) -> None:
+    assert {commodity for *_, commodity in rows(text, "2024-02-10")} >= {"glassware"}
+    assert "chemical products" in {commodity for *_, commodity in rows(text, "2024-02-10")}
+
+
+def test_the_words_between_list_items_are_no_goods() -> None:
+    text = "In 2023, Kazakhstan's exports of wheat to Iran rose by 20%, and imports by 5%, up by $3 million."
+    assert {commodity for *_, commodity in rows(text, "2024-02-10")} <= {"wheat", ""}
+
+
 def test_a_falling_list_falls_throughout() -> None:
     text = "In 2023 Kazakhstan's exports to Iran of wheat fell by 20%, of barley by 15%."
     assert rows(text, "2024-02-10") == {("commodities", "KAZ", "IRN", *YEAR_2023, None, 0.8, "wheat"),

@@ -57,6 +57,35 @@ def _unknown_products(text: str, start: int, end: int, lower: str) -> list[Commo
     return out
 
 
+#: An item of a list of goods written right before its own figure: ", textiles by 12%", "; coal – $3.4 million".
+_LIST_ITEM = re.compile(
+    r"(?:[,;:]\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+    r"(?P<np>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
+    r"(?:\s*[(:–—]\s*|\s+-\s+|\s+(?:by|at|worth)\s+)(?=[$€£¥₽]?\s?\d)")
+#: Words no list item of goods is made of: flows, changes, units, figures and the small words between them.
+_NOT_A_LIST_ITEM = _NOT_GOODS | frozenset(
+    "export exports import imports turnover trade trading supplies shipments sales purchases deliveries rose grew "
+    "increased decreased fell declined dropped jumped surged climbed reached amounted totalled totaled stood "
+    "up down by at worth and or the a an of to from in for with while whereas compared respectively against "
+    "than was were is are has have had growth increase decrease decline rise drop tonnes tons tonne ton thousand "
+    "million billion trillion percent per cent units pieces head barrels kg kilograms cubic meters metres liters "
+    "litres dollars euros rubles tenge sums som manats lari".split())
+
+
+def _listed_products(text: str, start: int, end: int, known: list[CommodityMention]) -> list[CommodityMention]:
+    """Goods outside the commodity list that stand as items of a list of known goods, each before its figure:
+    "agricultural products rose by 133.7%, chemical products by 25.2% and textiles by 12%"."""
+    if not known:
+        return []
+    first = min(c.start for c in known)
+    out = []
+    for m in _LIST_ITEM.finditer(text, first, end):
+        words = m.group("np").split()
+        if not any(w in _NOT_A_LIST_ITEM for w in words):
+            out.append(CommodityMention(m.start("np"), m.end("np"), " ".join(words), ""))
+    return out
+
+
 _EQUIVALENT_AFTER = re.compile(r"\s+equivalent\b", re.IGNORECASE)
 
 
@@ -79,6 +108,9 @@ def find_products(text: str, start: int, end: int) -> list[CommodityMention]:
             continue
         found = [c for c in found if not (c.start < b and a < c.end)]
         found.append(CommodityMention(a, b, g.product_group_name(m), "", sector=True))
+    for u in _listed_products(text, start, end, found):
+        if not any(c.start < u.end and u.start < c.end for c in found):
+            found.append(u)
     return sorted(found, key=lambda c: c.start)
 
 
