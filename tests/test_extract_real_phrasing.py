@@ -599,3 +599,32 @@ def test_a_value_many_times_the_pair_s_is_a_national_total_left_to_the_keeper() 
             "amounted to $46.6 billion in 2023.")
     assert rows(text) == {("turnover", "AZE", "GEO", *YEAR_2023, 1.1e9, None, "")}
     assert flagged(text) == {"$46.6 billion"}
+
+
+# --- 1.13: months of a fiscal year, the same month a year back, a partner after a dash, "up $X" --------------------
+@pytest.mark.parametrize("period, start, end", [("during July-February (2022-23)", "2022-07-01", "2023-02-28"),
+                                                ("in July-June (2022-23)", "2022-07-01", "2023-06-30"),
+                                                ("in July-December of fiscal year 2022-23", "2022-07-01", "2022-12-31")])
+def test_months_of_a_fiscal_year_written_as_two_years_run_across_the_new_year(period: str, start: str,
+                                                                              end: str) -> None:
+    text = f"Pakistan's exports to Sri Lanka were recorded at $1,150 million {period}."
+    assert rows(text, "2023-09-01") == {("exports", "PAK", "LKA", start, end, 1150e6, None, "")}
+
+
+def test_the_same_month_of_an_earlier_year_is_a_comparison_not_the_figure_s_period() -> None:
+    text = ("The trade between Georgia and Armenia rose by $12.1 million in May 2023 compared to the same month "
+            "of 2022, having surpassed $98.4 million.")
+    assert rows(text, "2023-07-01") == {("turnover", "GEO", "ARM", "2023-05-01", "2023-05-31", 98.4e6, None, "")}
+
+
+def test_from_before_a_dash_names_the_partner_not_a_starting_value() -> None:
+    text = "In 2022, Georgia's exports to Armenia amounted to $720 million, and imports from Armenia – $210 million."
+    assert rows(text, "2023-07-01") == {("exports", "GEO", "ARM", "2022-01-01", "2022-12-31", 720e6, None, ""),
+                                        ("imports", "GEO", "ARM", "2022-01-01", "2022-12-31", 210e6, None, "")}
+
+
+def test_up_opening_a_remark_is_a_change_but_made_up_is_a_level() -> None:
+    change = "In May 2023, trade between Georgia and Armenia reached $98.4 million, up $12.1 million."
+    assert rows(change, "2023-07-01") == {("turnover", "GEO", "ARM", "2023-05-01", "2023-05-31", 98.4e6, None, "")}
+    level = "The exports from Georgia to Armenia in 2022 made up $55.8 million."
+    assert rows(level, "2023-07-01") == {("exports", "GEO", "ARM", "2022-01-01", "2022-12-31", 55.8e6, None, "")}

@@ -102,8 +102,10 @@ def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -
         return "change"
     if tokens and tokens[-1] in ("(", "–", "—", ":"):
         # "..., higher than in 2021 ($474.3 million)"; with no figure before it, the remark of a later sentence:
-        # "This is 9.6% more than in the same period of last year ($356.4 million)."
-        if g.COMPARISON_WORDS.search(text, previous.end if previous is not None else floor, amount.start) is not None:
+        # "This is 9.6% more than in the same period of last year ($356.4 million)". After a dash or colon "from"
+        # names a partner ("imports from Armenia – $210 million"), so only the words of a comparison count.
+        words = g.COMPARISON_WORDS if tokens[-1] == "(" else g.COMPARISON_REMARK_WORDS
+        if words.search(text, previous.end if previous is not None else floor, amount.start) is not None:
             return "comparison"
     return "main"
 

@@ -294,11 +294,18 @@ def is_comparison_money(tokens: list[str]) -> bool:
 _CHANGE_NOUNS = frozenset("increase increases decrease decreases rise fall drop decline reduction gain".split())
 
 
+#: "reached $98 million, up $12 million": "up" or "down" opening a remark is a change ("made up $5 million" is not).
+_CHANGE_REMARK = frozenset({"up", "down"})
+_REMARK_OPENERS = frozenset({",", "(", "and", "–", "—", ";"})
+
+
 def is_change_money(tokens: list[str]) -> bool:
     """Money after "by" is an absolute change ("rose by $7.5 million"), and so is money after "of" that ends a
     change noun's phrase ("showed a decrease in trade volumes of $260 million")."""
     if not tokens:
         return False
+    if tokens[-1] in _CHANGE_REMARK:
+        return len(tokens) > 1 and tokens[-2] in _REMARK_OPENERS
     return tokens[-1] == "by" or (tokens[-1] == "of" and not _CHANGE_NOUNS.isdisjoint(tokens[-5:-1]))
 
 
@@ -306,6 +313,8 @@ def is_change_money(tokens: list[str]) -> bool:
 SAME_VALUE_BETWEEN = re.compile(r"\s*(?:\(|,?\s*or\s+|/\s*|,?\s*i\.e\.\s*|,?\s*equivalent\s+to\s+)\s*$", _I)
 #: Words that make a bracket or clause a comparison: "than in the same period of the previous year ($474.3 million)".
 COMPARISON_WORDS = Words(r"\b(?:than|compared|comparison|against|versus|year\s+earlier|year\s+ago|from)\b")
+#: The same without "from", which after a dash or colon names a partner rather than a starting value.
+COMPARISON_REMARK_WORDS = Words(r"\b(?:than|compared|comparison|against|versus|year\s+earlier|year\s+ago)\b")
 
 # --- non-facts -------------------------------------------------------------------------------------------------
 #: Words before a figure that make it a target, forecast, plan, deal, investment, aid, capacity or offer.

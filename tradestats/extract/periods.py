@@ -160,7 +160,7 @@ def _current(m: re.Match, start: int, end: int) -> PeriodMention:
 def _same_period(m: re.Match, start: int, end: int) -> PeriodMention:
     """ "the same period of last year": the months of the figure, a year back (so the figure has months)."""
     fields = _year_fields(m)
-    bare = not fields and m.group().lower().rstrip().endswith("period")
+    bare = not fields and m.group().lower().rstrip().endswith(("period", "month"))
     return PeriodMention(start, end, "same_period", **fields, comparison=True, bare=bare)
 
 
@@ -192,6 +192,15 @@ def _fiscal_year(m: re.Match, start: int, end: int) -> PeriodMention | None:
     if following != first + 1:
         return None
     return PeriodMention(start, end, "fiscal", 7, 6, year=first)
+
+
+def _fiscal_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
+    """ "July-February (2018-19)": months of a fiscal year written as two years, running across the new year."""
+    years = _fiscal_year(m, start, end)
+    if years is None:
+        return None
+    first, last = MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], MONTH_NUMBERS[m.group("m2").rstrip(".").lower()]
+    return PeriodMention(start, end, "fiscal", first, last, year=years.year)
 
 
 def _deadline(m: re.Match, start: int, end: int) -> PeriodMention:
@@ -249,6 +258,9 @@ _N = rf"(?:\d+|{WORD_NUMBER}|several|few|a\s+few)"
 
 #: Every way of writing a period. Where two readings overlap, the one starting first, then the longest, wins.
 _FORMS: list[_Form] = [
+    _form(rf"(?P<m1>{_MONTH})\s*(?:-|–|—|to\b|through\b|till\b|until\b)\s*(?P<m2>{_MONTH})\s*(?:\(\s*|,\s*|of\s+)?"
+          rf"(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+|FY\s?)?(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*(?P<y2>20\d\d|\d\d)"
+          r"(?!\d)\)?", _fiscal_months, (_MONTH_NAME,), "from between the in for during", cased=True),
     _form(rf"(?P<m1>{_MONTH})\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b|and\b)\s*(?P<m2>{_MONTH})"
           rf"{_YEAR_SPEC}(?:\s+period\b)?", _range, (_MONTH_NAME,), "from between the in for during",
           cased=True),
@@ -277,10 +289,10 @@ _FORMS: list[_Form] = [
     _form(r"(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|(?:since|from)\s+the\s+(?:beginning|start)\s+"
           r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", _year_to_date,
           ("year",)),
-    _form(rf"(?:same|corresponding|comparable|analogous|similar)\s+period(?:\s+(?:(?:of|in|a)\s+)?(?:the\s+)?"
+    _form(rf"(?:same|corresponding|comparable|analogous|similar)\s+(?:period|month)(?:\s+(?:(?:of|in|a)\s+)?(?:the\s+)?"
           rf"(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})|year\s+(?:earlier|ago|before)))?"
           r"|(?:last|previous)\s+year['’]s\s+(?:same|analogous|corresponding|comparable)\s+period",
-          _same_period, ("period",), "the"),
+          _same_period, ("period", "month"), "the"),
     _form(r"(?:year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))\b", _year_ago, ("year",)),
     _form(rf"(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|previous|recent|next|coming)\s+)?{_N}\s+"
           r"(?:years|decades)\b|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+decade", _span,
@@ -490,9 +502,10 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     else:
         # A month stretch without a year is the latest one not after the reference month.
         year = ref.year - 1 if ref.month and mention.last_month > ref.month else ref.year
-    if mention.kind == "fiscal":  # July of its first year to June of the next
+    if mention.kind == "fiscal":  # July of its first year to June of the next, or the months written
+        end_year = year + 1 if mention.last_month < mention.first_month else year
         return Period(dt.date(year, mention.first_month, 1).isoformat(),
-                      _last_day(year + 1, mention.last_month).isoformat())
+                      _last_day(end_year, mention.last_month).isoformat())
     whole_year = (mention.first_month, mention.last_month) == (1, 12)
     unfinished = whole_year and year == ref.year and ref.month is not None and ref.month < 12
     if mention.kind == "ytd" or (mention.this_year and ref.month != 12) or unfinished:
