@@ -628,3 +628,38 @@ def test_up_opening_a_remark_is_a_change_but_made_up_is_a_level() -> None:
     assert rows(change, "2023-07-01") == {("turnover", "GEO", "ARM", "2023-05-01", "2023-05-31", 98.4e6, None, "")}
     level = "The exports from Georgia to Armenia in 2022 made up $55.8 million."
     assert rows(level, "2023-07-01") == {("exports", "GEO", "ARM", "2022-01-01", "2022-12-31", 55.8e6, None, "")}
+
+
+def test_the_reporting_period_of_a_year_is_the_period_in_force_not_the_year_so_far() -> None:
+    text = ("Trade between Uzbekistan and Georgia reached $1.5 billion from January through April 2023. In the "
+            "reporting period of 2023, Uzbekistan's exports to Georgia amounted to $426.8 million. Georgian exports "
+            "to Uzbekistan, in turn, totaled $1.08 billion.")
+    jan_apr = ("2023-01-01", "2023-04-30")
+    assert rows(text, "2023-05-22") == {("turnover", "UZB", "GEO", *jan_apr, 1.5e9, None, ""),
+                                        ("exports", "UZB", "GEO", *jan_apr, 426.8e6, None, ""),
+                                        ("exports", "GEO", "UZB", *jan_apr, 1.08e9, None, "")}
+
+
+@pytest.mark.parametrize("lead", ["Over 10 months of this year", "According to the figures over 10 months of this year"])
+def test_over_a_number_of_months_is_a_stretch_of_time_and_so_far_this_year_keeps_it(lead: str) -> None:
+    text = (f"{lead}, trade between Uzbekistan and Georgia reached almost $3 billion. Uzbekistan's exports to "
+            "Georgia have grown to $2.2 billion since the beginning of the year.")
+    ten_months = ("2023-01-01", "2023-10-31")
+    assert rows(text, "2023-12-22") == {("turnover", "UZB", "GEO", *ten_months, 3e9, None, ""),
+                                        ("exports", "UZB", "GEO", *ten_months, 2.2e9, None, "")}
+
+
+def test_over_a_period_after_a_growth_is_still_a_comparison() -> None:
+    text = ("Trade between Uzbekistan and Georgia reached $1.5 billion from January through April 2023, up 7% over "
+            "January-April 2022.")
+    assert rows(text, "2023-05-22") == {("turnover", "UZB", "GEO", "2023-01-01", "2023-04-30", 1.5e9, 1.07, "")}
+
+
+def test_trading_between_two_countries_is_their_turnover() -> None:
+    text = "Trading between Uzbekistan and Georgia was worth $1.1 billion between January and May 2024."
+    assert rows(text, "2024-07-01") == {("turnover", "UZB", "GEO", "2024-01-01", "2024-05-31", 1.1e9, None, "")}
+
+
+def test_a_month_range_period_of_a_year_is_those_months() -> None:
+    text = "The trade turnover between Georgia and Armenia increased by 25.7% in January-August period of 2018 to $67.51 bln."
+    assert rows(text, "2018-09-08") == {("turnover", "GEO", "ARM", "2018-01-01", "2018-08-31", 67.51e9, 1.257, "")}

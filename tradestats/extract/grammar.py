@@ -34,7 +34,7 @@ _RANKED_PARTNER = (r"(?:main|largest|biggest|leading|top|key|major|principal)\s+
                    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:trad(?:e|ing)\s+)?partners?"
                    r"(?!\s+(?:in|for)\s+(?:investment|investing|financ|energy|security))")
 RANKED_PARTNER_STARTS = ("main", "largest", "biggest", "leading", "top", "key", "major", "principal")
-_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+partners?|trade[ds]?|export(?:s|ed|ing)?|import(?:s|ed|ing)?"
+_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+partners?|trade[ds]?|trading|export(?:s|ed|ing)?|import(?:s|ed|ing)?"
                            rf"|{_RANKED_PARTNER})\b(?!-)",
                            starts=("turnover", "trad", "export", "import", *RANKED_PARTNER_STARTS))
 _FLOW_ADJECTIVES = frozenset(
@@ -115,7 +115,7 @@ def _core_table(core: str) -> str:
         return "exports"
     if core.startswith("import"):
         return "imports"
-    return "trade" if core == "trade" else "turnover"  # turnover, trade(ing) partners, main partners
+    return "trade" if core in ("trade", "trading") else "turnover"  # turnover, trade(ing) partners, main partners
 
 
 def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[FlowWord]:

@@ -132,6 +132,11 @@ def parse_number(written: str) -> float:
     return float(written.replace(",", "."))
 
 
+def _exact(value: float) -> float:
+    """A scaled value as written: "$67.51 bln" is 67510000000, not the 67510000000.00001 that 67.51 * 1e9 gives."""
+    return round(float(f"{value:.15g}"), 6)
+
+
 def _scale(word: str | None) -> float:
     return SCALES[word.lower()] if word else 1.0
 
@@ -163,7 +168,7 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         value = parse_number(m.group("pnum")) * _scale(m.group("pglued") or m.group("pscale"))
         unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
         value = _decimal_comma_if_implausible(m.group("pnum"), value, unit)
-        found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("prange"))))
+        found.append(Amount(m.start(), m.end(), _exact(value), unit, bool(m.group("prange"))))
         covered = m.end()
     # After a number: a currency word right after a digit or a scale word ("5,000 tenge", "1.5bn soums",
     # "two billion tenge").
@@ -174,7 +179,7 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
             continue
         value = parse_number(m.group("snum")) * _scale(m.group("sglued") or m.group("sscale"))
         unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
-        found.append(Amount(m.start(), m.end(), round(value, 6), unit, bool(m.group("srange"))))
+        found.append(Amount(m.start(), m.end(), _exact(value), unit, bool(m.group("srange"))))
     return sorted(found, key=lambda a: a.start) if len(found) > 1 else found
 
 
@@ -263,8 +268,8 @@ def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | 
             shared = _SHARED_UNIT_BEFORE.search(text, max(covered, m.start() - 24), m.start())
             if shared is not None and not ranged and not _YEAR_LIKE.fullmatch(shared.group("num")):  # "6,000 and 1,500 tons": the first number shares the unit
                 value = parse_number(shared.group("num")) * scale
-                found.append(Amount(shared.start("num"), shared.end("num"), round(value, 6), "t"))
-            found.append(Amount(m.start(), m.end(), round(parse_number(m.group("num")) * scale, 6), "t", ranged))
+                found.append(Amount(shared.start("num"), shared.end("num"), _exact(value), "t"))
+            found.append(Amount(m.start(), m.end(), _exact(parse_number(m.group("num")) * scale), "t", ranged))
             covered = m.end()
             if m.group("scale"):
                 elided = _elided_tonnage(text, m, end)
@@ -290,8 +295,8 @@ def _elided_tonnage(text: str, before: re.Match, end: int) -> Amount | None:
             if m.group("scale").lower().rstrip("s") != before.group("scale").lower().rstrip("s") or \
                     any(ch.isdigit() for ch in text[k:comma]):
                 return None
-            return Amount(m.start("num"), m.end("scale"), round(parse_number(m.group("num")) * _scale(m.group("scale")),
-                                                                6), "t")
+            return Amount(m.start("num"), m.end("scale"), _exact(parse_number(m.group("num")) * _scale(m.group("scale"))),
+                          "t")
         comma = text.find(",", comma + 1, stop)
     return None
 

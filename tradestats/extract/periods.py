@@ -262,7 +262,7 @@ _FORMS: list[_Form] = [
           rf"(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+|FY\s?)?(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*(?P<y2>20\d\d|\d\d)"
           r"(?!\d)\)?", _fiscal_months, (_MONTH_NAME,), "from between the in for during", cased=True),
     _form(rf"(?P<m1>{_MONTH})\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b|and\b)\s*(?P<m2>{_MONTH})"
-          rf"{_YEAR_SPEC}(?:\s+period\b)?", _range, (_MONTH_NAME,), "from between the in for during",
+          rf"(?:\s+period(?=\s+of\b))?{_YEAR_SPEC}(?:\s+period\b)?", _range, (_MONTH_NAME,), "from between the in for during",
           cased=True),
     _form(rf"(?P<n>\d{{1,2}}|{WORD_NUMBER})[\s-]+months?\b{_YEAR_SPEC}", _first_months, ("month",),
           "the first"),
@@ -284,7 +284,8 @@ _FORMS: list[_Form] = [
           ("beginning of", "start of")),
     _form(r"[Ss]ince\s+(?:January|the\s+start\s+of\s+January)\b(?![\s,]*(?:\d|-|–|to\b|through\b))", _year_to_date,
           ("since january", "since the start of january"), cased=True),
-    _form(r"(?:reporting|review|reported)\s+period\b|period\s+under\s+review\b", _current,
+    _form(rf"(?:(?:reporting|review|reported)\s+period|period\s+under\s+review)\b(?:\s+(?:of|in)\s+(?:the\s+)?"
+          rf"(?:{_YEAR}|{_RELATIVE}))?", _current,
           ("reporting period", "review period", "reported period", "under review")),
     _form(r"(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|(?:since|from)\s+the\s+(?:beginning|start)\s+"
           r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", _year_to_date,

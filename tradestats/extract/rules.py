@@ -31,7 +31,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.13"
+RULES_VERSION = "1.14"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -661,6 +661,8 @@ class DocumentReader:
                 return NO_PERIOD
             if self.after_publication(period):
                 return None
+            if mention.kind == "ytd" and _within_from_january(self.main_period, period):
+                return self.main_period  # "since the beginning of the year" after "over 10 months of this year"
             return period
         compared = _same_period_after(self.text, f, periods)
         if compared is not None:  # "The trade was $740.4 million in the same period last year": the prior value
@@ -690,8 +692,8 @@ class DocumentReader:
     def note_main_period(self, periods: list[PeriodMention]) -> None:
         """The period a statement states, when it states exactly one, becomes the article's period in force."""
         ref = self.article.reference
-        stated = {resolve(p, ref) for p in periods if p.usable and not _COMPARED_BEFORE.search(
-            self.text, max(0, p.start - 30), p.start) and not _COMPARED_LEAD.match(self.text, p.start)}
+        stated = {resolve(p, ref) for p in periods if p.usable and not _compared_before(self.text, p.start)
+                  and not _COMPARED_LEAD.match(self.text, p.start)}
         if len(stated) != 1:
             return
         period = next(iter(stated))
@@ -699,6 +701,8 @@ class DocumentReader:
         if main is not None and period is not None and main.start <= period.start and period.end and main.end and \
                 period.end <= main.end:
             return  # "In January-July ... The supply of gold in July ...": a month inside the period in force
+        if period is not None and not period.end and _within_from_january(main, period):
+            return  # "Over 10 months of this year ... since the beginning of the year": the same months
         if period is not None and period.start and not self.after_publication(period):
             self.main_period = period
 
@@ -1083,6 +1087,26 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
         return (in_segment or before)[-1]
     later = [p for p in periods if p.start >= f.end and p.usable]
     return later[0] if later else None
+
+
+def _compared_before(text: str, start: int) -> bool:
+    """Whether a period is written as the term of a comparison ("up 16% over January-April 2022"); a sentence
+    opening on "Over 10 months of this year" states its own period."""
+    m = _COMPARED_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    if text[m.start():m.start() + 4].lower() == "over":  # "over 10 months of this year": a stretch of time
+        return not (text.startswith("Over", m.start()) or _N_MONTHS.match(text, start))
+    return True
+
+
+#: "10 months", "the first seven months": after "over", how long, not what a figure is compared with.
+_N_MONTHS = re.compile(r"(?:the\s+)?(?:first\s+)?(?:\d{1,2}|[a-z]+)[\s-]+months?\b", re.IGNORECASE)
+
+
+def _within_from_january(main: Period | None, so_far: Period) -> bool:
+    """Whether the period in force is the months from January of the year a "so far this year" speaks of."""
+    return main is not None and bool(main.end) and main.start == so_far.start
 
 
 def _same_period_after(text: str, f: Figure, periods: list[PeriodMention]) -> PeriodMention | None:
