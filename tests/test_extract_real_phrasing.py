@@ -663,3 +663,40 @@ def test_trading_between_two_countries_is_their_turnover() -> None:
 def test_a_month_range_period_of_a_year_is_those_months() -> None:
     text = "The trade turnover between Georgia and Armenia increased by 25.7% in January-August period of 2018 to $67.51 bln."
     assert rows(text, "2018-09-08") == {("turnover", "GEO", "ARM", "2018-01-01", "2018-08-31", 67.51e9, 1.257, "")}
+
+
+# --- 1.15: rankings "followed by", partners of one flow, cuts ---------------------------------------------------------
+ARMENIA_2023 = "Armenia's trade turnover with Iran in 2023 amounted to $700 million. "
+
+
+@pytest.mark.parametrize("ranking", [
+    "Iran remained the top Armenian trade turnover partner over the reporting period of 2023, followed by Russia "
+    "($128.6 million) and Georgia ($121.9 million).",
+    "Iran remained Armenia's main trading partner, followed by Russia ($128.6 million) and Georgia ($121.9 million)."])
+def test_the_partners_that_follow_the_first_one_have_the_values(ranking: str) -> None:
+    assert rows(ARMENIA_2023 + ranking, "2024-03-01") == {
+        ("turnover", "ARM", "IRN", *YEAR_2023, 700e6, None, ""),
+        ("turnover", "ARM", "RUS", *YEAR_2023, 128.6e6, None, ""),
+        ("turnover", "ARM", "GEO", *YEAR_2023, 121.9e6, None, "")}
+
+
+def test_the_main_partner_by_imports_ranks_the_home_country_s_imports() -> None:
+    text = ARMENIA_2023 + ("Iran remained Armenia's main partner by imports, followed by Russia ($85.9 million) and "
+                           "Georgia ($75.1 million).")
+    assert rows(text, "2024-03-01") >= {("imports", "ARM", "RUS", *YEAR_2023, 85.9e6, None, ""),
+                                        ("imports", "ARM", "GEO", *YEAR_2023, 75.1e6, None, "")}
+
+
+def test_a_ranking_of_one_flow_s_partners_goes_on_in_that_flow() -> None:
+    text = ARMENIA_2023 + ("Iran ranked 6 among Armenia's main partners by exports. Meanwhile, Bulgaria ($49.6 million), "
+                           "Georgia ($46.7 million), and Russia ($42.6 million) were the top three.")
+    assert rows(text, "2024-03-01") == {("turnover", "ARM", "IRN", *YEAR_2023, 700e6, None, ""),
+                                        *{("exports", "ARM", p, *YEAR_2023, v, None, "")
+                                          for p, v in (("BGR", 49.6e6), ("GEO", 46.7e6), ("RUS", 42.6e6))}}
+
+
+def test_a_cut_is_a_fall_and_a_bloc_in_a_trailing_clause_is_not_the_importer() -> None:
+    text = ("Latvian companies cut their imports of Russian fertilizers by 60% in January-July 2023, taking advantage "
+            "of EU exemptions. During this period, 55,600 tons of fertilizer were imported, at a cost of 16.1 mln euro.")
+    assert {(table, reporter, partner) for table, reporter, partner, *_ in rows(text, "2023-10-02")} == {
+        ("commodities", "LVA", "RUS")}

@@ -34,7 +34,7 @@ _RANKED_PARTNER = (r"(?:main|largest|biggest|leading|top|key|major|principal)\s+
                    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:trad(?:e|ing)\s+)?partners?"
                    r"(?!\s+(?:in|for)\s+(?:investment|investing|financ|energy|security))")
 RANKED_PARTNER_STARTS = ("main", "largest", "biggest", "leading", "top", "key", "major", "principal")
-_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+partners?|trade[ds]?|trading|export(?:s|ed|ing)?|import(?:s|ed|ing)?"
+_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+(?:turnover\s+)?partners?|trade[ds]?|trading|export(?:s|ed|ing)?|import(?:s|ed|ing)?"
                            rf"|{_RANKED_PARTNER})\b(?!-)",
                            starts=("turnover", "trad", "export", "import", *RANKED_PARTNER_STARTS))
 _FLOW_ADJECTIVES = frozenset(
@@ -109,6 +109,12 @@ def _with_adjectives(text: str, start: int, floor: int) -> int:
     return start
 
 
+#: A partner ranked by one flow: "main partner by imports", "the top partners in terms of exports".
+_BY_FLOW_AFTER = re.compile(r"\s+(?:by|in)\s+(?:terms\s+of\s+)?(?:the\s+)?(exports?|imports?)\b", _I)
+#: The words of a flow word that ranks one flow's partners, whatever way it was written.
+FLOW_PARTNERS = {"exports": "export partners", "imports": "import partners"}
+
+
 def _core_table(core: str) -> str:
     """The kind of a core flow word as matched, in lower case: "trade" alone is decided by the words around it."""
     if core.startswith("export"):
@@ -139,7 +145,12 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
             table = "turnover"
         if table == "turnover" or text[a - 1:a] == " ":
             a = _with_adjectives(text, a, start)
-        found.append(FlowWord(a, b, table, text[a:b].lower()))
+        words = text[a:b].lower()
+        by_flow = _BY_FLOW_AFTER.match(text, b, end) if "partner" in words else None
+        if by_flow is not None:  # "Georgia's main partner by imports": the partners of one flow
+            table = "exports" if by_flow.group(1).lower().startswith("export") else "imports"
+            b, words = by_flow.end(), FLOW_PARTNERS[table]
+        found.append(FlowWord(a, b, table, words))
     if not found and weak:
         found = find_weak_flow_words(text, start, end)
     return found

@@ -169,6 +169,10 @@ def _directed(table: str, roles: list[tuple[str, str]]) -> tuple[str | None, str
     return reporter, partner
 
 
+#: A ranking going on after the partner named first: "..., followed by Russia ($128.6 million)".
+_FOLLOWED_BY = re.compile(r",?\s*(?:and\s+)?followed\s+by\b", re.IGNORECASE)
+
+
 def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, seg_end: int,
                     countries: list[CountryMention], subject: list[CountryMention], fallback: Parties | None,
                     article: ArticleContext, floor: int, pair_in_sentence: bool = False) -> Parties | None:
@@ -208,10 +212,17 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
     if "partner" in flow.words:  # "Turkey was the top trading partner": the country named is the partner
         roles = [(code, "with" if role == "other" else role) for code, role in roles]
         possessed = [c.code for c in before + after if text[c.end:c.end + 1] in _APOSTROPHES]
+        if not possessed and before and before[-1].kind == "demonym" and _FOLLOWED_BY.search(text, flow.end, zone_end):
+            possessed = [before[-1].code]  # "the top Georgian trade partner, followed by ...": Georgia's partners
         if possessed:  # "Turkey remains Georgia's main trading partner": the possessive owns the partner
             owner = possessed[0]
             roles = sorted([(code, "owner" if code == owner else "with" if role == "owner" else role)
                             for code, role in roles], key=lambda r: r[0] != owner)
+            if _FOLLOWED_BY.search(text, flow.end, zone_end):
+                # "Turkey remained Georgia's main partner, followed by Russia ($128.6 million)": the values are of the
+                # partners that follow; the one named before ranks first with no value of its own here
+                firsts = {c.code for c in before + subject if c.code != owner}
+                roles = [(code, role) for code, role in roles if code not in firsts]
         if roles and subject and all(role == "owner" for _, role in roles):
             # "China ranks as Uzbekistan's leading trade partner": the subject is the owner's partner
             owners = {code for code, _ in roles}

@@ -31,7 +31,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.14"
+RULES_VERSION = "1.15"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -95,6 +95,7 @@ class Statement:
     parties: Parties
     period: Period | None = None
     sector: CommodityMention | None = None  # the product group the sentence was about, for its paragraph
+    ranked_flow: bool = False  # the sentence ranked the partners of one flow ("main partners by exports")
 
 
 @dataclass
@@ -353,7 +354,8 @@ class DocumentReader:
                 self.article.home = parties.reporter
 
             if statement is None or (parties.explicit and not statement.parties.explicit):
-                statement = Statement(seg.flow.table, parties)
+                statement = Statement(seg.flow.table, parties,
+                                      ranked_flow=seg.flow.words in g.FLOW_PARTNERS.values())
             if seg_figures:
                 products = products or SentenceProducts.of(text, a, b)
                 periods_found, sectors_found = self.read_segment(seg, figures, periods, parties, listed, countries,
@@ -377,7 +379,10 @@ class DocumentReader:
         ..."): it stands at the sentence's start, so every country before the first value is a ranked partner."""
         if not self.ranks_after(carried) or not self.ranking(sent.start, sent.end):
             return None
-        return g.FlowWord(sent.start, sent.start, "turnover", g.RANKED_PARTNER)
+        # "... among Georgia's main partners by exports. Bulgaria ($49.6 million), ... were the top three": a
+        # ranking of one flow's partners goes on in that flow
+        table = carried.table if carried.ranked_flow else "turnover"
+        return g.FlowWord(sent.start, sent.start, table, g.RANKED_PARTNER)
 
     def ranks_after(self, carried: Statement | None) -> bool:
         """Whether a ranking may go on after ``carried``: a statement of the article's home country."""
@@ -421,7 +426,7 @@ class DocumentReader:
                                   pair_in_sentence=sentence_parties is not None and sentence_parties.bilateral_flow)
         home = self.article.home
         if parties is not None and parties.partner == home and seg.flow.table != "turnover" and \
-                _FLOW_PARTNERS.match(text, seg.flow.end):
+                (_FLOW_PARTNERS.match(text, seg.flow.end) or seg.flow.words in g.FLOW_PARTNERS.values()):
             # "The main export partners were Russia ($1.3 billion), ...": the home country's exports to them
             parties = replace(parties, reporter=home, partner=parties.reporter)
         return parties
