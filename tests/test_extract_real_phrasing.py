@@ -700,3 +700,32 @@ def test_a_cut_is_a_fall_and_a_bloc_in_a_trailing_clause_is_not_the_importer() -
             "of EU exemptions. During this period, 55,600 tons of fertilizer were imported, at a cost of 16.1 mln euro.")
     assert {(table, reporter, partner) for table, reporter, partner, *_ in rows(text, "2023-10-02")} == {
         ("commodities", "LVA", "RUS")}
+
+
+# --- 1.16: lists of goods written as bullets, unknown goods first in a composition list ------------------------------
+def test_a_list_of_goods_written_as_bullet_paragraphs_is_read_with_its_opening_line() -> None:
+    text = ("The main export goods of Tajikistan to Uzbekistan in 2022 were:\n\n- Cotton fiber ($17.3 million);\n\n"
+            "- Electricity ($12.2 million);\n\n- Glassware ($3.1 million).\n\nThe ministry gave no other figures.")
+    assert rows(text, "2023-03-01") == {("commodities", "TJK", "UZB", "2022-01-01", "2022-12-31", v, None, c)
+                                        for c, v in (("cotton fiber", 17.3e6), ("electricity", 12.2e6),
+                                                     ("glassware", 3.1e6))}
+
+
+def test_a_bullet_list_needs_the_colon_of_its_opening_line() -> None:
+    text = ("Tajikistan's exports to Uzbekistan reached $95.8 million in 2022.\n\n- Cotton fiber ($17.3 million) "
+            "was sold to a textile company.")
+    assert not any(table == "commodities" for table, *_ in rows(text, "2023-03-01"))
+
+
+def test_goods_outside_the_commodity_list_may_open_a_composition_list() -> None:
+    text = ("In 2021 Uzbekistan exported $1.2 billion worth of goods to Turkey, including non-ferrous metals "
+            "($740 million), textile products ($270 million) and chemical products ($86.5 million).")
+    assert {(c, v) for table, *_, v, _g, c in rows(text, "2022-03-01") if table == "commodities"} == {
+        ("non-ferrous metals", 740e6), ("textile products", 270e6), ("chemical products", 86.5e6)}
+
+
+def test_from_before_a_country_is_the_origin_of_goods_not_a_comparison() -> None:
+    text = ("In 2021 Uzbekistan mainly imported from Turkey machines and equipment ($625 million) and chemical "
+            "products ($275.5 million).")
+    assert {(c, v) for table, *_, v, _g, c in rows(text, "2022-03-01") if table == "commodities"} == {
+        ("machines and equipment", 625e6), ("chemical products", 275.5e6)}

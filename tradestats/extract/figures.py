@@ -87,6 +87,10 @@ def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = N
 _LIST_BETWEEN = re.compile(r",?\s*(?:and\s+)?(?:almost\s+|nearly\s+|about\s+|over\s+)?")
 
 
+#: "from" as the start of a change ("up from last year"), not as the origin of goods ("from Turkey").
+_FROM_NOT_A_PLACE = re.compile(r"\b[Ff]rom\b(?!\s+(?:the\s+)?[A-Z])")
+
+
 def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -> str:
     """main | comparison ("from $X to", "than $X") | change ("by $X") | alt (the same value in another currency)."""
     if previous is not None and previous.unit != amount.unit and amount.unit != "t" and previous.unit != "t":
@@ -104,9 +108,11 @@ def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -
         # "..., higher than in 2021 ($474.3 million)"; with no figure before it, the remark of a later sentence:
         # "This is 9.6% more than in the same period of last year ($356.4 million)". After a dash or colon "from"
         # names a partner ("imports from Armenia – $210 million"), so only the words of a comparison count.
-        words = g.COMPARISON_WORDS if tokens[-1] == "(" else g.COMPARISON_REMARK_WORDS
-        if words.search(text, previous.end if previous is not None else floor, amount.start) is not None:
+        since = previous.end if previous is not None else floor
+        if g.COMPARISON_REMARK_WORDS.search(text, since, amount.start) is not None:
             return "comparison"
+        if tokens[-1] == "(" and _FROM_NOT_A_PLACE.search(text, since, amount.start) is not None:
+            return "comparison"  # "up 12% from a year earlier ($98 million)", not "imported from Turkey"
     return "main"
 
 

@@ -59,8 +59,13 @@ def _unknown_products(text: str, start: int, end: int, lower: str) -> list[Commo
 
 #: An item of a list of goods written right before its own figure: ", textiles by 12%", "; coal – $3.4 million".
 _LIST_ITEM = re.compile(
-    r"(?:[,;:]\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
-    r"(?P<np>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
+    r"(?:[,;:]\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+"
+    r"|\b(?:including|includ(?:es|ed)|mainly|mostly|primarily|notably|especially|such\s+as)\s+)"
+    r"(?P<np>[a-z][a-z-]+(?:\s+(?:and\s+|of\s+)?[a-z][a-z-]+){0,2}?)"
+    r"(?:\s*[(:–—]\s*|\s+-\s+|\s+(?:by|at|worth)\s+)(?=[$€£¥₽]?\s?\d)")
+#: An item of a list written as bullet lines, capitalised: "- Glassware ($3.1 million);".
+_BULLET_ITEM = re.compile(
+    r"\n[ \t]*(?:[-–—•●▪*]|\d{1,2}[.)])[ \t]+(?P<np>[A-Za-z][a-z-]+(?:\s+(?:and\s+|of\s+)?[a-z][a-z-]+){0,3}?)"
     r"(?:\s*[(:–—]\s*|\s+-\s+|\s+(?:by|at|worth)\s+)(?=[$€£¥₽]?\s?\d)")
 #: Words no list item of goods is made of: flows, changes, units, figures and the small words between them.
 _NOT_A_LIST_ITEM = _NOT_GOODS | frozenset(
@@ -78,10 +83,17 @@ def _listed_products(text: str, start: int, end: int, known: list[CommodityMenti
     if not known:
         return []
     first = min(c.start for c in known)
+    cue = g.COMPOSITION.search(text, start, first)  # "including non-ferrous metals ($740 million), textiles ..."
+    if cue is not None:
+        first = cue
     out = []
-    for m in _LIST_ITEM.finditer(text, first, end):
-        words = m.group("np").split()
-        if not any(w in _NOT_A_LIST_ITEM for w in words):
+    items = list(_LIST_ITEM.finditer(text, first, end))
+    if "\n" in text[start:end]:
+        items += _BULLET_ITEM.finditer(text, start, end)
+    for m in items:
+        words = m.group("np").lower().split()
+        inner = [w for w in words[1:-1] if w not in ("and", "of")]
+        if not any(w in _NOT_A_LIST_ITEM for w in (words[0], words[-1], *inner)):
             out.append(CommodityMention(m.start("np"), m.end("np"), " ".join(words), ""))
     return out
 

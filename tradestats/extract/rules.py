@@ -31,7 +31,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.15"
+RULES_VERSION = "1.16"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -173,7 +173,7 @@ class DocumentReader:
         text = self.text
         if not self.quick.flow_stems:
             return self.rows  # no flow word anywhere: every paragraph would be passed over, and nothing carried
-        for a, b in self.paragraphs:
+        for a, b in self.statement_blocks():
             if self.quick.flow_word(a, b) and self.quick.figure(a, b):
                 flows = g.find_flow_words(text, a, b, weak=False)
                 weak = self.quick.weak_flow_word(a, b)
@@ -182,6 +182,24 @@ class DocumentReader:
                     continue
             self.pass_over(a, b)
         return self.rows
+
+    def statement_blocks(self) -> list[tuple[int, int]]:
+        """The paragraphs, with a list written as bullet paragraphs read as one with the line that opens it:
+        "The main export goods of Tajikistan to Uzbekistan were:" then "- Cotton fiber ($17.3 million);" ..."""
+        paras, text = self.paragraphs, self.text
+        if not any(text[b - 1:b] == ":" or text[a:b].rstrip().endswith(":") for a, b in paras):
+            return paras
+        blocks: list[tuple[int, int]] = []
+        i = 0
+        while i < len(paras):
+            a, b = paras[i]
+            j = i + 1
+            if text[a:b].rstrip().endswith(":"):
+                while j < len(paras) and _BULLET.match(text, paras[j][0]):
+                    j += 1
+            blocks.append((a, paras[j - 1][1]))
+            i = j
+        return blocks
 
     def pass_over(self, a: int, b: int) -> None:
         """A paragraph with no flow word or no figure: it may remark on the last statement ("This is 5% more
@@ -635,6 +653,9 @@ class DocumentReader:
         lead = group.main or group.lead
         for f in (first,) if first is lead else (first, lead):  # the clause of each, once
             start = _clause_start(text, sent.start, f.start, figures)
+            own_worth = _WORTH_OF_OPENING.match(text, start) if f.amount is not None else None
+            if own_worth is not None:  # "$1.2 billion worth of goods, including metals ($740 million)": the total's
+                start = own_worth.end()
             if g.NOT_A_FACT_BEFORE.search(text, start, f.start) is not None or g.MODAL_BEFORE.search(
                     text, start, f.start):
                 return True
@@ -941,6 +962,10 @@ def _own_figure_before(text: str, floor: int, flow_start: int) -> int:
 _OWN_CLAUSE_MARKERS = (", while ", ", whereas ", ", and ", "; ", ": ")
 
 
+#: The words of the figure before, opening the next one's clause: "$1.2 billion worth of goods".
+_WORTH_OF_OPENING = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
+#: A paragraph that is an item of a list: "- Cotton fiber ($17.3 million);", "• wheat – $45 million", "2) coal".
+_BULLET = re.compile(r"[ \t]*(?:[-–—•●▪*]|\d{1,2}[.)])[ \t]+")
 #: How many times a pair's stated value a value borrowing the pair must be to be some other, wider total.
 _BEYOND_THE_PAIR = 3
 #: A sentence opening on the statement before it: "Of the total turnover, exports amounted to $739.3 million".
