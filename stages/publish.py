@@ -160,6 +160,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     docs = list(iter_documents(DOCUMENTS))
+    for leftover in args.out.glob(".publish-*"):  # the staging folder of a run that was killed (no finally ran)
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
     stage_dir = Path(tempfile.mkdtemp(prefix=".publish-", dir=args.out))
     try:
         desc = build_package(stage_dir, args.checked, args.series, docs, params("package"), args.out / DESCRIPTOR)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import io
+import json
 import traceback
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
@@ -86,10 +87,21 @@ def run_pipeline(repo: Path, monkeypatch: pytest.MonkeyPatch, upto: str = "publi
     return total
 
 
-def package_snapshot(repo: Path) -> dict[str, str]:
-    """The published package, file by file: a hash of each byte string."""
-    files = [repo / "datapackage.json", *sorted((repo / "data").glob("*"))]
-    return {str(p.relative_to(repo)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files if p.is_file()}
+def package_snapshot(repo: Path, created: bool = True) -> dict[str, str]:
+    """The published package, file by file (hidden left-overs of a write are not part of it): a hash of each.
+
+    ``created=False`` leaves out the descriptor's ``created`` (the time a changed package was built), to compare
+    two builds of the same new package made at different times.
+    """
+    files = [repo / "datapackage.json", *sorted(p for p in (repo / "data").glob("*") if not p.name.startswith("."))]
+    out = {}
+    for p in files:
+        if p.is_file():
+            data = p.read_bytes()
+            if not created and p.name == "datapackage.json":
+                data = json.dumps({**json.loads(data), "created": None}, sort_keys=True).encode()
+            out[str(p.relative_to(repo))] = hashlib.sha256(data).hexdigest()
+    return out
 
 
 def normalised(text: str) -> list[str]:

@@ -23,6 +23,13 @@ CASES = [
                                             f"reference/countries.csv")),
     Case("validated", "1,000 as a value", (ONE, f"{T} 3 value type number '1,000' expected a plain decimal number "
                                                 f"such as 987900000 or 2.1 (no thousands separators, no units)")),
+    Case("validated", "1e309 as a value", (ONE, f"{T} 3 value type number '1e309' expected a plain decimal number "
+                                                f"such as 987900000 or 2.1 (no thousands separators, no units)")),
+    Case("validated", "23-digit value", (ONE, f"{T} 3 value type number '12345678901234567890123' expected a number "
+                                              f"that can be stored exactly (at most 15 significant digits): this "
+                                              f"one has 23")),
+    Case("validated", "NaN as a value", (ONE, f"{T} 3 value type number 'NaN' expected a plain decimal number such "
+                                              f"as 987900000 or 2.1 (no thousands separators, no units)")),
     Case("validated", "negative value", (ONE, f"{T} 3 value minimum '-5' expected at least 0")),
     Case("validated", "date 2022-13-01", (ONE, f"{T} 3 period_start type date '2022-13-01' expected an ISO date "
                                                f"YYYY-MM-DD that exists in the calendar")),
@@ -94,6 +101,9 @@ EDITS = {
     "bad country code": lambda b: set_cell(b, 3, "partner", "AFX"),
     "NA as a code": lambda b: set_cell(b, 3, "partner", "NA"),
     "1,000 as a value": lambda b: set_cell(b, 3, "value", "1,000"),
+    "1e309 as a value": lambda b: set_cell(b, 3, "value", "1e309"),
+    "23-digit value": lambda b: set_cell(b, 3, "value", "12345678901234567890123"),
+    "NaN as a value": lambda b: set_cell(b, 3, "value", "NaN"),
     "negative value": lambda b: set_cell(b, 3, "value", "-5"),
     "date 2022-13-01": lambda b: set_cell(b, 3, "period_start", "2022-13-01"),
     "extra header label": lambda b: edit_lines(b, lambda ls: [ls[0] + ",extra"] + [l + "," if l else l for l in ls[1:]]),
