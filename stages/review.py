@@ -407,7 +407,7 @@ def add(
     change_value: Annotated[str, typer.Option(
         metavar="NUMBER", help="commodities only: absolute change, in unit.")] = "",
     note: Annotated[str, typer.Option(
-        metavar="TEXT", help="A remark kept in the row's note (TEXT: any words, quoted for the shell).")] = "",
+        metavar="REMARK", help="A remark kept in the row's note.")] = "",
     char_start: Annotated[Optional[int], typer.Option(
         metavar="OFFSET", callback=lambda n: at_least(n, 0, "--char-start"),
         help="Offset of the quote in the article (a character count from its start, 0 or more); required when the "
