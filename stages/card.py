@@ -20,7 +20,7 @@ import pandas as pd
 import vl_convert
 
 import schemas
-from stages.common import BUILD, DATA, REPO, REPORTS, params, relative, run_stage
+from stages.common import stage_parser, BUILD, DATA, REPO, REPORTS, params, relative, run_stage
 from tradestats.csvio import write_text_atomic
 from tradestats.progress import progress
 from tradestats.source_cache import code_digest, digest
@@ -254,10 +254,13 @@ def build_card(data_dir: Path, validation_path: Path, meta: dict, cache_dir: Pat
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m stages.card", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--validation", type=Path, default=REPORTS / "validation.json")
-    parser.add_argument("--out", type=Path, default=CARD)
+    parser = stage_parser("card", __doc__)
+    parser.add_argument("--data", type=Path, default=DATA, metavar="DIR",
+                        help=f"folder of the published CSVs (default: {relative(DATA)})")
+    parser.add_argument("--validation", type=Path, default=REPORTS / "validation.json", metavar="FILE",
+                        help="the validation metrics (default: reports/validation.json)")
+    parser.add_argument("--out", type=Path, default=CARD, metavar="FILE",
+                        help=f"the data card to write (default: {relative(CARD)})")
     parser.add_argument("--no-cache", action="store_true", help=f"draw every chart again, ignoring {relative(CACHE)}")
     args = parser.parse_args(argv)
     write_text_atomic(args.out, build_card(args.data, args.validation, params("package"),

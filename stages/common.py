@@ -1,6 +1,7 @@
 """The small helper every stage shares: repository paths, parameters, and error exit."""
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -44,3 +45,10 @@ def run_stage(main: Callable[[], None]) -> None:
     except InputError as exc:
         print(str(exc), file=sys.stderr)
         sys.exit(1)
+
+
+def stage_parser(name: str, doc: str | None) -> argparse.ArgumentParser:
+    """The argument parser of ``python -m stages.<name>``, described by its docstring's first line (without the
+    double backquotes of reStructuredText)."""
+    summary = (doc or "").strip().split("\n")[0].replace("``", "")
+    return argparse.ArgumentParser(prog=f"python -m stages.{name}", description=summary)

@@ -17,7 +17,7 @@ import yaml
 
 import schemas
 from schemas.model import Table
-from stages.common import DATA, REPO, params, relative, run_stage
+from stages.common import stage_parser, DATA, REPO, params, relative, run_stage
 from tradestats.csvio import write_text_atomic
 from tradestats.typed_export import build_sqlite, read_all, replace_folder, write_parquet_folder
 
@@ -54,10 +54,13 @@ def datasette_metadata(meta: dict, tables: dict[str, Table]) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m stages.database", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA, help="folder of the published CSVs")
-    parser.add_argument("--out", type=Path, default=DIST)
-    parser.add_argument("--datasette", type=Path, default=DATASETTE, help="where to write Datasette's metadata")
+    parser = stage_parser("database", __doc__)
+    parser.add_argument("--data", type=Path, default=DATA, metavar="DIR",
+                        help=f"folder of the published CSVs (default: {relative(DATA)})")
+    parser.add_argument("--out", type=Path, default=DIST, metavar="DIR",
+                        help=f"folder for tradestats.sqlite and parquet/ (default: {relative(DIST)})")
+    parser.add_argument("--datasette", type=Path, default=DATASETTE, metavar="FILE",
+                        help=f"where to write Datasette's metadata (default: {relative(DATASETTE)})")
     args = parser.parse_args(argv)
 
     tables = schemas.PUBLISHED

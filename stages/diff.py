@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import schemas
-from stages.common import REPO, REPORTS, relative, run_stage
+from stages.common import stage_parser, REPO, REPORTS, relative, run_stage
 from tradestats.csvio import write_text_atomic
 from tradestats.datadiff import diff_table, git_file, git_revision, markdown
 
@@ -34,10 +34,11 @@ def package_diff(repo: Path, rev: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m stages.diff", description=__doc__.split("\n")[0])
-    parser.add_argument("--rev", default="HEAD", help="git revision of the base package (default HEAD)")
-    parser.add_argument("--repo", type=Path, default=REPO)
-    parser.add_argument("--out", type=Path, help="write the report here (default: print it)")
+    parser = stage_parser("diff", __doc__)
+    parser.add_argument("--rev", default="HEAD", metavar="REV", help="git revision of the base package (default: HEAD)")
+    parser.add_argument("--repo", type=Path, default=REPO, metavar="DIR",
+                        help="the git repository holding the package (default: this one)")
+    parser.add_argument("--out", type=Path, metavar="FILE", help="write the report here (default: print it)")
     args = parser.parse_args(argv)
     text = package_diff(args.repo, args.rev)
     if args.out:

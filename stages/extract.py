@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from stages.common import CANDIDATES, DOCUMENTS, FIGURES, params, relative, run_stage
+from stages.common import stage_parser, CANDIDATES, DOCUMENTS, FIGURES, params, relative, run_stage
 from tradestats.csvio import csv_text, format_number, write_text_atomic
 from tradestats.documents import Document, iter_documents, load_documents, read_metadata
 from tradestats.errors import InputError, Problem
@@ -197,16 +197,19 @@ def settings(jobs: int | None, scheduler: str | None) -> tuple[int | None, str |
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m stages.extract", description=__doc__.split("\n")[0])
-    parser.add_argument("--raw", type=Path, help="a folder of .txt articles (default: the pipeline's documents)")
-    parser.add_argument("--metadata", type=Path, help="CSV with source_id,published,... for articles without a date line")
-    parser.add_argument("--out", type=Path, default=CANDIDATES, help="where to write the candidate CSV")
-    parser.add_argument("--figures", type=Path, default=None,
+    parser = stage_parser("extract", __doc__)
+    parser.add_argument("--raw", type=Path, metavar="DIR", help="a folder of .txt articles (default: the pipeline's documents)")
+    parser.add_argument("--metadata", type=Path, metavar="FILE",
+                        help="CSV with the columns source_id,published,url,title,publisher: the dates of articles "
+                             "without a date line (default: metadata.csv in --raw)")
+    parser.add_argument("--out", type=Path, default=CANDIDATES, metavar="FILE",
+                        help=f"where to write the candidate CSV (default: {relative(CANDIDATES)})")
+    parser.add_argument("--figures", type=Path, default=None, metavar="FILE",
                         help="where to write every stated figure (default: figures.csv beside --out)")
     parser.add_argument("--no-cache", action="store_true", help="ignore and do not write the per-document cache")
-    parser.add_argument("-j", "--jobs", type=int, default=None,
-                        help="processes reading documents (default: extract.jobs in params.yaml; 0: one per CPU)")
-    parser.add_argument("--scheduler", default=None,
+    parser.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                        help="how many processes read documents, a whole number (default: extract.jobs in params.yaml; 0: one per CPU)")
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
                         help=f"address of a Dask scheduler to read documents on (default: ${SCHEDULER_ENV}, then "
                              f"extract.scheduler in params.yaml; empty: this machine)")
     args = parser.parse_args(argv)

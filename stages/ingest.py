@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import schemas
-from stages.common import DOCUMENTS, RAW, relative, run_stage
+from stages.common import stage_parser, DOCUMENTS, RAW, relative, run_stage
 from tradestats.csvio import write_text_atomic
 from tradestats.documents import documents_jsonl, load_documents, read_metadata
 from tradestats.errors import InputError, Problem
@@ -41,9 +41,11 @@ def suggested_name(stem: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m stages.ingest", description=__doc__.split("\n")[0])
-    parser.add_argument("--raw", type=Path, default=RAW)
-    parser.add_argument("--out", type=Path, default=DOCUMENTS)
+    parser = stage_parser("ingest", __doc__)
+    parser.add_argument("--raw", type=Path, default=RAW, metavar="DIR",
+                        help=f"folder of the .txt articles and their metadata.csv (default: {relative(RAW)})")
+    parser.add_argument("--out", type=Path, default=DOCUMENTS, metavar="FILE",
+                        help=f"the documents to write, JSON Lines (default: {relative(DOCUMENTS)})")
     args = parser.parse_args(argv)
     meta_path = args.raw / "metadata.csv"
     bad_names = file_name_problems(args.raw)

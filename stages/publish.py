@@ -20,7 +20,7 @@ from frictionless import Package
 
 import schemas
 from schemas.model import Table
-from stages.common import CHECKED, DOCUMENTS, REFERENCE, REPO, SERIES, params, relative, run_stage
+from stages.common import stage_parser, CHECKED, DOCUMENTS, REFERENCE, REPO, SERIES, params, relative, run_stage
 from tradestats.csvio import csv_text, read_csv_records
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem
@@ -150,13 +150,19 @@ def move_into_place(stage_dir: Path, repo: Path, desc: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m stages.publish", description=__doc__.split("\n")[0])
-    parser.add_argument("--checked", type=Path, default=CHECKED)
-    parser.add_argument("--series", type=Path, default=SERIES)
-    parser.add_argument("--out", type=Path, default=REPO, help="folder that receives datapackage.json and data/")
+    parser = stage_parser("publish", __doc__)
+    parser.add_argument("--checked", type=Path, default=CHECKED, metavar="DIR",
+                        help=f"folder of the checked fact tables (default: {relative(CHECKED)})")
+    parser.add_argument("--series", type=Path, default=SERIES, metavar="FILE",
+                        help=f"the reconciled series (default: {relative(SERIES)})")
+    parser.add_argument("--out", type=Path, default=REPO, metavar="DIR",
+                        help="folder that receives datapackage.json and data/ (default: the repository)")
     args = parser.parse_args(argv)
 
     docs = list(iter_documents(DOCUMENTS))
+    for leftover in args.out.glob(".publish-*"):  # the staging folder of a run that was killed (no finally ran)
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
     stage_dir = Path(tempfile.mkdtemp(prefix=".publish-", dir=args.out))
     try:
         desc = build_package(stage_dir, args.checked, args.series, docs, params("package"), args.out / DESCRIPTOR)

@@ -21,7 +21,7 @@ import pandas as pd
 
 import schemas
 from schemas.consistency import shifted_year_back, value_tolerance
-from stages.common import CHECKED, DOCUMENTS, SERIES, relative, run_stage
+from stages.common import stage_parser, CHECKED, DOCUMENTS, SERIES, relative, run_stage
 from tradestats.csvio import csv_text, format_number, write_text_atomic
 from tradestats.documents import iter_documents
 from tradestats.errors import InputError
@@ -191,9 +191,11 @@ def read_statements(checked_dir: Path, published: dict[str, str]) -> list[Statem
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m stages.reconcile", description=__doc__.split("\n")[0])
-    parser.add_argument("--checked", type=Path, default=CHECKED)
-    parser.add_argument("--out", type=Path, default=SERIES)
+    parser = stage_parser("reconcile", __doc__)
+    parser.add_argument("--checked", type=Path, default=CHECKED, metavar="DIR",
+                        help=f"folder of the checked fact tables (default: {relative(CHECKED)})")
+    parser.add_argument("--out", type=Path, default=SERIES, metavar="FILE",
+                        help=f"the series to write (default: {relative(SERIES)})")
     args = parser.parse_args(argv)
     published = {d.source_id: d.published for d in iter_documents(DOCUMENTS)}
     points = reconcile(read_statements(args.checked, published))

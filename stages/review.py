@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -59,6 +60,28 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+class PlainHelpCommand(typer.core.TyperCommand):
+    """A command whose help names each argument as its metavar (``ID...``), not its Python type
+    (``ID <list[str]>``) or typer's braces (``{ID}...``)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, typer.core.TyperArgument):
+                name = param.metavar or param.name.upper()
+                usage = (name if param.required else f"[{name}]") + ("..." if param.nargs != 1 else "")
+                param.display_type_rich = lambda ctx: None
+                param._usage_display_name = lambda usage=usage: usage
+                param._rich_display_name = lambda name=name: name
+
+
+def at_least(number: int | None, minimum: int, option: str) -> int | None:
+    """A whole-number option's value, refused below ``minimum`` in words (click would say ``x>=1``)."""
+    if number is not None and number < minimum:
+        raise typer.BadParameter(f"expected a whole number, {minimum} or more (got {number})", param_hint=option)
+    return number
+
+
 NEXT_STEPS = ("decide with `review accept ID` / `review reject ID --reason TEXT`, "
               "or in bulk with `review export --out queue.csv` and `review apply queue.csv`")
 FIGURE_STEPS = ("each is a figure the article states that no candidate uses: add the fact it states with "
@@ -78,15 +101,16 @@ def find_repo(start: Path) -> Path:
 def main(
     ctx: typer.Context,
     repo: Annotated[Optional[Path], typer.Option(
-        help="Repository to review [default: the one around the current directory].", file_okay=False)] = None,
+        metavar="DIR", help="Repository to review [default: the one around the current directory].",
+        file_okay=False)] = None,
     candidates: Annotated[Optional[Path], typer.Option(
-        help="Candidates of the last extraction [default: REPO/build/candidates.csv].", dir_okay=False)] = None,
+        metavar="FILE", help="Candidates of the last extraction [default: REPO/build/candidates.csv].", dir_okay=False)] = None,
     documents: Annotated[Optional[Path], typer.Option(
-        help="Ingested documents [default: REPO/build/documents.jsonl].", dir_okay=False)] = None,
+        metavar="FILE", help="Ingested documents [default: REPO/build/documents.jsonl].", dir_okay=False)] = None,
     validated: Annotated[Optional[Path], typer.Option(
-        help="Folder of the hand-validated tables [default: REPO/validated].", file_okay=False)] = None,
+        metavar="DIR", help="Folder of the hand-validated tables [default: REPO/validated].", file_okay=False)] = None,
     figures: Annotated[Optional[Path], typer.Option(
-        help="Figures of the last extraction [default: figures.csv beside the candidates].", dir_okay=False)] = None,
+        metavar="FILE", help="Figures of the last extraction [default: figures.csv beside the candidates].", dir_okay=False)] = None,
 ) -> None:
     """Paths shared by every command (give them before the command: review --repo DIR status)."""
     ctx.obj = ReviewPaths.in_repo((repo or find_repo(Path.cwd())).resolve(), candidates, documents, validated,
@@ -211,7 +235,7 @@ def summary(outcomes: Sequence[Outcome], skipped: int = 0) -> str:
 
 
 # -------------------------------------------------------------------------- commands
-@app.command()
+@app.command(cls=PlainHelpCommand, short_help='Counts of pending, decided and stale candidates, per source.')
 def status(
     ctx: typer.Context,
     prune: Annotated[bool, typer.Option(
@@ -257,11 +281,14 @@ def print_status(out: Console, result: Status, session: ReviewSession) -> None:
                   markup=False)
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand, short_help='Pending candidates and flagged figures, highlighted in their sentences.')
 def show(
     ctx: typer.Context,
-    source: Annotated[Optional[str], typer.Argument(help="Only this article (its source id).")] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most N candidates.")] = None,
+    source: Annotated[Optional[str], typer.Argument(
+        metavar="SOURCE_ID", help="Only this article (its file name in raw/ without .txt).")] = None,
+    limit: Annotated[Optional[int], typer.Option(
+        "--limit", "-n", metavar="N", callback=lambda n: at_least(n, 1, "--limit"),
+        help="Show at most N candidates and N flagged figures (N: a whole number, 1 or more).")] = None,
 ) -> None:
     """Pending candidates (the quote with the figure highlighted, and the proposed fields), then the flagged
     figures: figures the article states that no candidate uses, each in its sentence."""
@@ -288,7 +315,7 @@ def show(
             out.print(FIGURE_STEPS, markup=False)
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand, short_help='Accept candidates, as extracted or corrected (--set).')
 def accept(
     ctx: typer.Context,
     ids: Annotated[list[str], typer.Argument(metavar="ID", help="Candidate ids to accept.")],
@@ -296,7 +323,8 @@ def accept(
         "--set", "-s", metavar="FIELD=VALUE",
         help=f"Correct a field (repeatable); the extracted value is kept in corrected_from. "
              f"Fields: {', '.join(EDITABLE)}.")] = None,
-    note: Annotated[str, typer.Option(help="Why (required with --set); kept in the row's note.")] = "",
+    note: Annotated[str, typer.Option(
+        metavar="WHY", help="Why (required with --set); kept in the row's note.")] = "",
 ) -> None:
     """Accept candidates into validated/<table>.csv, as extracted or (with --set) corrected."""
     with reporting_errors():
@@ -326,11 +354,12 @@ def parse_assignments(items: Sequence[str]) -> dict[str, str]:
     return changes
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand, short_help='Reject candidates, with a reason.')
 def reject(
     ctx: typer.Context,
     ids: Annotated[list[str], typer.Argument(metavar="ID", help="Candidate ids to reject.")],
-    reason: Annotated[str, typer.Option(help="Why this is not a trade statistic (kept in rejected.csv).")],
+    reason: Annotated[str, typer.Option(
+        metavar="WHY", help="Why this is not a trade statistic (kept in rejected.csv).")],
 ) -> None:
     """Reject candidates into validated/rejected.csv, with the reason."""
     with reporting_errors():
@@ -339,11 +368,12 @@ def reject(
         print_outcomes(session.apply(operations))
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand, short_help='Dismiss flagged figures that are not trade statistics.')
 def dismiss(
     ctx: typer.Context,
     ids: Annotated[list[str], typer.Argument(metavar="FIGURE_ID", help="Flagged figure ids to dismiss.")],
-    reason: Annotated[str, typer.Option(help="Why the figure is not a trade statistic (kept in dismissed.csv).")],
+    reason: Annotated[str, typer.Option(
+        metavar="WHY", help="Why the figure is not a trade statistic (kept in dismissed.csv).")],
 ) -> None:
     """Dismiss flagged figures into validated/dismissed.csv, with the reason: the article states them, but they
     are not trade statistics (a target, a contract, an aid shipment, a price)."""
@@ -353,32 +383,42 @@ def dismiss(
         print_outcomes(session.apply(operations))
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand, short_help='Add a fact the extractor missed (--figure, or --source and --quote).')
 def add(
     ctx: typer.Context,
-    table: Annotated[str, typer.Option(help="turnover, exports, imports or commodities.")],
-    reporter: Annotated[str, typer.Option(help="Reporting economy (ISO 3166-1 alpha-3 or bloc code).")],
-    partner: Annotated[str, typer.Option(help="Partner economy (ISO 3166-1 alpha-3 or bloc code).")],
-    period_start: Annotated[str, typer.Option(help="First day of the period, YYYY-MM-DD.")] = "",
-    period_end: Annotated[str, typer.Option(help="Last day of the period, YYYY-MM-DD.")] = "",
-    value: Annotated[str, typer.Option(help="The figure in full units (987.9 million -> 987900000).")] = "",
-    unit: Annotated[str, typer.Option(help="ISO 4217 currency code, or t for tonnes.")] = "",
-    qualifier: Annotated[str, typer.Option(help="exact, approx, over or under.")] = "",
-    growth_ratio: Annotated[str, typer.Option(help="Value / prior value (2.1 times -> 2.1; up 10% -> 1.1).")] = "",
-    flow: Annotated[str, typer.Option(help="commodities only: export, import or turnover.")] = "",
-    commodity: Annotated[str, typer.Option(help="commodities only: the product line, lower case.")] = "",
-    hs_code: Annotated[str, typer.Option(help="commodities only: HS code from reference/commodities.csv.")] = "",
-    change_value: Annotated[str, typer.Option(help="commodities only: absolute change, in unit.")] = "",
-    note: Annotated[str, typer.Option(help="A remark kept in the row's note.")] = "",
+    table: Annotated[str, typer.Option(
+        metavar="TABLE", help="The table: turnover, exports, imports or commodities.")],
+    reporter: Annotated[str, typer.Option(metavar="CODE", help="Reporting economy (ISO 3166-1 alpha-3 or bloc code).")],
+    partner: Annotated[str, typer.Option(metavar="CODE", help="Partner economy (ISO 3166-1 alpha-3 or bloc code).")],
+    period_start: Annotated[str, typer.Option(metavar="DATE", help="First day of the period, YYYY-MM-DD.")] = "",
+    period_end: Annotated[str, typer.Option(metavar="DATE", help="Last day of the period, YYYY-MM-DD.")] = "",
+    value: Annotated[str, typer.Option(metavar="NUMBER", help="The figure in full units (987.9 million -> 987900000).")] = "",
+    unit: Annotated[str, typer.Option(
+        metavar="UNIT", help="ISO 4217 currency code, or t for tonnes.")] = "",
+    qualifier: Annotated[str, typer.Option(
+        metavar="QUALIFIER", help="How exact the value is: exact, approx, over or under.")] = "",
+    growth_ratio: Annotated[str, typer.Option(metavar="RATIO", help="Value / prior value (2.1 times -> 2.1; up 10% -> 1.1).")] = "",
+    flow: Annotated[str, typer.Option(
+        metavar="FLOW", help="commodities only: export, import or turnover.")] = "",
+    commodity: Annotated[str, typer.Option(
+        metavar="NAME", help="commodities only: the product line, lower case.")] = "",
+    hs_code: Annotated[str, typer.Option(
+        metavar="HS_CODE", help="commodities only: HS code from reference/commodities.csv.")] = "",
+    change_value: Annotated[str, typer.Option(
+        metavar="NUMBER", help="commodities only: absolute change, in unit.")] = "",
+    note: Annotated[str, typer.Option(
+        metavar="REMARK", help="A remark kept in the row's note.")] = "",
     char_start: Annotated[Optional[int], typer.Option(
-        min=0, help="Offset of the quote in the article; required when the quote occurs more than once.")] = None,
+        metavar="OFFSET", callback=lambda n: at_least(n, 0, "--char-start"),
+        help="Offset of the quote in the article (a character count from its start, 0 or more); required when the "
+             "quote occurs more than once.")] = None,
     figure: Annotated[str, typer.Option(
-        help="A flagged figure the fact states (see `review show`): its sentence becomes the quote, and its "
+        metavar="FIGURE_ID", help="A flagged figure the fact states (see `review show`): its sentence becomes the quote, and its "
              "value and unit the row's unless given.")] = "",
     source: Annotated[str, typer.Option(
-        help="The article (its file name in raw/ without .txt); not needed with --figure.")] = "",
+        metavar="SOURCE_ID", help="The article (its file name in raw/ without .txt); not needed with --figure.")] = "",
     quote: Annotated[str, typer.Option(
-        help="The sentence stating the figure, verbatim from the article; not needed with --figure.")] = "",
+        metavar="SENTENCE", help="The sentence stating the figure, verbatim from the article; not needed with --figure.")] = "",
 ) -> None:
     """Add a fact the extractor missed: from a flagged figure (--figure), or from a quote, which must be found in
     the article (its offsets are computed)."""
@@ -397,7 +437,7 @@ def add(
         print_outcomes(session.apply([operation]))
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand, short_help='Forget decisions: the candidate is pending again.')
 def undo(
     ctx: typer.Context,
     ids: Annotated[list[str], typer.Argument(
@@ -410,11 +450,13 @@ def undo(
         print_outcomes(session.apply([Undo(i, Origin(i)) for i in dict.fromkeys(ids)]))
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand, short_help='Write the pending candidates as a CSV queue for a spreadsheet.')
 def export(
     ctx: typer.Context,
-    out: Annotated[Path, typer.Option("--out", "-o", dir_okay=False, help="The queue file to write (CSV).")],
-    source: Annotated[Optional[str], typer.Option(help="Only the candidates of this article.")] = None,
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", metavar="FILE", dir_okay=False, help="The queue file to write (CSV).")],
+    source: Annotated[Optional[str], typer.Option(
+        metavar="SOURCE_ID", help="Only the candidates of this article.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing queue file.")] = False,
 ) -> None:
     """Write the pending candidates as a CSV queue with an empty decision column, for a spreadsheet.
@@ -438,10 +480,11 @@ def export(
                    f"(accept / correct / reject), then `review apply {out}`")
 
 
-@app.command()
+@app.command(cls=PlainHelpCommand, short_help='Check a filled-in queue, then apply all of it (or none).')
 def apply(
     ctx: typer.Context,
-    queue: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A queue written by `review export`.")],
+    queue: Annotated[Path, typer.Argument(
+        metavar="QUEUE", exists=True, dir_okay=False, help="A queue written by `review export`.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check every line, write nothing.")] = False,
 ) -> None:
     """Check every line of a filled-in queue, then apply all decisions at once (or none, on any error).

@@ -47,10 +47,11 @@ def read_csv_records(path: Path, expected: Sequence[str] | None = None, label: s
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
-        raise InputError([Problem(label, line, str(column), "UTF-8", f"0x{raw[exc.start]:02x}",
-                                  f"byte {exc.start} is not UTF-8: expected UTF-8 text (a spreadsheet may have "
-                                  f"saved the file as latin-1 or Windows-1252); save it as UTF-8")],
+        character = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        column, record_line = undecodable_cell(raw, exc.start, line)
+        raise InputError([Problem(label, record_line, column or str(character), "UTF-8", f"0x{raw[exc.start]:02x}",
+                                  f"byte {exc.start} (character {character} of line {line}) is not UTF-8: expected UTF-8 text (a "
+                                  f"spreadsheet may have saved the file as latin-1 or Windows-1252); save it as UTF-8")],
                          "cannot read input")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[CsvRecord] = []
@@ -86,6 +87,29 @@ def read_csv_records(path: Path, expected: Sequence[str] | None = None, label: s
     if problems:
         raise InputError(problems, f"{label} is malformed")
     return records
+
+
+def undecodable_cell(raw: bytes, index: int, line: int) -> tuple[str | None, int]:
+    """The column name of the cell holding the undecodable byte ``index``, and the line its record starts on.
+
+    The bytes before ``index`` decode, so in the text decoded with replacement the first
+    replacement character is that byte. ``(None, line)`` when the cells cannot be told apart.
+    """
+    text = raw.decode("utf-8-sig", errors="replace")
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header, start = next(reader), 1
+        if "\ufffd" in "".join(header):
+            return None, 1
+        start = reader.line_num + 1
+        for row in reader:
+            for i, cell in enumerate(row):
+                if "\ufffd" in cell:
+                    return (header[i] if i < len(header) else f"cell {i + 1}"), start
+            start = reader.line_num + 1
+    except csv.Error:
+        pass
+    return None, line
 
 
 def header_problems(label: str, header: Sequence[str], expected: Sequence[str]) -> list[Problem]:

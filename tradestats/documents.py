@@ -99,6 +99,10 @@ def read_metadata(path: Path, label: str | None = None) -> dict[str, dict[str, s
 
 #: Characters no article text contains: C0 controls but tab, line feed and carriage return, and DEL.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
+#: The longest line an article may have. A news paragraph is a few thousand characters; a longer line is a
+#: whole page or file joined onto one line, which the extractor reads as one paragraph (its time grows with the
+#: square of a paragraph's sentences: a 3 MB line of trade sentences takes minutes).
+MAX_LINE = 100_000
 
 
 def text_position(text: str, index: int) -> tuple[int, int]:
@@ -137,6 +141,14 @@ def read_article(path: Path, label: str | None = None) -> tuple[str, str, list[P
         problems.append(Problem(label, line, str(column), "text", f"U+{ord(control.group()):04X}",
                                 f"a control character ({count} in the file): expected plain text; is this a "
                                 f"binary file?"))
+    longest = max(re.finditer(r"[^\n]*", text), key=lambda m: m.end() - m.start())
+    if longest.end() - longest.start() > MAX_LINE:
+        line, _ = text_position(text, longest.start())
+        problems.append(Problem(label, line, "1", "line length", None,
+                                f"a line of {longest.end() - longest.start():,} characters: expected paragraphs on "
+                                f"lines of their own, at most {MAX_LINE:,} characters each (is the article joined "
+                                f"onto one line?); break it into its paragraphs"))
+        return text, "", problems
     if not text.strip("\ufeff \t\r\n"):
         problems.append(Problem(label, 1, "1", "not empty", None,
                                 "the article has no text: expected its words (the file is empty or only spaces)"))
@@ -204,7 +216,7 @@ def load_documents(raw_dir: Path, metadata: dict[str, dict[str, str]] | None,
             problems.append(Problem(f"{metadata_label}", int(meta.get("_line", 0)) or None, "published", "agrees with date line",
                                     meta_date, f"{path.name} starts with ' date {line_date}'"))
         published = line_date or meta_date
-        if require_date and not published and not any(p.check == "date line" for p in article_problems):
+        if require_date and not published and not article_problems:  # an unreadable article's date is unknown
             problems.append(Problem(label, 1, "1", "publication date", None,
                                     f"expected a ' date YYYY-MM-DD' line or a 'published' date in {metadata_label}"))
         docs.append(Document(sid, text, published, meta.get("title", ""), meta.get("url", ""),

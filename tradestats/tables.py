@@ -12,6 +12,7 @@ import decimal
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -52,6 +53,11 @@ def convert_cell(f: Field, raw: str):
     raise ValueError(f"expected {EXPECTED[f.type]}")
 
 
+#: The significant digits a float keeps for sure: a number written with more may already be a float's rounding of
+#: what the article said (12345678901234567890123 read as 12345678901234567741440), so it is refused.
+SIGNIFICANT_DIGITS = 15
+
+
 def checked_number(text: str) -> float:
     """A plain decimal number as a float, if the float is exactly what the text says; ValueError otherwise.
 
@@ -62,6 +68,10 @@ def checked_number(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError("expected a number small enough to store (this one has more than 308 digits)")
     published = format_number(value)
+    digits = len(decimal.Decimal(text).normalize().as_tuple().digits)
+    if digits > SIGNIFICANT_DIGITS:
+        raise ValueError(f"expected a number that can be stored exactly (at most {SIGNIFICANT_DIGITS} significant "
+                         f"digits): this one has {digits}")
     if decimal.Decimal(published) != decimal.Decimal(text):
         raise ValueError(f"expected a number that can be stored exactly (at most 15 significant digits and "
                          f"6 decimals): it would be published as {shorten(published, 40)}")
@@ -142,7 +152,19 @@ def load_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list
     frame, problems = typed_frame(table, records, label)
     unconverted = {(p.line, p.column) for p in problems}
     checked = [p for p in pandera_problems(table, frame, label) if (p.line, p.column) not in unconverted]
-    return frame, problems + checked
+    # a cell that fails its code pattern and the reference table is one mistake: the reference names what to write
+    referenced = {(p.line, p.column) for p in checked if p.check == "reference"}
+    checked = [p for p in checked if not (p.check == "pattern" and (p.line, p.column) in referenced)]
+    cells = {r.line: r.values for r in records}
+    return frame, problems + [as_typed(p, cells) for p in checked]
+
+
+def as_typed(problem: Problem, cells: dict[int, dict[str, str]]) -> Problem:
+    """A problem showing the cell as the keeper typed it (``-5``), not as the typed frame holds it (``-5.0``)."""
+    typed = cells.get(problem.line, {}).get(problem.column) if problem.line is not None else None
+    if typed is None or problem.value is None or not typed:
+        return problem
+    return replace(problem, value=typed)
 
 
 def format_cell(f: Field, value) -> str:

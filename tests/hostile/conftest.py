@@ -1,0 +1,1 @@
+from tests.hostile.harness import hostile_built, repo  # noqa: F401  (fixtures)
