@@ -134,6 +134,8 @@ def parse_number(written: str) -> float:
 
 def _exact(value: float) -> float:
     """A scaled value as written: "$67.51 bln" is 67510000000, not the 67510000000.00001 that 67.51 * 1e9 gives."""
+    if abs(value) >= 1e15:  # beyond what a float keeps exactly: left as read, for the keeper to correct
+        return value
     return round(float(f"{value:.15g}"), 6)
 
 

@@ -161,7 +161,9 @@ class DocumentReader:
         k = bisect.bisect_right(self._paragraph_starts, at) - 1
         if k < 0 or at >= self.paragraphs[k][1]:
             return None
-        return next((s for s in self.sentences_of(Span(*self.paragraphs[k])) if s.start <= at < s.end), None)
+        spans = self.sentences_of(Span(*self.paragraphs[k]))
+        j = bisect.bisect_right(spans, at, key=lambda s: s.start) - 1  # sentences are in text order
+        return spans[j] if j >= 0 and spans[j].start <= at < spans[j].end else None
 
     @functools.cached_property
     def _paragraph_starts(self) -> list[int]:
@@ -229,17 +231,18 @@ class DocumentReader:
         last: Statement | None = None
         before = self.previous_paragraph_tail
         main_before = self.main_period
+        flow_starts = [f.start for f in flows]  # flows are in text order: each sentence takes its own by bisection
         for i, sent in enumerate(spans):
             inherited = carried or (None if i or before is None else before if before.sector is None
                                     else replace(before, sector=None))
-            own = [f for f in flows if sent.start <= f.start < sent.end]
+            own = flows[bisect.bisect_left(flow_starts, sent.start):bisect.bisect_left(flow_starts, sent.end)]
             if weak and own:
                 if self.quick.trade_verb(sent.start, sent.end):  # "Coal sales to India ..., while exports ..."
                     own = _with_weak_clauses(self.text, own, sent)
             elif weak and self.quick.weak_flow_word(sent.start, sent.end):
                 own = g.find_flow_words(self.text, sent.start, sent.end)
             first_row = len(self.rows)
-            last = self.read_sentence(sent, own, inherited, spans[:i])
+            last = self.read_sentence(sent, own, inherited, spans[max(0, i - EARLIER_SENTENCES):i])
             if last is not None and (len(self.rows) > first_row or not self.only_shares(sent)):
                 carried = last
         if carried is None and before is not None and self.tail_age < CARRY_OVER_PARAGRAPHS:
@@ -962,6 +965,8 @@ def _own_figure_before(text: str, floor: int, flow_start: int) -> int:
 _OWN_CLAUSE_MARKERS = (", while ", ", whereas ", ", and ", "; ", ": ")
 
 
+#: How many sentences of its paragraph a sentence may look back on for a period it does not state.
+EARLIER_SENTENCES = 20
 #: The words of the figure before, opening the next one's clause: "$1.2 billion worth of goods".
 _WORTH_OF_OPENING = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
 #: A paragraph that is an item of a list: "- Cotton fiber ($17.3 million);", "• wheat – $45 million", "2) coal".
