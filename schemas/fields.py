@@ -45,8 +45,8 @@ FIELDS: dict[str, Field] = {
         Field("hs_code", "string", "Harmonized System code (2, 4 or 6 digits) of the commodity, from "
               "`reference/commodities.csv`; empty when the term is not mapped.", pattern=r"\d{2}(\d{2}(\d{2})?)?",
               reference="commodities.csv:hs_code", example="1001"),
-        Field("change_value", "number", "Absolute change of the figure over the prior period, in `unit` "
-              "(rose by $7.5 million -> 7500000).", example="7500000"),
+        Field("change_value", "number", "Absolute change of the figure over the prior period, in `unit`, "
+              "negative for a fall (rose by $7.5 million -> 7500000; fell by $4.5 million -> -4500000).", example="7500000"),
         Field("source_id", "string", "The article the figure was read from: its file name in `raw/` without `.txt`.",
               required=True, pattern=r"[A-Za-z0-9][A-Za-z0-9_.-]*", example="000_4dbc4086e5c4abe1"),
         Field("quote", "string", "The sentence stating the figure, verbatim from the source.", required=True),

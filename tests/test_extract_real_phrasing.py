@@ -729,3 +729,29 @@ def test_from_before_a_country_is_the_origin_of_goods_not_a_comparison() -> None
             "products ($275.5 million).")
     assert {(c, v) for table, *_, v, _g, c in rows(text, "2022-03-01") if table == "commodities"} == {
         ("machines and equipment", 625e6), ("chemical products", 275.5e6)}
+
+
+# --- 1.17: changes stated as an amount and a percentage, signed changes ------------------------------------------------
+def candidates(text: str, published: str) -> list:
+    from tests.conftest import extract_text
+    return extract_text(text, published)
+
+
+def test_a_fall_is_a_negative_change() -> None:
+    [c] = candidates("In 2023 Georgia's exports to Armenia decreased by $5 million to $20 million.", "2024-03-01")
+    assert (c.value, c.change_value) == (20e6, -5e6)
+
+
+def test_a_rise_is_a_positive_change() -> None:
+    [c] = candidates("In 2023 Georgia's exports to Armenia increased by $5 million to $20 million.", "2024-03-01")
+    assert (c.value, c.change_value) == (20e6, 5e6)
+
+
+def test_an_amount_or_a_percentage_less_in_the_next_sentence_is_the_change_of_the_goods_value() -> None:
+    text = ("Georgia imported 212,559 tons of cement from Azerbaijan worth $10.62 million in 2023. Compared to the "
+            "previous year, cement imports is $4.48 million or 29.7 percent less in value.")
+    found = {(c.value, c.unit, c.change_value, c.growth_ratio) for c in candidates(text, "2024-03-01")}
+    assert found == {(212559.0, "t", None, None), (10.62e6, "USD", -4.48e6, 0.703)}
+    valued = next(c for c in candidates(text, "2024-03-01") if c.unit == "USD")
+    assert valued.quote == text[valued.char_start:valued.char_end] and valued.quote.endswith("less in value.")
+    assert flagged(text, "2024-03-01") == set()

@@ -191,7 +191,7 @@ def states_figure(fact: Mapping[str, object], figure: FigureRecord) -> bool:
         return False
     wanted = figure.value
     return wanted is not None and any(
-        (got := _number(fact.get(name))) is not None and abs(got - wanted) <= 1e-9 * max(abs(wanted), 1.0)
+        (got := _number(fact.get(name))) is not None and abs(abs(got) - wanted) <= 1e-9 * max(abs(wanted), 1.0)
         for name in ("value", "change_value"))
 
 
@@ -1107,7 +1107,7 @@ def figure_spans(quote: str, values: Mapping[str, str]) -> list[tuple[int, int]]
     growth expression when none matches the proposed numbers (a misread figure is
     exactly what the keeper should look at).
     """
-    wanted = {_float(values.get(k, "")) for k in ("value", "change_value")} - {None}
+    wanted = {abs(v) for k in ("value", "change_value") if (v := _float(values.get(k, ""))) is not None}
     ratio = _float(values.get("growth_ratio", ""))
     matched, figures = [], []
     for m in _FIGURE.finditer(quote):

@@ -33,6 +33,8 @@ _LEVEL_BEFORE = re.compile(r"\b(?:to|at|share\s+of|of\s+the|making\s+up|makes?\s
                            r"|accounts?\s+for|accounted\s+for|constitut(?:ing|es?|ed)|representing|comprising|or)\s*$",
                            re.IGNORECASE)
 
+_LESS_OR_MORE_AFTER = re.compile(r"\s*(?:less|more|lower|higher)\b", re.IGNORECASE)
+
 _TIMES = Words(
     rf"(?<![\w.,])(?P<n>{NUMBER}|{WORD_NUMBER})\s?(?:-\s?)?(?:times\b|fold\b)"
     rf"|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten)fold\b"
@@ -71,6 +73,11 @@ def _with_by(text: str, start: int, floor: int) -> int:
     """Start the span at a directly preceding "by", so the anchor reads "by 82.6%"."""
     m = _BY_BEFORE.search(text, max(floor, start - 8), start)
     return m.start() if m else start
+
+
+def change_direction(text: str, start: int, end: int, floor: int, ceiling: int) -> str | None:
+    """"up", "down" or None: the direction of an absolute change written at ``text[start:end]``."""
+    return _direction(text, start, end, floor, ceiling)
 
 
 def _direction(text: str, start: int, end: int, floor: int, ceiling: int, same_clause: bool = False) -> str | None:
@@ -124,7 +131,10 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
     listed: str | None = None  # the direction of the last "<verb> by N%", for a list that goes on without a verb
     for m, shift in _PERCENT.finditer(text, start, end) if percent else ():
         a, b = m.start() + shift, m.end() + shift
-        if _LEVEL_BEFORE.search(text, max(start, a - 20), a) or _RANGE_BEFORE.search(text, max(start, a - 8), a):
+        level = _LEVEL_BEFORE.search(text, max(start, a - 20), a)
+        if level and level.group().lower().startswith("or") and _LESS_OR_MORE_AFTER.match(text, b, end):
+            level = None  # "$4.48 million or 29.7 percent less": the change again, as a percentage
+        if level or _RANGE_BEFORE.search(text, max(start, a - 8), a):
             continue  # a level, or the upper end of a range ("grew 12-15 percent"): no one ratio is stated
         direction = _direction(text, a, b, start, end, same_clause=True)
         by = _BY_BEFORE.search(text, max(start, a - 8), a) is not None

@@ -62,7 +62,8 @@ def uses(candidate: Candidate, amount: Amount) -> bool:
     """Whether a candidate states this figure: quoted by it, with its unit and value (or absolute change)."""
     return (candidate.char_start <= amount.start and amount.end <= candidate.char_end
             and candidate.unit == amount.unit
-            and (same_value(candidate.value, amount.value) or same_value(candidate.change_value, amount.value)))
+            and (same_value(candidate.value, amount.value) or same_value(
+                None if candidate.change_value is None else abs(candidate.change_value), amount.value)))
 
 
 def document_figures(doc: Document, candidates: Sequence[Candidate], quick: g.QuickTests,

@@ -20,6 +20,7 @@ from tradestats.extract import grammar as g
 from tradestats.extract.candidate import Candidate
 from tradestats.extract.context import ArticleContext
 from tradestats.extract.figures import Figure, Group, find_figures, group_figures, stated_amounts
+from tradestats.extract.growth import change_direction
 from tradestats.extract.numbers import Amount
 from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_countries
 from tradestats.extract.parties import Parties, listed_partner, resolve_parties, respective_parties
@@ -31,7 +32,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.16"
+RULES_VERSION = "1.17"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -775,7 +776,7 @@ class DocumentReader:
                   periods: list[PeriodMention], sent: Span) -> list[Row]:
         table = seg.flow.table
         growth = group.growth.growth.ratio if group.growth else None
-        change = group.change.amount.value if group.change and group.main else None
+        change = self.signed_change(group, sent) if group.change and group.main else None
         base = dict(table=table, reporter=parties.reporter, partner=parties.partner, flow="", commodity="",
                     hs_code="", quote=sent)
         if group.main is None:
@@ -836,20 +837,51 @@ class DocumentReader:
         base = dict(table="commodities", reporter=parties.reporter, partner=parties.partner, flow=flow,
                     commodity=c.name, hs_code=c.hs_code, quote=sent)
         if group.main is None:
+            if self.change_of_previous_goods(c.name, period, group, sent):
+                return []  # "Compared to the same period last year, cement imports is $4.48 million or 29.7% less"
             if group.change is not None:
                 anchor = (c.start, c.end) if shared else (group.change.start, group.change.end)
                 return [Row(period=period, value=None, unit=group.change.amount.unit, qualifier="",
-                            growth_ratio=growth, change_value=group.change.amount.value, anchor=anchor, **base)]
+                            growth_ratio=growth, change_value=self.signed_change(group, sent), anchor=anchor,
+                            **base)]
             if group.growth is None:
                 return []
             anchor = (c.start, c.end) if shared else (group.growth.start, group.growth.end)
             return [Row(period=period, value=None, unit="", qualifier="", growth_ratio=growth, change_value=None,
                         anchor=anchor, **base)]
-        change = group.change.amount.value if group.change else None
+        change = self.signed_change(group, sent) if group.change else None
         rows = self.valued_rows(group, base, period, growth, change, periods)
         if shared:
             rows = [replace(rows[0], anchor=(c.start, c.end))]
         return rows
+
+    def signed_change(self, group: Group, sent: Span) -> float:
+        """The change of a figure, negative for a fall: "decreased by $5 million" is -5000000, so the column reads
+        as value minus prior value whatever verb the article used."""
+        change = group.change
+        if group.growth is not None and group.growth.growth.ratio != 1:
+            falls = group.growth.growth.ratio < 1
+        else:
+            falls = change_direction(self.text, change.start, change.end, sent.start, sent.end) == "down"
+        return -change.amount.value if falls else change.amount.value
+
+    def change_of_previous_goods(self, goods: str, period: Period, group: Group, sent: Span) -> bool:
+        """A change stated without a level, in the sentence after the one that gave the goods' value in the same
+        unit and period, is that value's change: the previous row takes the growth and the change."""
+        unit = group.change.amount.unit if group.change is not None else None
+        if unit is None or group.growth is None:
+            return False
+        previous = [i for i in self.previous_sentence_rows if self.rows[i].commodity == goods
+                    and self.rows[i].unit == unit and self.rows[i].value is not None
+                    and self.rows[i].period == period and self.rows[i].growth_ratio is None
+                    and self.rows[i].change_value is None]
+        if len(previous) != 1:
+            return False
+        i = previous[0]
+        # the quote runs on over the remark, so both numbers stand in it
+        self.rows[i] = replace(self.rows[i], growth_ratio=group.growth.growth.ratio,
+                               change_value=self.signed_change(group, sent), quote=Span(self.rows[i].quote.start, sent.end))
+        return True
 
     def valued_rows(self, group: Group, base: dict, period: Period, growth: float | None, change: float | None,
                     periods: list[PeriodMention]) -> list[Row]:
