@@ -101,7 +101,7 @@ def corpus(megabytes: float, seed: int, trade_share: float = 0.05) -> Iterator[D
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].replace("\n", " "))
     parser.add_argument("--mb", type=float, default=50.0, help="corpus size in MB (default 50)")
     parser.add_argument("--seed", type=int, default=20240501, help="random seed of the corpus")
     parser.add_argument("--trade-share", type=float, default=0.05,

@@ -175,7 +175,7 @@ def table(rows: list[tuple[str, str, str]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_scale", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_scale", description=__doc__.split("\n\n")[0].replace("\n", " "))
     parser.add_argument("--n", type=int, default=10_000, help="articles to generate (default 10000)")
     parser.add_argument("--seed", type=int, default=20240501, help="random seed of the corpus")
     parser.add_argument("--source", type=Path, default=REPO,

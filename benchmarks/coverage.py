@@ -106,7 +106,7 @@ def measure(corpus: Path, candidates_dir: Path | None) -> Coverage:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].replace("\n", " "))
     parser.add_argument("corpora", nargs="+", type=Path, help="folders with raw/, metadata.csv and facts.csv")
     parser.add_argument("--candidates-dir", type=Path, help="also write each corpus's candidates there")
     args = parser.parse_args(argv)

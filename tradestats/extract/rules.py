@@ -190,14 +190,14 @@ class DocumentReader:
         """The paragraphs, with a list written as bullet paragraphs read as one with the line that opens it:
         "The main export goods of Tajikistan to Uzbekistan were:" then "- Cotton fiber ($17.3 million);" ..."""
         paras, text = self.paragraphs, self.text
-        if not any(text[b - 1:b] == ":" or text[a:b].rstrip().endswith(":") for a, b in paras):
+        if ":" not in text or not any(text[max(a, b - 8):b].rstrip().endswith(":") for a, b in paras):
             return paras
         blocks: list[tuple[int, int]] = []
         i = 0
         while i < len(paras):
             a, b = paras[i]
             j = i + 1
-            if text[a:b].rstrip().endswith(":"):
+            if text[max(a, b - 8):b].rstrip().endswith(":"):
                 while j < len(paras) and _BULLET.match(text, paras[j][0]):
                     j += 1
             blocks.append((a, paras[j - 1][1]))
