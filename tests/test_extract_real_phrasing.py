@@ -755,3 +755,27 @@ def test_an_amount_or_a_percentage_less_in_the_next_sentence_is_the_change_of_th
     valued = next(c for c in candidates(text, "2024-03-01") if c.unit == "USD")
     assert valued.quote == text[valued.char_start:valued.char_end] and valued.quote.endswith("less in value.")
     assert flagged(text, "2024-03-01") == set()
+
+
+# --- 1.18: fiscal years of the article's country (reference/fiscal_years.csv) -----------------------------------------
+@pytest.mark.parametrize("text, published, start, end", [
+    ("Pakistan's exports to Sri Lanka grew by 3.9 percent during the first eight months of the current fiscal year, "
+     "reaching $1,150 million.", "2019-03-20", "2018-07-01", "2019-02-28"),
+    ("India's trade with Sri Lanka was $5.1bn in the last financial year.", "2022-09-20", "2021-04-01", "2022-03-31"),
+    ("India's trade with Sri Lanka was $5.1bn in fiscal year 2021-22.", "2022-09-20", "2021-04-01", "2022-03-31"),
+    ("Pakistan's trade with Sri Lanka was $5.1bn in fiscal year 2021-22.", "2022-09-20", "2021-07-01", "2022-06-30"),
+])
+def test_a_fiscal_year_is_that_of_the_article_s_country(text: str, published: str, start: str, end: str) -> None:
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, published)} == {(start, end)}
+
+
+def test_a_fiscal_year_of_a_country_without_one_is_no_period_rather_than_a_wrong_one() -> None:
+    text = "Uzbekistan's trade with Georgia reached $1.1 billion in the first eight months of the current fiscal year."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2019-03-20")} == {("", "")}
+
+
+def test_the_same_period_of_the_previous_fiscal_is_a_year_back() -> None:
+    text = ("Pakistan's exports to Sri Lanka fell 24.8 per cent during the first nine months of the ongoing fiscal to "
+            "$883.26m, from $1.175bn in the same period in previous fiscal.")
+    assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2019-04-20")} == {
+        ("2018-07-01", "2019-03-31", 883.26e6), ("2017-07-01", "2018-03-31", 1.175e9)}

@@ -10,9 +10,9 @@ years the text mentions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from tradestats.extract.lexicon import BLOCS, country_codes
+from tradestats.extract.lexicon import BLOCS, FISCAL_YEAR_STARTS, country_codes
 from tradestats.extract.periods import Reference, find_periods
 
 _YEAR = re.compile(r"(?<![\w$.,/-])(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)")
@@ -81,8 +81,16 @@ class ArticleContext:
     def reference(self) -> Reference:
         if self._reference is None:
             ref = Reference.from_iso(self.published)
-            self._reference = ref if ref.year is not None else inferred_reference(self.text, self.body_start)
+            ref = ref if ref.year is not None else inferred_reference(self.text, self.body_start)
+            self._reference = replace(ref, fiscal_start=self.fiscal_start)
         return self._reference
+
+    @property
+    def fiscal_start(self) -> int | None:
+        """The first month of "the fiscal year" the article speaks of: that of the first of its two countries
+        whose fiscal year is not the calendar year ("the first eight months of the current fiscal year" in a
+        Pakistani report starts in July); None when neither has one."""
+        return next((FISCAL_YEAR_STARTS[c] for c in self.pair if c in FISCAL_YEAR_STARTS), None)
 
     def other_than(self, code: str) -> str | None:
         """The article's country that is not ``code``: the partner of a one-country statement."""

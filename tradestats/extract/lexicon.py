@@ -21,6 +21,7 @@ REFERENCE = Path(__file__).resolve().parents[2] / "reference"
 COUNTRIES_CSV = REFERENCE / "countries.csv"
 COMMODITIES_CSV = REFERENCE / "commodities.csv"
 CURRENCIES_CSV = REFERENCE / "currencies.csv"
+FISCAL_YEARS_CSV = REFERENCE / "fiscal_years.csv"
 
 #: Codes that name a group of economies rather than one country.
 BLOCS = frozenset({"EUU", "EAEU", "WLD"})
@@ -125,12 +126,18 @@ def load_currency_terms(path: Path = CURRENCIES_CSV) -> dict[str, dict[str, str]
     return terms
 
 
+def load_fiscal_years(path: Path = FISCAL_YEARS_CSV) -> dict[str, int]:
+    """The first month of each country's fiscal year, for the countries whose fiscal year is not the calendar's."""
+    return {row["country"]: int(row["first_month"]) for row in _read_rows(path)}
+
+
 COUNTRY_NAMES = load_country_names()
 COMMODITY_TERMS = load_commodity_terms()
 CURRENCY_TERMS = load_currency_terms()
+FISCAL_YEAR_STARTS = load_fiscal_years()
 #: Digest of the reference files: a changed name list can change the output for unchanged text.
-REFERENCE_DIGEST = hashlib.sha256(b"\0".join(path.read_bytes() for path in (COUNTRIES_CSV, COMMODITIES_CSV,
-                                                                          CURRENCIES_CSV))).hexdigest()[:8]
+REFERENCE_DIGEST = hashlib.sha256(b"\0".join(path.read_bytes() for path in (
+    COUNTRIES_CSV, COMMODITIES_CSV, CURRENCIES_CSV, FISCAL_YEARS_CSV))).hexdigest()[:8]
 
 # Country names are matched case-sensitively ("US" the country, not "us"), except
 # the lower-case bloc spellings such as "the world", which are written that way.

@@ -50,6 +50,7 @@ class PeriodMention:
     comparison: bool = False
     recalled: bool = False  # "than in 2021, when trade totalled ...": an earlier period, the figure after it its own
     bare: bool = False  # "the same period" with no year after it: the current period unless compared against
+    whole_fiscal_year: bool = False  # "fiscal year 2021-22": the months of the country's fiscal year, July if unknown
 
     @property
     def usable(self) -> bool:
@@ -63,6 +64,7 @@ class Reference:
 
     year: int | None
     month: int | None = None
+    fiscal_start: int | None = None  # the first month of the fiscal year of the article's country, if not January
 
     @classmethod
     def from_iso(cls, published: str) -> "Reference":
@@ -191,7 +193,16 @@ def _fiscal_year(m: re.Match, start: int, end: int) -> PeriodMention | None:
     following = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
     if following != first + 1:
         return None
-    return PeriodMention(start, end, "fiscal", 7, 6, year=first)
+    return PeriodMention(start, end, "fiscal", 7, 6, year=first, whole_fiscal_year=True)
+
+
+def _fiscal_relative(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "the last financial year", "the first nine months of the ongoing fiscal": months of the fiscal year of the
+    article's country, which only the article knows (``first_month`` 0 until resolved)."""
+    months = _months_count(m.group("n")) if m.group("n") else 12
+    relative = (m.group("rel") or "this").lower()
+    offset = -1 if relative in ("last", "previous", "past", "preceding") else 0
+    return PeriodMention(start, end, "fiscal", 0, months, offset=offset)
 
 
 def _fiscal_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
@@ -308,6 +319,10 @@ _FORMS: list[_Form] = [
     _form(rf"(?:(?i:fiscal|financial)\s+(?i:year)\s+(?:of\s+)?|FY\s?)(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*"
           r"(?P<y2>20\d\d|\d\d)(?!\d)", _fiscal_year, ("fiscal", "financial", "fy"), "in the for during of",
           cased=True),
+    _form(rf"(?:(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{WORD_NUMBER})\s+months?\s+of\s+)?(?:the\s+)?"
+          r"(?:(?P<rel>current|ongoing|this|present|last|previous|past|preceding)\s+(?:fiscal|financial)(?:\s+year)?"
+          r"|(?:fiscal|financial)\s+year)\b(?!\s*(?:\(?\s*(?:19|20)\d\d|of\s+(?:19|20)\d\d))",
+          _fiscal_relative, ("fiscal", "financial"), "in during for over of the"),
     _form(rf"by\s+(?P<y>{_YEAR})", _deadline, ("by ",)),
     _form(rf"(?P<rel>{_RELATIVE})(?:\s+alone)?|over\s+the\s+year\b", _relative_year, ("year",),
           "in for during over throughout the"),
@@ -503,6 +518,12 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     else:
         # A month stretch without a year is the latest one not after the reference month.
         year = ref.year - 1 if ref.month and mention.last_month > ref.month else ref.year
+    if mention.kind == "fiscal" and mention.first_month == 0:  # "the first eight months of the current fiscal year"
+        return _fiscal_stretch(mention, ref)
+    if mention.whole_fiscal_year and ref.fiscal_start:  # "FY2022-23" in an Indian report: April to March
+        first = ref.fiscal_start
+        return Period(dt.date(year, first, 1).isoformat(),
+                      _last_day(year + 1 if first > 1 else year, (first - 2) % 12 + 1).isoformat())
     if mention.kind == "fiscal":  # July of its first year to June of the next, or the months written
         end_year = year + 1 if mention.last_month < mention.first_month else year
         return Period(dt.date(year, mention.first_month, 1).isoformat(),
@@ -513,6 +534,19 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
         # "this year" or "in 2023" written during 2023: the year so far.
         return _year_so_far(year)
     return _months(year, mention.first_month, mention.last_month)
+
+
+def _fiscal_stretch(mention: PeriodMention, ref: Reference) -> Period | None:
+    """The first ``last_month`` months of the fiscal year the article's country was in (``offset`` years back)."""
+    first = ref.fiscal_start
+    if first is None or ref.year is None or ref.month is None:
+        return None
+    year = (ref.year if ref.month >= first else ref.year - 1) + (mention.offset or 0)
+    last = first + mention.last_month - 1
+    end = _last_day(year + (last - 1) // 12, (last - 1) % 12 + 1)
+    if mention.offset == 0 and mention.last_month == 12:
+        return Period(dt.date(year, first, 1).isoformat(), "")  # the fiscal year so far
+    return Period(dt.date(year, first, 1).isoformat(), end.isoformat())
 
 
 @lru_cache(maxsize=4096)
