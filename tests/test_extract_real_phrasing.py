@@ -779,3 +779,27 @@ def test_the_same_period_of_the_previous_fiscal_is_a_year_back() -> None:
             "$883.26m, from $1.175bn in the same period in previous fiscal.")
     assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2019-04-20")} == {
         ("2018-07-01", "2019-03-31", 883.26e6), ("2017-07-01", "2018-03-31", 1.175e9)}
+
+
+# --- 1.19: number and period shorthands, the period of an aside ------------------------------------------------------
+def test_a_thousands_comma_before_millions_in_the_hundreds_of_billions_is_a_decimal_comma() -> None:
+    assert {v for *_, v, _g, _c in rows("In 2021 the export from Georgia to Armenia has made up 739,386 mln dollars.",
+                                       "2022-01-20")} == {739.386e6}
+    assert {v for *_, v, _g, _c in rows("In 2021 the export from Pakistan to Georgia was 1,150 million dollars.",
+                                       "2022-01-20")} == {1.15e9}
+
+
+@pytest.mark.parametrize("period", ["in 4M23", "in the January-April months of 2023"])
+def test_analyst_shorthand_and_months_of_a_year_are_the_first_months(period: str) -> None:
+    text = f"Trade between Georgia and Uzbekistan was valued at $259.5mn {period}."
+    assert rows(text, "2023-05-25") == {("turnover", "GEO", "UZB", "2023-01-01", "2023-04-30", 259.5e6, None, "")}
+
+
+def test_the_period_of_a_bracketed_aside_is_the_aside_s_own() -> None:
+    text = ("Trade between Georgia and Uzbekistan was valued at $259.5mn in January-April 2023. Russia, Georgia's "
+            "number one trade partner in 2022 (at $9.27bn), placed second at $2.9bn. Mutual trade with Armenia "
+            "amounted to $80.2mn.")
+    jan_apr = ("2023-01-01", "2023-04-30")
+    assert rows(text, "2023-05-25") >= {("turnover", "GEO", "RUS", "2022-01-01", "2022-12-31", 9.27e9, None, ""),
+                                        ("turnover", "GEO", "RUS", *jan_apr, 2.9e9, None, ""),
+                                        ("turnover", "GEO", "ARM", *jan_apr, 80.2e6, None, "")}

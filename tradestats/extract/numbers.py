@@ -167,9 +167,11 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         m = _MONEY_PREFIXED.search(text, max(covered, at - _PREFIX_REACH), min(end, at + length + _PREFIXED_TAIL))
         if m is None or m.start() > at:
             continue
-        value = parse_number(m.group("pnum")) * _scale(m.group("pglued") or m.group("pscale"))
+        scale = _scale(m.group("pglued") or m.group("pscale"))
+        value = parse_number(m.group("pnum")) * scale
         unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
-        value = _decimal_comma_if_implausible(m.group("pnum"), value, unit)
+        value = _decimal_comma_before_millions(m.group("pnum"), _decimal_comma_if_implausible(m.group("pnum"), value,
+                                                                                              unit), unit, scale)
         found.append(Amount(m.start(), m.end(), _exact(value), unit, bool(m.group("prange"))))
         covered = m.end()
     # After a number: a currency word right after a digit or a scale word ("5,000 tenge", "1.5bn soums",
@@ -179,8 +181,10 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
     for m in _suffixed(text, start, end, lower, present) if present else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
-        value = parse_number(m.group("snum")) * _scale(m.group("sglued") or m.group("sscale"))
+        scale = _scale(m.group("sglued") or m.group("sscale"))
+        value = parse_number(m.group("snum")) * scale
         unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
+        value = _decimal_comma_before_millions(m.group("snum"), value, unit, scale)
         found.append(Amount(m.start(), m.end(), _exact(value), unit, bool(m.group("srange"))))
     return sorted(found, key=lambda a: a.start) if len(found) > 1 else found
 
@@ -189,6 +193,14 @@ def _decimal_comma_if_implausible(written: str, value: float, unit: str) -> floa
     """ "$ 1,481 billion" is $1.481 billion written with a decimal comma: no two economies trade a trillion dollars
     or euros, so a dollar or euro amount of a trillion or more written "d,ddd" is read with a decimal comma."""
     if unit in ("USD", "EUR") and value >= 1e12 and written.count(",") == 1 and "." not in written:
+        return value / 1000
+    return value
+
+
+def _decimal_comma_before_millions(written: str, value: float, unit: str, scale: float) -> float:
+    """ "739,386 mln dollars" is $739.386 million: millions are written with a thousands comma up to a few
+    thousand ("1,150 million dollars"), never into the hundreds of billions, which are written in billions."""
+    if unit in ("USD", "EUR") and scale == 1e6 and value >= 1e11 and written.count(",") == 1 and "." not in written:
         return value / 1000
     return value
 

@@ -121,6 +121,13 @@ def _range(m: re.Match, start: int, end: int) -> PeriodMention | None:
     return PeriodMention(start, end, "months", first, last, **_year_fields(m))
 
 
+def _months_short(m: re.Match, start: int, end: int) -> PeriodMention | None:
+    """ "4M23", "9M 2023": the first months of a year, as analysts write them."""
+    n, written = int(m.group("n")), m.group("yy")
+    year = int(written) if len(written) == 4 else 2000 + int(written)
+    return PeriodMention(start, end, "months", 1, n, year=year) if 1 <= n <= 12 else None
+
+
 def _first_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
     n = _months_count(m.group("n"))
     if not 1 <= n <= 12:
@@ -273,10 +280,12 @@ _FORMS: list[_Form] = [
           rf"(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+|FY\s?)?(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*(?P<y2>20\d\d|\d\d)"
           r"(?!\d)\)?", _fiscal_months, (_MONTH_NAME,), "from between the in for during", cased=True),
     _form(rf"(?P<m1>{_MONTH})\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b|and\b)\s*(?P<m2>{_MONTH})"
-          rf"(?:\s+period(?=\s+of\b))?{_YEAR_SPEC}(?:\s+period\b)?", _range, (_MONTH_NAME,), "from between the in for during",
+          rf"(?:\s+(?:period|months)(?=\s+of\b))?{_YEAR_SPEC}(?:\s+(?:period|months)\b)?", _range, (_MONTH_NAME,), "from between the in for during",
           cased=True),
     _form(rf"(?P<n>\d{{1,2}}|{WORD_NUMBER})[\s-]+months?\b{_YEAR_SPEC}", _first_months, ("month",),
           "the first"),
+    _form(r"(?<![\w$€£.,])(?P<n>1[0-2]|[1-9])M\s?(?P<yy>20\d\d|\d\d)(?!\w|[.,]\d)", _months_short,
+          ("1m", "2m", "3m", "4m", "5m", "6m", "7m", "8m", "9m"), cased=True),
     _form(rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b{_YEAR_SPEC}", _quarter,
           ("quarter",), "the"),
     _form(rf"Q(?P<qn>[1-4])(?:\s*-?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)", _quarter,

@@ -32,7 +32,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.18"
+RULES_VERSION = "1.19"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -337,7 +337,8 @@ class DocumentReader:
             periods = [p for p in periods if not _overlaps_any(p.start, p.end, amounts)]
             countries = [c for c in countries if not _starts_in_any(c.start, amounts)]
         if periods:
-            self.note_main_period([p for p in periods if not _of_a_comparison_value(p, figures)])
+            self.note_main_period([p for p in periods if not _of_a_comparison_value(p, figures)
+                                   and not (figures and _of_an_aside(text, p, figures[-1].start))])
         if self.last_pair is not None and any(map(self.quick.lower[a:b].__contains__, _ANAPHORIC_NOUN_STEMS)):
             countries = self.with_anaphoric_countries(countries, a, b)
         if self.article.home is not None and any(map(text[a:b].lower().__contains__, _HOME_POSSESSIVE_STEMS)):
@@ -387,9 +388,9 @@ class DocumentReader:
         if statement is not None:
             statement.sector = next(iter(sectors)) if len({c.name for c in sectors}) == 1 else None
             # Only an unambiguous period carries over to the next paragraph.
-            if any(p.recalled for p in periods):  # a value recalled for an earlier year does not set the period
-                stated = {p for p in stated if not any(p == resolve(m, self.article.reference)
-                                                       for m in periods if m.recalled)}
+            asides = [m for m in periods if m.recalled or (figures and _of_an_aside(text, m, figures[-1].start))]
+            if asides:  # a value recalled for an earlier year, or given in an aside, does not set the period
+                stated = {p for p in stated if not any(p == resolve(m, self.article.reference) for m in asides)}
                 if not stated and carried is not None and carried.period is not None:
                     stated = {carried.period}
             statement.period = next(iter(stated)) if len(stated) == 1 and next(iter(stated)).start else None
@@ -700,7 +701,7 @@ class DocumentReader:
             if base is not None and base.start:
                 return comparison_period(base, compared, ref)
         for span in reversed(earlier):
-            usable = [p for p in self.periods_in(span) if p.usable]
+            usable = [p for p in self.periods_in(span) if p.usable and not _of_an_aside(self.text, p, span.end)]
             if usable:
                 return resolve(usable[-1], ref) or NO_PERIOD
         if carried is not None and carried.period is not None:
@@ -1148,7 +1149,7 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
             following.usable or following.kind in ("span", "deadline", "current")):
         if _BETWEEN_FIGURE_AND_PERIOD.fullmatch(text, f.end, following.start):
             return following
-    before = [p for p in periods if p.end <= f.start and not p.comparison]
+    before = [p for p in periods if p.end <= f.start and not p.comparison and not _of_an_aside(text, p, f.start)]
     in_segment = [p for p in before if p.start >= seg.start]
     if in_segment or before:
         return (in_segment or before)[-1]
@@ -1174,6 +1175,17 @@ _N_MONTHS = re.compile(r"(?:the\s+)?(?:first\s+)?(?:\d{1,2}|[a-z]+)[\s-]+months?
 def _within_from_january(main: Period | None, so_far: Period) -> bool:
     """Whether the period in force is the months from January of the year a "so far this year" speaks of."""
     return main is not None and bool(main.end) and main.start == so_far.start
+
+
+def _of_an_aside(text: str, period: PeriodMention, before: int) -> bool:
+    """Whether a period is that of a bracketed figure right after it, some figure before ``before``: "Russia,
+    Uzbekistan's number one partner in 2022 (at $9.27bn), placed second at $2.9bn" gives 2022 to the aside only."""
+    m = _ASIDE_FIGURE.match(text, period.end)
+    return m is not None and m.end() <= before
+
+
+#: A bracketed figure opening right after a period: " (at $9.27bn)".
+_ASIDE_FIGURE = re.compile(r"\s*\((?:at\s+|about\s+|around\s+|nearly\s+)?[$€£]?\s?\d[^()]{0,30}\)")
 
 
 def _same_period_after(text: str, f: Figure, periods: list[PeriodMention]) -> PeriodMention | None:
