@@ -803,3 +803,24 @@ def test_the_period_of_a_bracketed_aside_is_the_aside_s_own() -> None:
     assert rows(text, "2023-05-25") >= {("turnover", "GEO", "RUS", "2022-01-01", "2022-12-31", 9.27e9, None, ""),
                                         ("turnover", "GEO", "RUS", *jan_apr, 2.9e9, None, ""),
                                         ("turnover", "GEO", "ARM", *jan_apr, 80.2e6, None, "")}
+
+
+# --- 1.20: a remark on a line of goods, more product groups, more demonyms -------------------------------------------
+def test_a_growth_said_of_this_after_a_line_of_goods_is_that_line_s_in_every_unit() -> None:
+    text = ("Azerbaijan exported 250,300 tons of cement to Georgia for $12.4 million from January through September "
+            "this year.\n\nAccording to the report, this is 21.6 percent less than in the same period last year.")
+    nine_months = ("2020-01-01", "2020-09-30")
+    assert rows(text, "2020-12-06") == {("commodities", "AZE", "GEO", *nine_months, 250300.0, 0.784, "cement"),
+                                        ("commodities", "AZE", "GEO", *nine_months, 12.4e6, 0.784, "cement")}
+
+
+def test_horticultural_product_exports_are_a_product_group() -> None:
+    text = ("Pakistan accounted for the largest volume of horticultural product exports from Uzbekistan in 2023, "
+            "with 79,100 tons worth $57.6 million.")
+    assert {c for *_, c in rows(text, "2024-04-28")} == {"horticultural products"}
+
+
+@pytest.mark.parametrize("demonym, code", [("Peruvian", "PER"), ("Colombian", "COL"), ("Tanzanian", "TZA")])
+def test_a_demonym_names_its_country(demonym: str, code: str) -> None:
+    text = f"{demonym} exports to China totaled US$5.1 billion in 2023."
+    assert {(r, p) for _t, r, p, *_ in rows(text, "2024-03-01")} == {(code, "CHN")}

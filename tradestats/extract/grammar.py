@@ -390,8 +390,9 @@ ALREADY = Words(r"\balready\b")
 _AGRI = r"agricultural|agro-industrial|agro-food|agri-food|agrarian|agro"
 PRODUCT_GROUP = Words(
     rf"\b(?P<adj>{_AGRI}|food|industrial|manufactured|chemical|textile|metallurgical|petrochemical|processed"
-    r"|engineering|consumer|mineral|livestock|dairy|meat|fish|pharmaceutical|electronic|electrical|light\s+industry)"
-    r"\s+(?P<noun>products|goods|commodities|produce)\b"
+    r"|engineering|consumer|mineral|livestock|dairy|meat|fish|pharmaceutical|electronic|electrical|light\s+industry"
+    r"|horticultural|fruit\s+and\s+vegetable|forestry|wood|leather|plastic|rubber|metal|tobacco)"
+    r"\s+(?P<noun>products|goods|commodities|produce|product(?=\s+(?:exports?|imports?|supplies|shipments)\b))\b"
     rf"|\b(?P<qadj>{_AGRI})\s+(?=(?:commodity\s+)?(?:trade|turnover|exports?|imports?|products?)\b)"
     rf"|\b(?:in|of)\s+the\s+(?P<sadj>{_AGRI})\s+(?:sector|sphere|complex|industry)\b"
 )
@@ -404,4 +405,5 @@ def product_group_name(m: re.Match) -> str:
     adj = (m.group("adj") or m.group("qadj") or m.group("sadj")).lower()
     if _AGRI_RE.match(adj):
         return AGRICULTURAL_PRODUCTS
-    return f"{adj} {m.group('noun').lower()}"
+    noun = m.group("noun").lower()
+    return f"{' '.join(adj.split())} {'products' if noun == 'product' else noun}"

@@ -32,7 +32,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.19"
+RULES_VERSION = "1.20"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -786,6 +786,9 @@ class DocumentReader:
             if group.growth is not None and not seg.flow.words and self.growth_of_previous(
                     table, growth, None if period in compared else period):
                 return self.priors_of_previous(group.comparisons, table, periods, sent)
+            if group.growth is not None and not seg.flow.words and not group.comparisons and \
+                    self.growth_of_previous_goods(growth):
+                return []  # "Azerbaijan exported 250,300 tons of cement for $12.4 million ... This is 21.6% less"
             if group.growth is None or not period.start:
                 return []
             return [Row(period=period, value=None, unit="", qualifier="", growth_ratio=growth, change_value=None,
@@ -855,6 +858,18 @@ class DocumentReader:
         if shared:
             rows = [replace(rows[0], anchor=(c.start, c.end))]
         return rows
+
+    def growth_of_previous_goods(self, growth: float) -> bool:
+        """A growth said of "this" after a sentence that gave one line of goods (its value, its tonnage, or both)
+        and no growth is that line's growth, in every unit it was stated in."""
+        previous = [i for i in self.previous_sentence_rows if self.rows[i].table == "commodities"]
+        if not previous or len({self.rows[i].commodity for i in previous}) != 1 or len(
+                {self.rows[i].period for i in previous}) != 1 or any(
+                self.rows[i].growth_ratio is not None or self.rows[i].value is None for i in previous):
+            return False
+        for i in previous:
+            self.rows[i] = replace(self.rows[i], growth_ratio=growth)
+        return True
 
     def signed_change(self, group: Group, sent: Span) -> float:
         """The change of a figure, negative for a fall: "decreased by $5 million" is -5000000, so the column reads
