@@ -824,3 +824,23 @@ def test_horticultural_product_exports_are_a_product_group() -> None:
 def test_a_demonym_names_its_country(demonym: str, code: str) -> None:
     text = f"{demonym} exports to China totaled US$5.1 billion in 2023."
     assert {(r, p) for _t, r, p, *_ in rows(text, "2024-03-01")} == {(code, "CHN")}
+
+
+# --- 1.21: amounts in two scales, more currencies, figures of shipping values reach the keeper -----------------------
+def test_an_amount_written_in_billions_and_millions_is_one_amount() -> None:
+    text = "Bilateral trade between Turkmenistan and Georgia for January-August 2021 reached 1 billion 86 million USD."
+    assert rows(text, "2021-10-01") == {("turnover", "TKM", "GEO", "2021-01-01", "2021-08-31", 1.086e9, None, "")}
+
+
+@pytest.mark.parametrize("amount, value", [("55 billion Rand", 55e9), ("12 billion naira", 12e9),
+                                           ("ZAR 3.2 billion", 3.2e9)])
+def test_currencies_of_african_economies_are_read(amount: str, value: float) -> None:
+    text = f"Trade between Nigeria and South Africa fell to {amount} in 2016."
+    assert {v for *_, v, _g, _c in rows(text, "2017-03-01")} == {value}
+
+
+def test_a_shipping_value_without_a_flow_word_is_flagged_for_the_keeper() -> None:
+    text = ("Peru's exports to China totaled US$5.1 billion in 2023. Among them, copper stood out, whose shipping "
+            "value amounted to US$2.4 billion.")
+    assert "US$2.4 billion" in flagged(text, "2024-03-01") | {
+        f"US${v / 1e9:g} billion" for *_, v, _g, c in rows(text, "2024-03-01") if c}

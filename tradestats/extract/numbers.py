@@ -185,8 +185,16 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         value = parse_number(m.group("snum")) * scale
         unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
         value = _decimal_comma_before_millions(m.group("snum"), value, unit, scale)
-        found.append(Amount(m.start(), m.end(), _exact(value), unit, bool(m.group("srange"))))
+        begin = m.start()
+        billions = _BILLIONS_BEFORE.search(text, max(start, begin - 16), begin) if scale == 1e6 and value < 1e9 else None
+        if billions is not None:  # "1 billion 86 million USD": one amount written in two scales
+            begin, value = billions.start(), int(billions.group(1)) * 1e9 + value
+        found.append(Amount(begin, m.end(), _exact(value), unit, bool(m.group("srange"))))
     return sorted(found, key=lambda a: a.start) if len(found) > 1 else found
+
+
+#: The billions of an amount whose millions follow: "1 billion " of "1 billion 86 million USD".
+_BILLIONS_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:billion|bln)\s+$", re.IGNORECASE)
 
 
 def _decimal_comma_if_implausible(written: str, value: float, unit: str) -> float:

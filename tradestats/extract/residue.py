@@ -93,7 +93,7 @@ def document_figures(doc: Document, candidates: Sequence[Candidate], quick: g.Qu
 #: Words of trade talk beside the flow words: a figure next to them is what a keeper must see, even when it
 #: turns out to be a contract, a cargo capacity or a product's price rather than a trade statistic.
 TRADE_TALK = ("contract", "deal", "worth", "cargo", "container", "traffic", "freight", "goods", "commodit",
-              "product")
+              "product", "shipping")
 
 
 def speaks_of_trade(text: str, quick: g.QuickTests, sent: Span) -> bool:
