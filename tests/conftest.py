@@ -60,3 +60,14 @@ def candidate_rows(text: str, published: str = "2023-06-15") -> set[tuple]:
     """What each candidate states, as comparable tuples: table, parties, period, value, growth, commodity."""
     return {(c.table, c.reporter, c.partner, c.period_start, c.period_end, c.value, c.growth_ratio, c.commodity)
             for c in extract_text(text, published)}
+
+
+def review(repo: Path, *args: str, ok: bool = True):
+    """Run the review command in-process on ``repo``; fails the test when its exit status is not as expected."""
+    from typer.testing import CliRunner
+
+    from stages.review import app
+
+    result = CliRunner().invoke(app, ["--repo", str(repo), *args])
+    assert (result.exit_code == 0) == ok, result.output
+    return result

@@ -9,13 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from stages import extract
-from stages.review import app
 from stages.validate import read_candidates as read_candidate_frame
 from stages.validate import validate
-from tests.conftest import make_doc, write_validated
+from tests.conftest import make_doc, review, write_validated
 from tests.repo_copy import copy_repo, dvc_repro, run
 from tradestats.documents import Document
 from tradestats.extract import read_document
@@ -93,12 +91,6 @@ def repo(tmp_path: Path) -> Path:
     (tmp_path / "build" / "figures.csv").write_text(extract.figures_csv(found.figures), encoding="utf-8")
     write_validated(tmp_path / "validated")
     return tmp_path
-
-
-def review(repo: Path, *args: str, ok: bool = True):
-    result = CliRunner().invoke(app, ["--repo", str(repo), *args])
-    assert (result.exit_code == 0) == ok, result.output
-    return result
 
 
 def flagged(repo: Path) -> dict[str, str]:

@@ -22,7 +22,7 @@ import schemas
 from stages.review import app, print_candidate
 from stages.validate import read_candidates as read_candidate_frame
 from stages.validate import validate
-from tests.conftest import make_doc, write_validated
+from tests.conftest import make_doc, review, write_validated
 from tests.repo_copy import REPO, copy_repo, dvc_repro, run
 from tradestats.csvio import csv_text
 from tradestats.documents import iter_documents
@@ -100,12 +100,6 @@ def repo(tmp_path: Path) -> Path:
     write_figures(tmp_path, [])
     write_validated(tmp_path / "validated")
     return tmp_path
-
-
-def review(repo: Path, *args: str, ok: bool = True):
-    result = CliRunner().invoke(app, ["--repo", str(repo), *args])
-    assert (result.exit_code == 0) == ok, result.output
-    return result
 
 
 def rows(repo: Path, table: str) -> list[dict[str, str]]:
