@@ -57,8 +57,8 @@ CASES = [
                                                      "characters: expected paragraphs on lines of their own, at most "
                                                      "100,000 characters each (is the article joined onto one "
                                                      "line?); break it into its paragraphs"),
-         "refused within seconds (a 30 s bound guards against a hang): the extractor's time grows with the square "
-         "of a paragraph's sentences"),
+         "refused within seconds (a 30 s bound guards against a hang): a line that long is a page joined onto one "
+         "line, read as one paragraph of thousands of sentences"),
 ]
 
 
