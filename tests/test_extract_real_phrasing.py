@@ -566,17 +566,17 @@ def test_trade_with_a_group_of_countries_is_a_regional_total() -> None:
 
 # --- 1.12: comparison values after a dash or in a later sentence, running totals, totals beyond the pair ------------
 def test_a_value_after_a_dash_following_the_comparison_words_is_the_earlier_period_s() -> None:
-    text = ("Trade between Uzbekistan and Georgia reached $412.5 million in January-June 2024, which is 8.2% more "
-            "than the same period last year – $381.2 million.")
-    assert rows(text) == {("turnover", "UZB", "GEO", "2024-01-01", "2024-06-30", 412.5e6, 1.082, ""),
-                          ("turnover", "UZB", "GEO", "2023-01-01", "2023-06-30", 381.2e6, None, "")}
+    text = ("Uzbek-Georgian trade came to $630 million in January-June 2024, some 5% more than the "
+            "same period last year – $600 million.")
+    assert rows(text) == {("turnover", "UZB", "GEO", "2024-01-01", "2024-06-30", 630e6, 1.05, ""),
+                          ("turnover", "UZB", "GEO", "2023-01-01", "2023-06-30", 600e6, None, "")}
 
 
 def test_a_value_for_the_same_period_last_year_in_a_later_sentence_is_the_prior_period_s() -> None:
-    text = ("Trade between Uzbekistan and Georgia reached $412.5 million in January-June 2024. The trade was "
-            "$381.2 million in the same period last year.")
-    assert rows(text) == {("turnover", "UZB", "GEO", "2024-01-01", "2024-06-30", 412.5e6, None, ""),
-                          ("turnover", "UZB", "GEO", "2023-01-01", "2023-06-30", 381.2e6, None, "")}
+    text = ("Uzbek-Georgian trade came to $630 million in January-June 2024. It stood at "
+            "$600 million in the same period last year.")
+    assert rows(text) == {("turnover", "UZB", "GEO", "2024-01-01", "2024-06-30", 630e6, None, ""),
+                          ("turnover", "UZB", "GEO", "2023-01-01", "2023-06-30", 600e6, None, "")}
 
 
 def test_bringing_it_to_a_value_states_the_subject_s_level_but_bringing_the_total_is_left_to_the_keeper() -> None:
@@ -596,9 +596,9 @@ def test_of_the_total_turnover_opens_on_a_part_of_the_figure_before() -> None:
 
 def test_a_value_many_times_the_pair_s_is_a_national_total_left_to_the_keeper() -> None:
     text = ("Trade between Azerbaijan and Georgia reached $1.1 billion in 2023. Azerbaijan's trade turnover "
-            "amounted to $46.6 billion in 2023.")
+            "amounted to $38 billion in 2023.")
     assert rows(text) == {("turnover", "AZE", "GEO", *YEAR_2023, 1.1e9, None, "")}
-    assert flagged(text) == {"$46.6 billion"}
+    assert flagged(text) == {"$38 billion"}
 
 
 # --- 1.13: months of a fiscal year, the same month a year back, a partner after a dash, "up $X" --------------------
@@ -607,62 +607,62 @@ def test_a_value_many_times_the_pair_s_is_a_national_total_left_to_the_keeper() 
                                                 ("in July-December of fiscal year 2022-23", "2022-07-01", "2022-12-31")])
 def test_months_of_a_fiscal_year_written_as_two_years_run_across_the_new_year(period: str, start: str,
                                                                               end: str) -> None:
-    text = f"Pakistan's exports to Sri Lanka were recorded at $1,150 million {period}."
-    assert rows(text, "2023-09-01") == {("exports", "PAK", "LKA", start, end, 1150e6, None, "")}
+    text = f"Pakistan sold goods worth $2,040 million to Sri Lanka {period}."
+    assert rows(text, "2023-09-01") == {("exports", "PAK", "LKA", start, end, 2040e6, None, "")}
 
 
 def test_the_same_month_of_an_earlier_year_is_a_comparison_not_the_figure_s_period() -> None:
-    text = ("The trade between Georgia and Armenia rose by $12.1 million in May 2023 compared to the same month "
-            "of 2022, having surpassed $98.4 million.")
-    assert rows(text, "2023-07-01") == {("turnover", "GEO", "ARM", "2023-05-01", "2023-05-31", 98.4e6, None, "")}
+    text = ("Georgian-Armenian trade grew by $9 million in May 2023 compared to the same month "
+            "of 2022, to more than $70 million.")
+    assert rows(text, "2023-07-01") == {("turnover", "GEO", "ARM", "2023-05-01", "2023-05-31", 70e6, None, "")}
 
 
 def test_from_before_a_dash_names_the_partner_not_a_starting_value() -> None:
-    text = "In 2022, Georgia's exports to Armenia amounted to $720 million, and imports from Armenia – $210 million."
-    assert rows(text, "2023-07-01") == {("exports", "GEO", "ARM", "2022-01-01", "2022-12-31", 720e6, None, ""),
-                                        ("imports", "GEO", "ARM", "2022-01-01", "2022-12-31", 210e6, None, "")}
+    text = "In 2022 Georgia sent $640 million of exports to Armenia, and imports from Armenia – $330 million."
+    assert rows(text, "2023-07-01") == {("exports", "GEO", "ARM", "2022-01-01", "2022-12-31", 640e6, None, ""),
+                                        ("imports", "GEO", "ARM", "2022-01-01", "2022-12-31", 330e6, None, "")}
 
 
 def test_up_opening_a_remark_is_a_change_but_made_up_is_a_level() -> None:
-    change = "In May 2023, trade between Georgia and Armenia reached $98.4 million, up $12.1 million."
-    assert rows(change, "2023-07-01") == {("turnover", "GEO", "ARM", "2023-05-01", "2023-05-31", 98.4e6, None, "")}
-    level = "The exports from Georgia to Armenia in 2022 made up $55.8 million."
-    assert rows(level, "2023-07-01") == {("exports", "GEO", "ARM", "2022-01-01", "2022-12-31", 55.8e6, None, "")}
+    change = "In May 2023, trade between Georgia and Armenia reached $70 million, up $9 million."
+    assert rows(change, "2023-07-01") == {("turnover", "GEO", "ARM", "2023-05-01", "2023-05-31", 70e6, None, "")}
+    level = "Georgia's exports to Armenia in 2022 made up $41 million."
+    assert rows(level, "2023-07-01") == {("exports", "GEO", "ARM", "2022-01-01", "2022-12-31", 41e6, None, "")}
 
 
 def test_the_reporting_period_of_a_year_is_the_period_in_force_not_the_year_so_far() -> None:
-    text = ("Trade between Uzbekistan and Georgia reached $1.5 billion from January through April 2023. In the "
-            "reporting period of 2023, Uzbekistan's exports to Georgia amounted to $426.8 million. Georgian exports "
-            "to Uzbekistan, in turn, totaled $1.08 billion.")
+    text = ("Uzbek-Georgian trade came to $900 million from January through April 2023. In the "
+            "reporting period of 2023, Uzbekistan's exports to Georgia were $520 million. Georgian exports "
+            "to Uzbekistan, for their part, came to $380 million.")
     jan_apr = ("2023-01-01", "2023-04-30")
-    assert rows(text, "2023-05-22") == {("turnover", "UZB", "GEO", *jan_apr, 1.5e9, None, ""),
-                                        ("exports", "UZB", "GEO", *jan_apr, 426.8e6, None, ""),
-                                        ("exports", "GEO", "UZB", *jan_apr, 1.08e9, None, "")}
+    assert rows(text, "2023-05-22") == {("turnover", "UZB", "GEO", *jan_apr, 900e6, None, ""),
+                                        ("exports", "UZB", "GEO", *jan_apr, 520e6, None, ""),
+                                        ("exports", "GEO", "UZB", *jan_apr, 380e6, None, "")}
 
 
 @pytest.mark.parametrize("lead", ["Over 10 months of this year", "According to the figures over 10 months of this year"])
 def test_over_a_number_of_months_is_a_stretch_of_time_and_so_far_this_year_keeps_it(lead: str) -> None:
-    text = (f"{lead}, trade between Uzbekistan and Georgia reached almost $3 billion. Uzbekistan's exports to "
-            "Georgia have grown to $2.2 billion since the beginning of the year.")
+    text = (f"{lead}, Uzbek-Georgian trade was close to $1.4 billion. Uzbekistan's exports to "
+            "Georgia have risen to $0.9 billion since the beginning of the year.")
     ten_months = ("2023-01-01", "2023-10-31")
-    assert rows(text, "2023-12-22") == {("turnover", "UZB", "GEO", *ten_months, 3e9, None, ""),
-                                        ("exports", "UZB", "GEO", *ten_months, 2.2e9, None, "")}
+    assert rows(text, "2023-12-22") == {("turnover", "UZB", "GEO", *ten_months, 1.4e9, None, ""),
+                                        ("exports", "UZB", "GEO", *ten_months, 0.9e9, None, "")}
 
 
 def test_over_a_period_after_a_growth_is_still_a_comparison() -> None:
-    text = ("Trade between Uzbekistan and Georgia reached $1.5 billion from January through April 2023, up 7% over "
+    text = ("Uzbek-Georgian trade came to $900 million from January through April 2023, up 4% over "
             "January-April 2022.")
-    assert rows(text, "2023-05-22") == {("turnover", "UZB", "GEO", "2023-01-01", "2023-04-30", 1.5e9, 1.07, "")}
+    assert rows(text, "2023-05-22") == {("turnover", "UZB", "GEO", "2023-01-01", "2023-04-30", 900e6, 1.04, "")}
 
 
 def test_trading_between_two_countries_is_their_turnover() -> None:
-    text = "Trading between Uzbekistan and Georgia was worth $1.1 billion between January and May 2024."
-    assert rows(text, "2024-07-01") == {("turnover", "UZB", "GEO", "2024-01-01", "2024-05-31", 1.1e9, None, "")}
+    text = "Trading between Uzbekistan and Georgia totalled $760 million between January and May 2024."
+    assert rows(text, "2024-07-01") == {("turnover", "UZB", "GEO", "2024-01-01", "2024-05-31", 760e6, None, "")}
 
 
 def test_a_month_range_period_of_a_year_is_those_months() -> None:
-    text = "The trade turnover between Georgia and Armenia increased by 25.7% in January-August period of 2018 to $67.51 bln."
-    assert rows(text, "2018-09-08") == {("turnover", "GEO", "ARM", "2018-01-01", "2018-08-31", 67.51e9, 1.257, "")}
+    text = "Georgian-Armenian trade grew by 12% in the January-August period of 2018, to $34.27 bln."
+    assert rows(text, "2018-09-08") == {("turnover", "GEO", "ARM", "2018-01-01", "2018-08-31", 34.27e9, 1.12, "")}
 
 
 # --- 1.15: rankings "followed by", partners of one flow, cuts ---------------------------------------------------------
@@ -670,65 +670,65 @@ ARMENIA_2023 = "Armenia's trade turnover with Iran in 2023 amounted to $700 mill
 
 
 @pytest.mark.parametrize("ranking", [
-    "Iran remained the top Armenian trade turnover partner over the reporting period of 2023, followed by Russia "
-    "($128.6 million) and Georgia ($121.9 million).",
-    "Iran remained Armenia's main trading partner, followed by Russia ($128.6 million) and Georgia ($121.9 million)."])
+    "Iran stayed the leading Armenian trade turnover partner over the reporting period of 2023, followed by Russia "
+    "($310 million) and Georgia ($205 million).",
+    "Iran stayed Armenia's main trading partner, followed by Russia ($310 million) and Georgia ($205 million)."])
 def test_the_partners_that_follow_the_first_one_have_the_values(ranking: str) -> None:
     assert rows(ARMENIA_2023 + ranking, "2024-03-01") == {
         ("turnover", "ARM", "IRN", *YEAR_2023, 700e6, None, ""),
-        ("turnover", "ARM", "RUS", *YEAR_2023, 128.6e6, None, ""),
-        ("turnover", "ARM", "GEO", *YEAR_2023, 121.9e6, None, "")}
+        ("turnover", "ARM", "RUS", *YEAR_2023, 310e6, None, ""),
+        ("turnover", "ARM", "GEO", *YEAR_2023, 205e6, None, "")}
 
 
 def test_the_main_partner_by_imports_ranks_the_home_country_s_imports() -> None:
-    text = ARMENIA_2023 + ("Iran remained Armenia's main partner by imports, followed by Russia ($85.9 million) and "
-                           "Georgia ($75.1 million).")
-    assert rows(text, "2024-03-01") >= {("imports", "ARM", "RUS", *YEAR_2023, 85.9e6, None, ""),
-                                        ("imports", "ARM", "GEO", *YEAR_2023, 75.1e6, None, "")}
+    text = ARMENIA_2023 + ("Iran stayed Armenia's main partner by imports, followed by Russia ($140 million) and "
+                           "Georgia ($66 million).")
+    assert rows(text, "2024-03-01") >= {("imports", "ARM", "RUS", *YEAR_2023, 140e6, None, ""),
+                                        ("imports", "ARM", "GEO", *YEAR_2023, 66e6, None, "")}
 
 
 def test_a_ranking_of_one_flow_s_partners_goes_on_in_that_flow() -> None:
-    text = ARMENIA_2023 + ("Iran ranked 6 among Armenia's main partners by exports. Meanwhile, Bulgaria ($49.6 million), "
-                           "Georgia ($46.7 million), and Russia ($42.6 million) were the top three.")
+    text = ARMENIA_2023 + ("Iran came fifth among Armenia's main partners by exports. Bulgaria ($58 million), "
+                           "Georgia ($37 million), and Russia ($29 million) were the top three.")
     assert rows(text, "2024-03-01") == {("turnover", "ARM", "IRN", *YEAR_2023, 700e6, None, ""),
                                         *{("exports", "ARM", p, *YEAR_2023, v, None, "")
-                                          for p, v in (("BGR", 49.6e6), ("GEO", 46.7e6), ("RUS", 42.6e6))}}
+                                          for p, v in (("BGR", 58e6), ("GEO", 37e6), ("RUS", 29e6))}}
 
 
 def test_a_cut_is_a_fall_and_a_bloc_in_a_trailing_clause_is_not_the_importer() -> None:
-    text = ("Latvian companies cut their imports of Russian fertilizers by 60% in January-July 2023, taking advantage "
-            "of EU exemptions. During this period, 55,600 tons of fertilizer were imported, at a cost of 16.1 mln euro.")
+    text = ("Latvian buyers cut their imports of Russian fertilizers by 45% in January-July 2023, relying on "
+            "EU exemptions. In these months 31,000 tons of fertilizer were imported, at a cost of 9.3 mln euro.")
     assert {(table, reporter, partner) for table, reporter, partner, *_ in rows(text, "2023-10-02")} == {
         ("commodities", "LVA", "RUS")}
 
 
 # --- 1.16: lists of goods written as bullets, unknown goods first in a composition list ------------------------------
 def test_a_list_of_goods_written_as_bullet_paragraphs_is_read_with_its_opening_line() -> None:
-    text = ("The main export goods of Tajikistan to Uzbekistan in 2022 were:\n\n- Cotton fiber ($17.3 million);\n\n"
-            "- Electricity ($12.2 million);\n\n- Glassware ($3.1 million).\n\nThe ministry gave no other figures.")
+    text = ("Tajikistan's leading exports to Uzbekistan in 2022 were:\n\n- Cotton fiber ($24 million);\n\n"
+            "- Electricity ($9.5 million);\n\n- Glassware ($1.8 million).\n\nThe ministry gave no other figures.")
     assert rows(text, "2023-03-01") == {("commodities", "TJK", "UZB", "2022-01-01", "2022-12-31", v, None, c)
-                                        for c, v in (("cotton fiber", 17.3e6), ("electricity", 12.2e6),
-                                                     ("glassware", 3.1e6))}
+                                        for c, v in (("cotton fiber", 24e6), ("electricity", 9.5e6),
+                                                     ("glassware", 1.8e6))}
 
 
 def test_a_bullet_list_needs_the_colon_of_its_opening_line() -> None:
-    text = ("Tajikistan's exports to Uzbekistan reached $95.8 million in 2022.\n\n- Cotton fiber ($17.3 million) "
+    text = ("Tajikistan's exports to Uzbekistan reached $140 million in 2022.\n\n- Cotton fiber ($24 million) "
             "was sold to a textile company.")
     assert not any(table == "commodities" for table, *_ in rows(text, "2023-03-01"))
 
 
 def test_goods_outside_the_commodity_list_may_open_a_composition_list() -> None:
-    text = ("In 2021 Uzbekistan exported $1.2 billion worth of goods to Turkey, including non-ferrous metals "
-            "($740 million), textile products ($270 million) and chemical products ($86.5 million).")
+    text = ("In 2021 Uzbekistan sold $2.3 billion worth of goods to Turkey, including non-ferrous metals "
+            "($910 million), textile products ($450 million) and chemical products ($120 million).")
     assert {(c, v) for table, *_, v, _g, c in rows(text, "2022-03-01") if table == "commodities"} == {
-        ("non-ferrous metals", 740e6), ("textile products", 270e6), ("chemical products", 86.5e6)}
+        ("non-ferrous metals", 910e6), ("textile products", 450e6), ("chemical products", 120e6)}
 
 
 def test_from_before_a_country_is_the_origin_of_goods_not_a_comparison() -> None:
-    text = ("In 2021 Uzbekistan mainly imported from Turkey machines and equipment ($625 million) and chemical "
-            "products ($275.5 million).")
+    text = ("In 2021 Uzbekistan bought mostly from Turkey machines and equipment ($830 million) and chemical "
+            "products ($190 million).")
     assert {(c, v) for table, *_, v, _g, c in rows(text, "2022-03-01") if table == "commodities"} == {
-        ("machines and equipment", 625e6), ("chemical products", 275.5e6)}
+        ("machines and equipment", 830e6), ("chemical products", 190e6)}
 
 
 # --- 1.17: changes stated as an amount and a percentage, signed changes ------------------------------------------------
@@ -748,10 +748,10 @@ def test_a_rise_is_a_positive_change() -> None:
 
 
 def test_an_amount_or_a_percentage_less_in_the_next_sentence_is_the_change_of_the_goods_value() -> None:
-    text = ("Georgia imported 212,559 tons of cement from Azerbaijan worth $10.62 million in 2023. Compared to the "
-            "previous year, cement imports is $4.48 million or 29.7 percent less in value.")
+    text = ("Georgia bought 180,000 tons of cement from Azerbaijan worth $9 million in 2023. Set against the "
+            "previous year, cement imports are $1 million or 10 percent less in value.")
     found = {(c.value, c.unit, c.change_value, c.growth_ratio) for c in candidates(text, "2024-03-01")}
-    assert found == {(212559.0, "t", None, None), (10.62e6, "USD", -4.48e6, 0.703)}
+    assert found == {(180000.0, "t", None, None), (9e6, "USD", -1e6, 0.9)}
     valued = next(c for c in candidates(text, "2024-03-01") if c.unit == "USD")
     assert valued.quote == text[valued.char_start:valued.char_end] and valued.quote.endswith("less in value.")
     assert flagged(text, "2024-03-01") == set()
@@ -759,8 +759,8 @@ def test_an_amount_or_a_percentage_less_in_the_next_sentence_is_the_change_of_th
 
 # --- 1.18: fiscal years of the article's country (reference/fiscal_years.csv) -----------------------------------------
 @pytest.mark.parametrize("text, published, start, end", [
-    ("Pakistan's exports to Sri Lanka grew by 3.9 percent during the first eight months of the current fiscal year, "
-     "reaching $1,150 million.", "2019-03-20", "2018-07-01", "2019-02-28"),
+    ("Pakistan's exports to Sri Lanka rose 6 percent during the first eight months of the current fiscal year, "
+     "to $310 million.", "2019-03-20", "2018-07-01", "2019-02-28"),
     ("India's trade with Sri Lanka was $5.1bn in the last financial year.", "2022-09-20", "2021-04-01", "2022-03-31"),
     ("India's trade with Sri Lanka was $5.1bn in fiscal year 2021-22.", "2022-09-20", "2021-04-01", "2022-03-31"),
     ("Pakistan's trade with Sri Lanka was $5.1bn in fiscal year 2021-22.", "2022-09-20", "2021-07-01", "2022-06-30"),
@@ -775,48 +775,48 @@ def test_a_fiscal_year_of_a_country_without_one_is_no_period_rather_than_a_wrong
 
 
 def test_the_same_period_of_the_previous_fiscal_is_a_year_back() -> None:
-    text = ("Pakistan's exports to Sri Lanka fell 24.8 per cent during the first nine months of the ongoing fiscal to "
-            "$883.26m, from $1.175bn in the same period in previous fiscal.")
+    text = ("Pakistan's exports to Sri Lanka dropped 20 per cent during the first nine months of the ongoing fiscal to "
+            "$400m, from $500m in the same period in previous fiscal.")
     assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2019-04-20")} == {
-        ("2018-07-01", "2019-03-31", 883.26e6), ("2017-07-01", "2018-03-31", 1.175e9)}
+        ("2018-07-01", "2019-03-31", 400e6), ("2017-07-01", "2018-03-31", 500e6)}
 
 
 # --- 1.19: number and period shorthands, the period of an aside ------------------------------------------------------
 def test_a_thousands_comma_before_millions_in_the_hundreds_of_billions_is_a_decimal_comma() -> None:
-    assert {v for *_, v, _g, _c in rows("In 2021 the export from Georgia to Armenia has made up 739,386 mln dollars.",
-                                       "2022-01-20")} == {739.386e6}
-    assert {v for *_, v, _g, _c in rows("In 2021 the export from Pakistan to Georgia was 1,150 million dollars.",
-                                       "2022-01-20")} == {1.15e9}
+    assert {v for *_, v, _g, _c in rows("In 2021 the export from Georgia to Armenia has made up 512,270 mln dollars.",
+                                       "2022-01-20")} == {512.27e6}
+    assert {v for *_, v, _g, _c in rows("In 2021 the export from Pakistan to Georgia was 1,420 million dollars.",
+                                       "2022-01-20")} == {1.42e9}
 
 
 @pytest.mark.parametrize("period", ["in 4M23", "in the January-April months of 2023"])
 def test_analyst_shorthand_and_months_of_a_year_are_the_first_months(period: str) -> None:
-    text = f"Trade between Georgia and Uzbekistan was valued at $259.5mn {period}."
-    assert rows(text, "2023-05-25") == {("turnover", "GEO", "UZB", "2023-01-01", "2023-04-30", 259.5e6, None, "")}
+    text = f"Georgian-Uzbek trade was worth $310mn {period}."
+    assert rows(text, "2023-05-25") == {("turnover", "GEO", "UZB", "2023-01-01", "2023-04-30", 310e6, None, "")}
 
 
 def test_the_period_of_a_bracketed_aside_is_the_aside_s_own() -> None:
-    text = ("Trade between Georgia and Uzbekistan was valued at $259.5mn in January-April 2023. Russia, Georgia's "
-            "number one trade partner in 2022 (at $9.27bn), placed second at $2.9bn. Mutual trade with Armenia "
-            "amounted to $80.2mn.")
+    text = ("Georgian-Uzbek trade was worth $310mn in January-April 2023. Russia, Georgia's "
+            "biggest trade partner in 2022 (at $6.1bn), came second at $1.9bn. Trade with Armenia "
+            "came to $95mn.")
     jan_apr = ("2023-01-01", "2023-04-30")
-    assert rows(text, "2023-05-25") >= {("turnover", "GEO", "RUS", "2022-01-01", "2022-12-31", 9.27e9, None, ""),
-                                        ("turnover", "GEO", "RUS", *jan_apr, 2.9e9, None, ""),
-                                        ("turnover", "GEO", "ARM", *jan_apr, 80.2e6, None, "")}
+    assert rows(text, "2023-05-25") >= {("turnover", "GEO", "RUS", "2022-01-01", "2022-12-31", 6.1e9, None, ""),
+                                        ("turnover", "GEO", "RUS", *jan_apr, 1.9e9, None, ""),
+                                        ("turnover", "GEO", "ARM", *jan_apr, 95e6, None, "")}
 
 
 # --- 1.20: a remark on a line of goods, more product groups, more demonyms -------------------------------------------
 def test_a_growth_said_of_this_after_a_line_of_goods_is_that_line_s_in_every_unit() -> None:
-    text = ("Azerbaijan exported 250,300 tons of cement to Georgia for $12.4 million from January through September "
-            "this year.\n\nAccording to the report, this is 21.6 percent less than in the same period last year.")
+    text = ("Azerbaijan shipped 140,000 tons of cement to Georgia for $7 million from January through September "
+            "this year.\n\nThe office says this is 15 percent less than in the same period last year.")
     nine_months = ("2020-01-01", "2020-09-30")
-    assert rows(text, "2020-12-06") == {("commodities", "AZE", "GEO", *nine_months, 250300.0, 0.784, "cement"),
-                                        ("commodities", "AZE", "GEO", *nine_months, 12.4e6, 0.784, "cement")}
+    assert rows(text, "2020-12-06") == {("commodities", "AZE", "GEO", *nine_months, 140000.0, 0.85, "cement"),
+                                        ("commodities", "AZE", "GEO", *nine_months, 7e6, 0.85, "cement")}
 
 
 def test_horticultural_product_exports_are_a_product_group() -> None:
-    text = ("Pakistan accounted for the largest volume of horticultural product exports from Uzbekistan in 2023, "
-            "with 79,100 tons worth $57.6 million.")
+    text = ("Pakistan took the largest share of horticultural product exports from Uzbekistan in 2023, "
+            "with 64,000 tons worth $41 million.")
     assert {c for *_, c in rows(text, "2024-04-28")} == {"horticultural products"}
 
 
@@ -828,19 +828,41 @@ def test_a_demonym_names_its_country(demonym: str, code: str) -> None:
 
 # --- 1.21: amounts in two scales, more currencies, figures of shipping values reach the keeper -----------------------
 def test_an_amount_written_in_billions_and_millions_is_one_amount() -> None:
-    text = "Bilateral trade between Turkmenistan and Georgia for January-August 2021 reached 1 billion 86 million USD."
-    assert rows(text, "2021-10-01") == {("turnover", "TKM", "GEO", "2021-01-01", "2021-08-31", 1.086e9, None, "")}
+    text = "Trade between Turkmenistan and Georgia in January-August 2021 came to 1 billion 240 million USD."
+    assert rows(text, "2021-10-01") == {("turnover", "TKM", "GEO", "2021-01-01", "2021-08-31", 1.24e9, None, "")}
 
 
-@pytest.mark.parametrize("amount, value", [("55 billion Rand", 55e9), ("12 billion naira", 12e9),
+@pytest.mark.parametrize("amount, value", [("48 billion Rand", 48e9), ("12 billion naira", 12e9),
                                            ("ZAR 3.2 billion", 3.2e9)])
 def test_currencies_of_african_economies_are_read(amount: str, value: float) -> None:
-    text = f"Trade between Nigeria and South Africa fell to {amount} in 2016."
+    text = f"Trade between Nigeria and South Africa slipped to {amount} in 2016."
     assert {v for *_, v, _g, _c in rows(text, "2017-03-01")} == {value}
 
 
 def test_a_shipping_value_without_a_flow_word_is_flagged_for_the_keeper() -> None:
-    text = ("Peru's exports to China totaled US$5.1 billion in 2023. Among them, copper stood out, whose shipping "
-            "value amounted to US$2.4 billion.")
+    text = ("Peru's exports to China came to US$5.1 billion in 2023. Copper led them, with a shipping "
+            "value of US$2.4 billion.")
     assert "US$2.4 billion" in flagged(text, "2024-03-01") | {
         f"US${v / 1e9:g} billion" for *_, v, _g, c in rows(text, "2024-03-01") if c}
+
+
+# --- 1.22: the bounds of the rules above ------------------------------------------------------------------------------
+def test_a_financial_crisis_is_no_fiscal_year() -> None:
+    text = "Pakistan's trade with Sri Lanka held up in the current financial crisis, reaching $1.3bn in 2023."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2024-03-01")} == {("2023-01-01", "2023-12-31")}
+
+
+def test_a_percentage_more_than_a_year_in_brackets_leaves_the_value_a_level() -> None:
+    text = "Trade between Georgia and Armenia reached $1.5 billion (20% more than in 2022) in 2023."
+    assert rows(text, "2024-03-01") == {("turnover", "GEO", "ARM", *YEAR_2023, 1.5e9, 1.2, "")}
+
+
+def test_a_bracketed_tonnage_is_no_aside_with_a_period_of_its_own() -> None:
+    text = "Georgia's wheat exports to Armenia in 2023 (1.2 million tons) were worth $300 million."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2024-03-01")} == {YEAR_2023}
+
+
+def test_a_change_takes_its_sign_from_its_own_verb() -> None:
+    [c] = [c for c in candidates("In 2023 Georgia's exports of wheat to Armenia fell by $5 million to $30 million, "
+                                 "up 10% in tonnage.", "2024-03-01") if c.value == 30e6]
+    assert c.change_value == -5e6

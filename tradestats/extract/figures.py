@@ -87,9 +87,9 @@ def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = N
 _LIST_BETWEEN = re.compile(r",?\s*(?:and\s+)?(?:almost\s+|nearly\s+|about\s+|over\s+)?")
 
 
-#: After an amount, the same change as a percentage: "$4.48 million or 29.7 percent less", "$2 million (5%) more".
-_CHANGE_AFTER = re.compile(r"\s*(?:,\s*)?(?:or\s+|\(\s*)(?:by\s+)?\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)\s*\)?\s*"
-                           r"(?:less|more|lower|higher|down|up)\b", re.IGNORECASE)
+#: After an amount, the same change as a percentage: "$1 million or 10 percent less" (not "... or 5% more than in 2022", a level).
+_CHANGE_AFTER = re.compile(r"\s*(?:,\s*)?or\s+(?:by\s+)?\d[\d.,]*\s*(?:%|percent\b|per\s+cent\b)\s*"
+                           r"(?:less|more|lower|higher)\b(?!\s+than\b)", re.IGNORECASE)
 #: "from" as the start of a change ("up from last year"), not as the origin of goods ("from Turkey").
 _FROM_NOT_A_PLACE = re.compile(r"\b[Ff]rom\b(?!\s+(?:the\s+)?[A-Z])")
 
@@ -103,7 +103,7 @@ def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -
     if amount.start > floor and text[amount.start - 1] in "+−" or text[max(floor, amount.start - 2):amount.start] == "+ ":
         return "change"  # "(+$2.8 billion)": a signed amount is a change
     if _CHANGE_AFTER.match(text, amount.end):
-        return "change"  # "cement imports is $4.48 million or 29.7 percent less": the amount it changed by
+        return "change"  # "cement imports are $1 million or 10 percent less": the amount it changed by
     tokens = g.tail_tokens(text, amount.start, floor)
     if g.is_comparison_money(tokens):
         return "comparison"

@@ -133,7 +133,7 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
         a, b = m.start() + shift, m.end() + shift
         level = _LEVEL_BEFORE.search(text, max(start, a - 20), a)
         if level and level.group().lower().startswith("or") and _LESS_OR_MORE_AFTER.match(text, b, end):
-            level = None  # "$4.48 million or 29.7 percent less": the change again, as a percentage
+            level = None  # "$1 million or 10 percent less": the change again, as a percentage
         if level or _RANGE_BEFORE.search(text, max(start, a - 8), a):
             continue  # a level, or the upper end of a range ("grew 12-15 percent"): no one ratio is stated
         direction = _direction(text, a, b, start, end, same_clause=True)

@@ -133,7 +133,7 @@ def parse_number(written: str) -> float:
 
 
 def _exact(value: float) -> float:
-    """A scaled value as written: "$67.51 bln" is 67510000000, not the 67510000000.00001 that 67.51 * 1e9 gives."""
+    """A scaled value as written: "$34.27 bln" is 34270000000, not the 34270000000.000004 that 34.27 * 1e9 gives."""
     if abs(value) >= 1e15:  # beyond what a float keeps exactly: left as read, for the keeper to correct
         return value
     return round(float(f"{value:.15g}"), 6)
@@ -206,7 +206,7 @@ def _decimal_comma_if_implausible(written: str, value: float, unit: str) -> floa
 
 
 def _decimal_comma_before_millions(written: str, value: float, unit: str, scale: float) -> float:
-    """ "739,386 mln dollars" is $739.386 million: millions are written with a thousands comma up to a few
+    """ "512,270 mln dollars" is $512.27 million: millions are written with a thousands comma up to a few
     thousand ("1,150 million dollars"), never into the hundreds of billions, which are written in billions."""
     if unit in ("USD", "EUR") and scale == 1e6 and value >= 1e11 and written.count(",") == 1 and "." not in written:
         return value / 1000

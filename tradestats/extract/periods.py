@@ -329,8 +329,10 @@ _FORMS: list[_Form] = [
           r"(?P<y2>20\d\d|\d\d)(?!\d)", _fiscal_year, ("fiscal", "financial", "fy"), "in the for during of",
           cased=True),
     _form(rf"(?:(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{WORD_NUMBER})\s+months?\s+of\s+)?(?:the\s+)?"
-          r"(?:(?P<rel>current|ongoing|this|present|last|previous|past|preceding)\s+(?:fiscal|financial)(?:\s+year)?"
-          r"|(?:fiscal|financial)\s+year)\b(?!\s*(?:\(?\s*(?:19|20)\d\d|of\s+(?:19|20)\d\d))",
+          r"(?:(?P<rel>current|ongoing|this|present|last|previous|past|preceding)\s+(?:(?:fiscal|financial)\s+year"
+          r"|fiscal(?=\s*(?:[,.;)]|$)|\s+(?:to|in|from|and|was|were|is|compared|against|as|when|with|over)\b))"
+          r"|(?:fiscal|financial)\s+year)\b"
+          r"(?!\s*(?:\(?\s*(?:19|20)\d\d|of\s+(?:19|20)\d\d|end(?:ing|ed)\b|to\s+[A-Z]))",
           _fiscal_relative, ("fiscal", "financial"), "in during for over of the"),
     _form(rf"by\s+(?P<y>{_YEAR})", _deadline, ("by ",)),
     _form(rf"(?P<rel>{_RELATIVE})(?:\s+alone)?|over\s+the\s+year\b", _relative_year, ("year",),

@@ -83,7 +83,7 @@ def _listed_products(text: str, start: int, end: int, known: list[CommodityMenti
     if not known:
         return []
     first = min(c.start for c in known)
-    cue = g.COMPOSITION.search(text, start, first)  # "including non-ferrous metals ($740 million), textiles ..."
+    cue = g.COMPOSITION.search(text, start, first)  # "including non-ferrous metals ($910 million), textiles ..."
     if cue is not None:
         first = cue
     out = []

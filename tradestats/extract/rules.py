@@ -32,7 +32,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.21"
+RULES_VERSION = "1.22"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -188,7 +188,7 @@ class DocumentReader:
 
     def statement_blocks(self) -> list[tuple[int, int]]:
         """The paragraphs, with a list written as bullet paragraphs read as one with the line that opens it:
-        "The main export goods of Tajikistan to Uzbekistan were:" then "- Cotton fiber ($17.3 million);" ..."""
+        "Tajikistan's leading exports to Uzbekistan were:" then "- Cotton fiber ($24 million);" ..."""
         paras, text = self.paragraphs, self.text
         if ":" not in text or not any(text[max(a, b - 8):b].rstrip().endswith(":") for a, b in paras):
             return paras
@@ -402,7 +402,7 @@ class DocumentReader:
         ..."): it stands at the sentence's start, so every country before the first value is a ranked partner."""
         if not self.ranks_after(carried) or not self.ranking(sent.start, sent.end):
             return None
-        # "... among Georgia's main partners by exports. Bulgaria ($49.6 million), ... were the top three": a
+        # "... among Georgia's main partners by exports. Bulgaria ($58 million), ... were the top three": a
         # ranking of one flow's partners goes on in that flow
         table = carried.table if carried.ranked_flow else "turnover"
         return g.FlowWord(sent.start, sent.start, table, g.RANKED_PARTNER)
@@ -788,7 +788,7 @@ class DocumentReader:
                 return self.priors_of_previous(group.comparisons, table, periods, sent)
             if group.growth is not None and not seg.flow.words and not group.comparisons and \
                     self.growth_of_previous_goods(growth):
-                return []  # "Azerbaijan exported 250,300 tons of cement for $12.4 million ... This is 21.6% less"
+                return []  # "Georgia shipped 140,000 tons of cement for $7 million ... This is 15% less"
             if group.growth is None or not period.start:
                 return []
             return [Row(period=period, value=None, unit="", qualifier="", growth_ratio=growth, change_value=None,
@@ -842,7 +842,7 @@ class DocumentReader:
                     commodity=c.name, hs_code=c.hs_code, quote=sent)
         if group.main is None:
             if self.change_of_previous_goods(c.name, period, group, sent):
-                return []  # "Compared to the same period last year, cement imports is $4.48 million or 29.7% less"
+                return []  # "Set against last year, cement imports are $1 million or 10% less"
             if group.change is not None:
                 anchor = (c.start, c.end) if shared else (group.change.start, group.change.end)
                 return [Row(period=period, value=None, unit=group.change.amount.unit, qualifier="",
@@ -875,10 +875,11 @@ class DocumentReader:
         """The change of a figure, negative for a fall: "decreased by $5 million" is -5000000, so the column reads
         as value minus prior value whatever verb the article used."""
         change = group.change
-        if group.growth is not None and group.growth.growth.ratio != 1:
-            falls = group.growth.growth.ratio < 1
+        direction = change_direction(self.text, change.start, change.end, sent.start, sent.end)
+        if direction is None and group.growth is not None and group.growth.growth.ratio != 1:
+            falls = group.growth.growth.ratio < 1  # "$1 million or 10 percent less": the growth says which way
         else:
-            falls = change_direction(self.text, change.start, change.end, sent.start, sent.end) == "down"
+            falls = direction == "down"
         return -change.amount.value if falls else change.amount.value
 
     def change_of_previous_goods(self, goods: str, period: Period, group: Group, sent: Span) -> bool:
@@ -1017,7 +1018,7 @@ _OWN_CLAUSE_MARKERS = (", while ", ", whereas ", ", and ", "; ", ": ")
 EARLIER_SENTENCES = 20
 #: The words of the figure before, opening the next one's clause: "$1.2 billion worth of goods".
 _WORTH_OF_OPENING = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
-#: A paragraph that is an item of a list: "- Cotton fiber ($17.3 million);", "• wheat – $45 million", "2) coal".
+#: A paragraph that is an item of a list: "- Cotton fiber ($24 million);", "• wheat – $45 million", "2) coal".
 _BULLET = re.compile(r"[ \t]*(?:[-–—•●▪*]|\d{1,2}[.)])[ \t]+")
 #: How many times a pair's stated value a value borrowing the pair must be to be some other, wider total.
 _BEYOND_THE_PAIR = 3
@@ -1194,13 +1195,13 @@ def _within_from_january(main: Period | None, so_far: Period) -> bool:
 
 def _of_an_aside(text: str, period: PeriodMention, before: int) -> bool:
     """Whether a period is that of a bracketed figure right after it, some figure before ``before``: "Russia,
-    Uzbekistan's number one partner in 2022 (at $9.27bn), placed second at $2.9bn" gives 2022 to the aside only."""
+    Georgia's biggest partner in 2022 (at $6.1bn), came second at $1.9bn" gives 2022 to the aside only."""
     m = _ASIDE_FIGURE.match(text, period.end)
     return m is not None and m.end() <= before
 
 
-#: A bracketed figure opening right after a period: " (at $9.27bn)".
-_ASIDE_FIGURE = re.compile(r"\s*\((?:at\s+|about\s+|around\s+|nearly\s+)?[$€£]?\s?\d[^()]{0,30}\)")
+#: A bracketed figure opening right after a period: " (at $6.1bn)".
+_ASIDE_FIGURE = re.compile(r"\s*\((?:at\s+|about\s+|around\s+|nearly\s+)?(?:US)?[$€£]\s?\d[^()]{0,30}\)")
 
 
 def _same_period_after(text: str, f: Figure, periods: list[PeriodMention]) -> PeriodMention | None:
