@@ -8,7 +8,6 @@ from the package itself, and every value is escaped.
 """
 from __future__ import annotations
 
-import argparse
 import html
 import json
 import sys

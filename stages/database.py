@@ -7,7 +7,6 @@ place, so a failed run leaves the previous ones whole.
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile

@@ -8,7 +8,6 @@ yet, it says so and writes a report without rows.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 

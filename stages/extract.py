@@ -19,7 +19,6 @@ any folder of articles::
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys

@@ -7,7 +7,6 @@ All problems across all articles are reported in one run.
 """
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import unicodedata

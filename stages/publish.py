@@ -7,7 +7,6 @@ leaves the previously published package exactly as it was.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import json

@@ -9,7 +9,6 @@ states, but that a stated value and growth ratio imply, is added as derived.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import math

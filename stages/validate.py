@@ -15,7 +15,6 @@ tracks as a metric. Exits non-zero with a table of problems otherwise.
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import sys

@@ -187,6 +187,8 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         value = _decimal_comma_before_millions(m.group("snum"), value, unit, scale)
         begin = m.start()
         billions = _BILLIONS_BEFORE.search(text, max(start, begin - 16), begin) if scale == 1e6 and value < 1e9 else None
+        if billions is not None and any(a.end > billions.start() for a in found if a.start < begin):
+            billions = None  # "$1 billion 86 million USD": the billions were read as an amount of their own
         if billions is not None:  # "1 billion 86 million USD": one amount written in two scales
             begin, value = billions.start(), int(billions.group(1)) * 1e9 + value
         found.append(Amount(begin, m.end(), _exact(value), unit, bool(m.group("srange"))))

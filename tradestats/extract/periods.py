@@ -284,7 +284,7 @@ _FORMS: list[_Form] = [
           cased=True),
     _form(rf"(?P<n>\d{{1,2}}|{WORD_NUMBER})[\s-]+months?\b{_YEAR_SPEC}", _first_months, ("month",),
           "the first"),
-    _form(r"(?<![\w$€£.,])(?P<n>1[0-2]|[1-9])M\s?(?P<yy>20\d\d|\d\d)(?!\w|[.,]\d)", _months_short,
+    _form(r"(?<![\w$€£.,])(?P<n>1[0-2]|[1-9])M(?P<yy>20\d\d|[12]\d)(?!\w|[.,]\d)", _months_short,
           ("1m", "2m", "3m", "4m", "5m", "6m", "7m", "8m", "9m"), cased=True),
     _form(rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b{_YEAR_SPEC}", _quarter,
           ("quarter",), "the"),

@@ -32,7 +32,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.22"
+RULES_VERSION = "1.23"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -787,7 +787,7 @@ class DocumentReader:
                     table, growth, None if period in compared else period):
                 return self.priors_of_previous(group.comparisons, table, periods, sent)
             if group.growth is not None and not seg.flow.words and not group.comparisons and \
-                    self.growth_of_previous_goods(growth):
+                    self.growth_of_previous_goods(growth, sent):
                 return []  # "Georgia shipped 140,000 tons of cement for $7 million ... This is 15% less"
             if group.growth is None or not period.start:
                 return []
@@ -859,7 +859,7 @@ class DocumentReader:
             rows = [replace(rows[0], anchor=(c.start, c.end))]
         return rows
 
-    def growth_of_previous_goods(self, growth: float) -> bool:
+    def growth_of_previous_goods(self, growth: float, sent: Span) -> bool:
         """A growth said of "this" after a sentence that gave one line of goods (its value, its tonnage, or both)
         and no growth is that line's growth, in every unit it was stated in."""
         previous = [i for i in self.previous_sentence_rows if self.rows[i].table == "commodities"]
@@ -867,8 +867,8 @@ class DocumentReader:
                 {self.rows[i].period for i in previous}) != 1 or any(
                 self.rows[i].growth_ratio is not None or self.rows[i].value is None for i in previous):
             return False
-        for i in previous:
-            self.rows[i] = replace(self.rows[i], growth_ratio=growth)
+        for i in previous:  # the quote runs on over the remark, so the growth stands in it
+            self.rows[i] = replace(self.rows[i], growth_ratio=growth, quote=Span(self.rows[i].quote.start, sent.end))
         return True
 
     def signed_change(self, group: Group, sent: Span) -> float:
