@@ -379,6 +379,8 @@ def names_a_country(text: str, at: int) -> bool:
     return _CAPITAL.match(text, at) is not None or _ONE_COUNTRY_NOUN.match(text, at) is not None
 
 
+#: The mark opening an item of a list written line by line: "- ", "• ", "2) ".
+BULLET_MARK = r"[ \t]*(?:[-–—•●▪*]|\d{1,2}[.)])[ \t]+"
 #: Words that make the following products a composition ("mainly wheat"), not the subject of the figure.
 COMPOSITION = Words(r"\b(?:including|includes|such\s+as|mainly|mostly|primarily|predominantly|chiefly"
                     r"|excluding|excludes|excluded|except|apart\s+from|not\s+counting|without"

@@ -170,8 +170,7 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         scale = _scale(m.group("pglued") or m.group("pscale"))
         value = parse_number(m.group("pnum")) * scale
         unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
-        value = _decimal_comma_before_millions(m.group("pnum"), _decimal_comma_if_implausible(m.group("pnum"), value,
-                                                                                              unit), unit, scale)
+        value = _decimal_comma(m.group("pnum"), value, unit, scale)
         found.append(Amount(m.start(), m.end(), _exact(value), unit, bool(m.group("prange"))))
         covered = m.end()
     # After a number: a currency word right after a digit or a scale word ("5,000 tenge", "1.5bn soums",
@@ -184,7 +183,7 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         scale = _scale(m.group("sglued") or m.group("sscale"))
         value = parse_number(m.group("snum")) * scale
         unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
-        value = _decimal_comma_before_millions(m.group("snum"), value, unit, scale)
+        value = _decimal_comma(m.group("snum"), value, unit, scale)
         begin = m.start()
         billions = _BILLIONS_BEFORE.search(text, max(start, begin - 16), begin) if scale == 1e6 and value < 1e9 else None
         if billions is not None and any(a.end > billions.start() for a in found if a.start < begin):
@@ -199,18 +198,12 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
 _BILLIONS_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:billion|bln)\s+$", re.IGNORECASE)
 
 
-def _decimal_comma_if_implausible(written: str, value: float, unit: str) -> float:
-    """ "$ 1,481 billion" is $1.481 billion written with a decimal comma: no two economies trade a trillion dollars
-    or euros, so a dollar or euro amount of a trillion or more written "d,ddd" is read with a decimal comma."""
-    if unit in ("USD", "EUR") and value >= 1e12 and written.count(",") == 1 and "." not in written:
-        return value / 1000
-    return value
-
-
-def _decimal_comma_before_millions(written: str, value: float, unit: str, scale: float) -> float:
-    """ "512,270 mln dollars" is $512.27 million: millions are written with a thousands comma up to a few
-    thousand ("1,150 million dollars"), never into the hundreds of billions, which are written in billions."""
-    if unit in ("USD", "EUR") and scale == 1e6 and value >= 1e11 and written.count(",") == 1 and "." not in written:
+def _decimal_comma(written: str, value: float, unit: str, scale: float) -> float:
+    """A dollar or euro amount written "d,ddd" that no two economies trade is read with a decimal comma: "$ 1,481
+    billion" is $1.481 billion (a trillion or more), "512,270 mln dollars" $512.27 million (millions run to a few
+    thousand, "1,150 million dollars"; hundreds of billions are written in billions)."""
+    implausible = 1e11 if scale == 1e6 else 1e12
+    if unit in ("USD", "EUR") and value >= implausible and written.count(",") == 1 and "." not in written:
         return value / 1000
     return value
 

@@ -65,7 +65,7 @@ _LIST_ITEM = re.compile(
     r"(?:\s*[(:–—]\s*|\s+-\s+|\s+(?:by|at|worth)\s+)(?=[$€£¥₽]?\s?\d)")
 #: An item of a list written as bullet lines, capitalised: "- Glassware ($3.1 million);".
 _BULLET_ITEM = re.compile(
-    r"\n[ \t]*(?:[-–—•●▪*]|\d{1,2}[.)])[ \t]+(?P<np>[A-Za-z][a-z-]+(?:\s+(?:and\s+|of\s+)?[a-z][a-z-]+){0,3}?)"
+    rf"\n{g.BULLET_MARK}(?P<np>[A-Za-z][a-z-]+(?:\s+(?:and\s+|of\s+)?[a-z][a-z-]+){{0,3}}?)"
     r"(?:\s*[(:–—]\s*|\s+-\s+|\s+(?:by|at|worth)\s+)(?=[$€£¥₽]?\s?\d)")
 #: Words no list item of goods is made of: flows, changes, units, figures and the small words between them.
 _NOT_A_LIST_ITEM = _NOT_GOODS | frozenset(

@@ -32,7 +32,7 @@ from tradestats.extract.rows import Row, deduplicated, to_candidate
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.23"
+RULES_VERSION = "1.24"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -1019,7 +1019,7 @@ EARLIER_SENTENCES = 20
 #: The words of the figure before, opening the next one's clause: "$1.2 billion worth of goods".
 _WORTH_OF_OPENING = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
 #: A paragraph that is an item of a list: "- Cotton fiber ($24 million);", "• wheat – $45 million", "2) coal".
-_BULLET = re.compile(r"[ \t]*(?:[-–—•●▪*]|\d{1,2}[.)])[ \t]+")
+_BULLET = re.compile(g.BULLET_MARK)
 #: How many times a pair's stated value a value borrowing the pair must be to be some other, wider total.
 _BEYOND_THE_PAIR = 3
 #: A sentence opening on the statement before it: "Of the total turnover, exports amounted to $739.3 million".
