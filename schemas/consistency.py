@@ -13,14 +13,17 @@ when their rounding intervals overlap.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pandera.errors
-import pandera.pandas as pa
+
+if TYPE_CHECKING:  # pandera takes about a second to import: reconcile and review use the tolerances without it
+    import pandera.pandas as pa
 
 APPROX_SHARE = 0.05  # an "about", "over" or "under" figure is taken as +/- 5% at least
 
@@ -53,6 +56,7 @@ def readings(token: str) -> list[tuple[float, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def stated_halfwidth(value: float, quote: str | None) -> float | None:
     """Half the last unit of the figure as the quote writes it, or None when the quote does not show it.
 
@@ -331,6 +335,8 @@ def facts_frame(tables: dict[str, pd.DataFrame], published: dict[str, str]) -> p
 
 def consistency_schema(explanations: dict[str, pd.Series]) -> pa.DataFrameSchema:
     """A pandera schema with one dataframe check per consistency check (explained once, up front)."""
+    import pandera.pandas as pa
+
     return pa.DataFrameSchema(checks=[
         pa.Check(lambda df, e=e: e.reindex(df.index).fillna("") == "", name=n, error=n)
         for n, e in explanations.items()
@@ -341,6 +347,8 @@ def failing_rows(facts: pd.DataFrame, names: list[str]) -> dict[tuple[str, str],
     """``{(check, "table:line"): explanation}`` for every failure of the named checks."""
     if facts.empty or not names:
         return {}
+    import pandera.errors
+
     explanations = {n: CHECKS[n].explain(facts) for n in names}
     try:
         consistency_schema(explanations).validate(facts, lazy=True)

@@ -11,8 +11,10 @@ import csv
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandera.pandas as pa
+if TYPE_CHECKING:  # pandera takes about a second to import: only the stages that check tables pay for it
+    import pandera.pandas as pa
 
 REPO = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = REPO / "reference"
@@ -87,6 +89,8 @@ class Table:
 
     def to_pandera(self) -> pa.DataFrameSchema:
         """The pandera schema of this table, for frames typed by ``tradestats.tables``."""
+        import pandera.pandas as pa
+
         columns = {f.name: _pandera_column(f) for f in self.fields}
         return pa.DataFrameSchema(
             columns,
@@ -121,6 +125,8 @@ def _frictionless_field(f: Field) -> dict:
 
 
 def _pandera_column(f: Field) -> pa.Column:
+    import pandera.pandas as pa
+
     checks = []
     if f.enum:
         checks.append(pa.Check.isin(list(f.enum), name="enum"))

@@ -3,7 +3,10 @@
 The package is assembled in a staging folder, validated there with
 frictionless (schemas, primary keys, foreign keys, hashes), and only then moved
 into place file by file with atomic renames, the descriptor last. A failed run
-leaves the previously published package exactly as it was.
+leaves the previously published package exactly as it was. Frictionless checks
+each row's cells once (rows it passed before are known by their digest); keys,
+sizes and hashes are checked over every row on every run
+(:mod:`tradestats.package_check`); ``--full`` runs frictionless on every row.
 """
 from __future__ import annotations
 
@@ -15,18 +18,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from frictionless import Package
-
 import schemas
 from schemas.model import Table
 from stages.common import stage_parser, CHECKED, DOCUMENTS, REFERENCE, REPO, SERIES, params, relative, run_stage
 from tradestats.csvio import csv_text, read_csv_records
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem
+from tradestats.package_check import package_problems, remember, whole_package_problems
 from tradestats.transaction import commit_texts
 
 DESCRIPTOR = "datapackage.json"
 JOURNAL = ".publish-journal.json"
+PUBLISH_CACHE = Path("build") / "publish-cache"
 
 
 def sources_csv(docs: list[Document]) -> str:
@@ -107,13 +110,8 @@ def stable_created(previous: Path, candidate: dict) -> str:
 
 
 def frictionless_problems(package_dir: Path) -> list[Problem]:
-    report = Package(str(package_dir / DESCRIPTOR), basepath=str(package_dir)).validate()
-    problems = []
-    for task in report.tasks:
-        for err in task.errors:
-            problems.append(Problem(f"data/{task.name}.csv", getattr(err, "row_number", None),
-                                    getattr(err, "field_name", None), err.type, getattr(err, "cell", None), err.note))
-    return problems
+    """Frictionless on the whole package, every row: what a consumer's ``frictionless validate`` reports."""
+    return whole_package_problems(package_dir, DESCRIPTOR)
 
 
 def build_package(stage_dir: Path, checked_dir: Path, series: Path, docs: list[Document], meta: dict,
@@ -156,6 +154,12 @@ def main(argv: list[str] | None = None) -> None:
                         help=f"the reconciled series (default: {relative(SERIES)})")
     parser.add_argument("--out", type=Path, default=REPO, metavar="DIR",
                         help="folder that receives datapackage.json and data/ (default: the repository)")
+    parser.add_argument("--cache", type=Path, metavar="DIR",
+                        help="digests of the rows frictionless has passed, so that only new rows are validated "
+                             "row by row (default: build/publish-cache in the --out folder)")
+    parser.add_argument("--full", action="store_true",
+                        help="validate every row of the whole package with frictionless, as a consumer does "
+                             "(slower; the cache is not used)")
     args = parser.parse_args(argv)
 
     docs = list(iter_documents(DOCUMENTS))
@@ -165,14 +169,24 @@ def main(argv: list[str] | None = None) -> None:
     stage_dir = Path(tempfile.mkdtemp(prefix=".publish-", dir=args.out))
     try:
         desc = build_package(stage_dir, args.checked, args.series, docs, params("package"), args.out / DESCRIPTOR)
-        problems = frictionless_problems(stage_dir)
+        report = None
+        if args.full:
+            problems = frictionless_problems(stage_dir)
+            counts = {r["name"]: count_records(stage_dir / r["path"]) for r in desc["resources"]}
+            checked = "every row checked by frictionless"
+        else:
+            report = package_problems(stage_dir, desc, args.cache or args.out / PUBLISH_CACHE, DESCRIPTOR)
+            problems, counts = report.problems, report.rows
+            checked = f"{report.validated} new rows checked by frictionless, {report.known} passed before"
         if problems:
             raise InputError(problems, "publish: the package is not valid; nothing was published")
         move_into_place(stage_dir, args.out, desc)
+        if report is not None:
+            remember(report, args.cache or args.out / PUBLISH_CACHE)
     finally:
         shutil.rmtree(stage_dir, ignore_errors=True)
-    rows = ", ".join(f"{r['name']} {count_records(args.out / r['path'])}" for r in desc["resources"])
-    print(f"publish: {DESCRIPTOR} is valid ({rows})", file=sys.stderr)
+    rows = ", ".join(f"{name} {count}" for name, count in counts.items())
+    print(f"publish: {DESCRIPTOR} is valid ({rows}; {checked})", file=sys.stderr)
 
 
 def count_records(path: Path) -> int:

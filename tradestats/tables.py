@@ -16,7 +16,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
-import pandera.errors
 
 from schemas.model import PANDAS_DTYPES, Field, Table
 from tradestats.csvio import CsvRecord, format_number, read_csv_records
@@ -104,6 +103,8 @@ def _typed_series(f: Field, values: list, index: pd.Index) -> pd.Series:
 
 def pandera_problems(table: Table, frame: pd.DataFrame, label: str) -> list[Problem]:
     """Every failure of the table's pandera schema (lazy), as located problems."""
+    import pandera.errors  # imported here: reading a table (reconcile, publish) needs no pandera
+
     try:
         table.to_pandera().validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as exc:
@@ -157,6 +158,19 @@ def load_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list
     checked = [p for p in checked if not (p.check == "pattern" and (p.line, p.column) in referenced)]
     cells = {r.line: r.values for r in records}
     return frame, problems + [as_typed(p, cells) for p in checked]
+
+
+def read_checked_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """A table the validate stage has already checked: read and converted, without the schema run again.
+
+    The stages after validate read its output; converting every cell still catches a file
+    damaged since, and skipping the second pandera pass saves a second per stage.
+    """
+    try:
+        records = read_csv_records(path, table.columns, label)
+    except InputError as exc:
+        return pd.DataFrame(columns=table.columns), exc.problems
+    return typed_frame(table, records, label)
 
 
 def as_typed(problem: Problem, cells: dict[int, dict[str, str]]) -> Problem:
