@@ -866,3 +866,106 @@ def test_a_change_takes_its_sign_from_its_own_verb() -> None:
     [c] = [c for c in candidates("In 2023 Georgia's exports of wheat to Armenia fell by $5 million to $30 million, "
                                  "up 10% in tonnage.", "2024-03-01") if c.value == 30e6]
     assert c.change_value == -5e6
+
+
+# --- 1.25: currencies written as a letter, tonnage typed loosely, fiscal years named shortly -------------------------
+def money(text: str) -> set[tuple[float, str]]:
+    from tradestats.extract.numbers import find_money
+
+    return {(a.value, a.unit) for a in find_money(text)}
+
+
+def tonnes(text: str) -> list[tuple[float, bool]]:
+    from tradestats.extract.numbers import find_tonnes
+
+    return [(a.value, a.is_range) for a in find_tonnes(text)]
+
+
+def test_a_letter_glued_to_a_number_and_a_scale_is_a_currency() -> None:
+    assert money("exports of N45.2bn and imports of N1,204.7 billion") == {(45.2e9, "NGN"), (1204.7e9, "NGN")}
+    assert money("sales rose to R12.5bn from R9.1 billion") == {(12.5e9, "ZAR"), (9.1e9, "ZAR")}
+    assert money("trade stood at Ush2.4 trillion") == {(2.4e12, "UGX")}
+
+
+def test_a_letter_before_a_plain_number_is_no_currency() -> None:
+    assert money("The N1 road and the R5 coin were shown at ASEAN 5 billion") == set()
+    assert money("imports of R$3 billion") == {(3e9, "BRL")}
+
+
+def test_thousands_typed_with_a_comma_and_a_space_before_tonnes() -> None:
+    assert tonnes("Bulgaria bought a total of 41, 552 tone of it") == [(41552.0, False)]
+    assert tonnes("In 2022, 336 firms exported 90 tons") == [(90.0, False)]
+
+
+def test_from_one_tonnage_to_another_is_two_quantities_not_a_range() -> None:
+    assert tonnes("rose from 7.1 thousand to 12 thousand tons") == [(7100.0, False), (12000.0, False)]
+    assert tonnes("grew from 15,300 to 22,100 tons") == [(15300.0, False), (22100.0, False)]
+    assert tonnes("from 12.5 to 14.5 thousand tons") == [(12500.0, False), (14500.0, False)]
+    assert tonnes("some seven to eight million tons") == [(8e6, True)]
+
+
+def test_values_in_two_currencies_from_one_year_to_another_keep_their_years() -> None:
+    text = ("Trade between Kazakhstan and China grew from $3 billion (1.4 trillion tenge) in 2011 to $5 billion "
+            "(2.3 trillion tenge) in 2014.")
+    assert {(s, v) for _t, _r, _p, s, _e, v, _g, _c in rows(text, "2017-05-01")} == {
+        ("2011-01-01", 3e9), ("2011-01-01", 1.4e12), ("2014-01-01", 5e9), ("2014-01-01", 2.3e12)}
+
+
+def test_the_first_months_of_a_fiscal_year_written_as_two_years() -> None:
+    text = "Pakistan's exports to Afghanistan rose by 20 percent to $600 million during the first eight months of FY2022-23."
+    assert {(s, e, v) for _t, _r, _p, s, e, v, _g, _c in rows(text, "2023-03-13")} == {
+        ("2022-07-01", "2023-02-28", 6e8)}
+
+
+def test_months_of_the_current_fiscal_year() -> None:
+    text = ("Trade between Pakistan and Afghanistan grew during July to February of the current fiscal year and "
+            "reached $1200.5 million from the last year's level of $1000.2 million.")
+    assert {(s, e, v) for _t, _r, _p, s, e, v, _g, _c in rows(text, "2023-03-13")} == {
+        ("2022-07-01", "2023-02-28", 1200.5e6), ("2021-07-01", "2022-02-28", 1000.2e6)}
+
+
+def test_months_across_the_new_year_without_a_year_are_those_of_the_fiscal_year_in_progress() -> None:
+    text = "Pakistan's export of tractors to Afghanistan grew to $7.1 million from July to February."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-03-13")} == {("2022-07-01", "2023-02-28")}
+
+
+def test_a_fiscal_year_named_by_one_year_is_the_country_s() -> None:
+    text = "Bangladesh's exports to India rose to $1.9 billion in FY25 from $1.6 billion in FY24."
+    assert {(s, e, v) for _t, _r, _p, s, e, v, _g, _c in rows(text, "2025-08-01")} == {
+        ("2024-07-01", "2025-06-30", 1.9e9), ("2023-07-01", "2024-06-30", 1.6e9)}
+    japan = "Japan's exports to South Korea fell to 400 billion yen in FY2023."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(japan, "2025-08-01")} == {("2023-04-01", "2024-03-31")}
+
+
+def test_a_fiscal_year_named_by_one_year_is_unknown_without_the_country_s_calendar() -> None:
+    text = "Kazakhstan's exports to Russia rose to $1.9 billion in FY25."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2025-08-01")} == {("", "")}
+
+
+def test_a_value_from_the_earlier_level_is_what_it_was_before() -> None:
+    text = "Pakistan's export of cement to Afghanistan increased by 200 percent from the earlier $20.5 million to $61.5 million."
+    assert {(v, g) for *_, v, g, _c in rows(text, "2023-03-13")} == {(20.5e6, None), (61.5e6, 3.0)}
+    level = "Trade between Pakistan and Afghanistan reached the level of $1200.5 million in 2022."
+    assert {v for *_, v, _g, _c in rows(level, "2023-03-13")} == {1200.5e6}
+
+
+def test_bare_partners_after_a_ranking_by_one_flow_are_that_flow_s() -> None:
+    text = ("In January-June 2021, the share of the top five trading partners by exports in the total exports of "
+            "Armenia amounted to 70.2 percent. The top partners were Russia ($301.5 million), China ($150.2 million) "
+            "and Iran ($90.1 million).")
+    assert {(t, p) for t, _r, p, *_ in rows(text, "2021-08-01")} == {("exports", "RUS"), ("exports", "CHN"),
+                                                                     ("exports", "IRN")}
+
+
+def test_a_bracketed_remark_does_not_give_a_country_s_total_a_partner() -> None:
+    text = ("The external merchandise trade (excluding non-declared trade) of Armenia amounted to $4.1 billion from "
+            "January through June 2021. The top trading partners were Russia ($901.5 million) and China "
+            "($450.2 million).")
+    assert {v for *_, v, _g, _c in rows(text, "2021-08-01")} == {901.5e6, 450.2e6}
+
+
+def test_a_total_given_the_pair_of_the_context_is_left_to_the_keeper_when_the_pair_traded_far_less() -> None:
+    text = ("Trade with China was strong. The value of exports in Q2, 2021 stood at N2.5tn, a decrease of 40 per "
+            "cent. Nigeria exported goods to China valued at N150.5bn in Q2, 2021.")
+    assert rows(text, "2021-09-01") == {("exports", "NGA", "CHN", "2021-04-01", "2021-06-30", 150.5e9, None, "")}
+    assert "N2.5tn" in flagged(text, "2021-09-01")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from tradestats.extract.lexicon import BLOCS, FISCAL_YEAR_STARTS, country_codes
+from tradestats.extract.lexicon import BLOCS, FISCAL_YEAR_STARTS, FISCAL_YEARS_NAMED_BY_START, country_codes
 from tradestats.extract.periods import Reference, find_periods
 
 _YEAR = re.compile(r"(?<![\w$.,/-])(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)")
@@ -82,7 +82,9 @@ class ArticleContext:
         if self._reference is None:
             ref = Reference.from_iso(self.published)
             ref = ref if ref.year is not None else inferred_reference(self.text, self.body_start)
-            self._reference = replace(ref, fiscal_start=self.fiscal_start)
+            owner = next((c for c in self.pair if c in FISCAL_YEAR_STARTS), None)
+            self._reference = replace(ref, fiscal_start=self.fiscal_start,
+                                      fiscal_named_by_start=owner in FISCAL_YEARS_NAMED_BY_START)
         return self._reference
 
     @property

@@ -144,6 +144,10 @@ def group_figures(figures: list[Figure]) -> list[Group]:
             host = groups.get(id(previous))
             if host is not None:
                 host.alternates.append(f)
+            else:  # "from $3 billion (1.4 trillion tenge) in 2011 to ...": the earlier value in its other currency
+                compared = next((gr for gr in order if any(c is previous for c in gr.comparisons)), None)
+                if compared is not None:
+                    compared.comparisons.append(f)
             continue
         if f.amount and f.role == "comparison":
             host = nearest_main(f, prefer_after=True)
@@ -151,6 +155,7 @@ def group_figures(figures: list[Figure]) -> list[Group]:
                 host.comparisons.append(f)
             else:
                 orphans.append(f)
+            previous = f
             continue
         if f.amount and f.role == "change":
             host = nearest_main(f)

@@ -111,12 +111,14 @@ def load_commodity_terms(path: Path = COMMODITIES_CSV) -> dict[str, CommodityTer
 
 
 def load_currency_terms(path: Path = CURRENCIES_CSV) -> dict[str, dict[str, str]]:
-    """Written currencies by where they stand: {"prefix": {term: code}, "suffix": {term: code}}.
+    """Written currencies by where they stand: {"prefix": {term: code}, "suffix": {term: code}, "glued": ...}.
 
     Terms keep their case ("USD" before a number, "dollars" after it); a term of
-    position "both" is written either way. The first row of a term wins.
+    position "both" is written either way; a "glued" term is a letter written right
+    against the number, with a scale word after it ("N1.2bn" for naira). The first
+    row of a term wins.
     """
-    terms: dict[str, dict[str, str]] = {"prefix": {}, "suffix": {}}
+    terms: dict[str, dict[str, str]] = {"prefix": {}, "suffix": {}, "glued": {}}
     for row in _read_rows(path):
         term = " ".join(row["term"].split())
         positions = ("prefix", "suffix") if row["position"] == "both" else (row["position"],)
@@ -131,10 +133,17 @@ def load_fiscal_years(path: Path = FISCAL_YEARS_CSV) -> dict[str, int]:
     return {row["country"]: int(row["first_month"]) for row in _read_rows(path)}
 
 
+def load_fiscal_years_named_by_start(path: Path = FISCAL_YEARS_CSV) -> frozenset[str]:
+    """The countries whose "FY2024" is the fiscal year that starts in 2024 (Japan's); elsewhere it is the one that
+    ends in 2024 (India's FY25 is April 2024 to March 2025)."""
+    return frozenset(row["country"] for row in _read_rows(path) if row["named_by"] == "start")
+
+
 COUNTRY_NAMES = load_country_names()
 COMMODITY_TERMS = load_commodity_terms()
 CURRENCY_TERMS = load_currency_terms()
 FISCAL_YEAR_STARTS = load_fiscal_years()
+FISCAL_YEARS_NAMED_BY_START = load_fiscal_years_named_by_start()
 #: Digest of the reference files: a changed name list can change the output for unchanged text.
 REFERENCE_DIGEST = hashlib.sha256(b"\0".join(path.read_bytes() for path in (
     COUNTRIES_CSV, COMMODITIES_CSV, CURRENCIES_CSV, FISCAL_YEARS_CSV))).hexdigest()[:8]

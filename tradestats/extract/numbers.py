@@ -70,6 +70,14 @@ _MONEY_SUFFIXED = re.compile(
     """,
     re.VERBOSE,
 )
+#: A currency written as a capital letter glued to the number, with a scale word after it, as the press of Nigeria
+#: and South Africa writes naira and rand ("N1.26tn", "R37bn"): a lone letter before a plain number ("the N1
+#: road", "R5 coins") is no amount.
+GLUED_CURRENCIES = CURRENCY_TERMS["glued"]
+_MONEY_GLUED = re.compile(
+    rf"(?<![\w$.,])(?P<pre>{_written(list(GLUED_CURRENCIES), '') if GLUED_CURRENCIES else '(?!)'})(?P<pnum>{NUMBER})"
+    rf"(?:(?P<pglued>{_SCALE_GLUED})|\s(?P<pscale>{_SCALE_SPACED}))"
+)
 #: How far before its currency word a suffixed amount may begin ("1,234.5 trillion US dollars").
 _SUFFIXED_REACH = 40
 #: Where a suffixed amount may end, in lower-cased text: a currency word after a digit (and perhaps a scale word),
@@ -90,11 +98,17 @@ _PREFIX_CODE_WORDS = frozenset(_PREFIX_CODES)
 _SIGNS = tuple(sorted({ch for term in CURRENCY_TERMS["prefix"] for ch in term if not ch.isalnum() and ch not in " ."}))
 #: How far before its "ton" a tonnage may begin ("1,234,567.5 thousand metric tons").
 _TONNES_REACH = 48
+#: Thousands set off by a comma and a space, as some agencies type them ("21, 336 tonnes"): only right before a
+#: unit, where it cannot be a list ("in 2022, 336 firms").
+_SPACED_THOUSANDS = r"\d{1,3}, \d{3}(?![\d,])"
 _TONNES = re.compile(
-    rf"(?<![\w.,$])(?P<num>{NUMBER}|{WORD_NUMBER})"
-    rf"(?:(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|ton)\b"
+    rf"(?<![\w.,$])(?P<num>{_SPACED_THOUSANDS}(?=\s?(?:metric\s)?ton)|{NUMBER}|{WORD_NUMBER})"
+    rf"(?:(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|tones|tone|ton)\b"
     rf"|\s?(?P<trade>KMT|MMT)\b)"
 )
+#: The starting value of a change right before a quantity: "from 6.6 thousand to 13 thousand tons", "from 18,200 to
+#: 31,200 tons" (the first number has the unit of the second, and its scale when it states none).
+_FROM_BEFORE = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:\s(?P<scale>{_SCALE_SPACED}))?\s+to\s+$", re.IGNORECASE)
 #: A number right before "and" and a quantity with its unit: "in the volumes of 6,000 and 1,500 tons".
 _SHARED_UNIT_BEFORE = re.compile(rf"(?<![\w.,$])(?P<num>{NUMBER})\s+(?:and|or)\s+$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
@@ -127,6 +141,8 @@ def parse_number(written: str) -> float:
             return float(WORD_NUMBERS[low])
     if "," not in written:
         return float(written)
+    if ", " in written:  # "21, 336": thousands set off by a comma and a space
+        written = written.replace(", ", ",")
     if _COMMA_THOUSANDS.fullmatch(written):
         return float(written.replace(",", ""))
     return float(written.replace(",", "."))
@@ -173,6 +189,12 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         value = _decimal_comma(m.group("pnum"), value, unit, scale)
         found.append(Amount(m.start(), m.end(), _exact(value), unit, bool(m.group("prange"))))
         covered = m.end()
+    for m in _MONEY_GLUED.finditer(text, start, end):
+        if any(m.start() < a.end and a.start < m.end() for a in found):
+            continue
+        scale = _scale(m.group("pglued") or m.group("pscale"))
+        found.append(Amount(m.start(), m.end(), _exact(parse_number(m.group("pnum")) * scale),
+                            GLUED_CURRENCIES[m.group("pre")]))
     # After a number: a currency word right after a digit or a scale word ("5,000 tenge", "1.5bn soums",
     # "two billion tenge").
     taken = [(a.start, a.end) for a in found]
@@ -281,11 +303,16 @@ def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | 
                   if m.end() > k), None)
         if m is not None:
             scale = _TRADE_TONNES[m.group("trade")] if m.group("trade") else _scale(m.group("scale") or m.group("glued"))
-            ranged = _RANGE_BEFORE.search(text, max(start, m.start() - 12), m.start()) is not None
+            changed = _FROM_BEFORE.search(text, max(covered, m.start() - 40), m.start())
+            ranged = changed is None and _RANGE_BEFORE.search(text, max(start, m.start() - 12), m.start()) is not None
             shared = _SHARED_UNIT_BEFORE.search(text, max(covered, m.start() - 24), m.start())
             if shared is not None and not ranged and not _YEAR_LIKE.fullmatch(shared.group("num")):  # "6,000 and 1,500 tons": the first number shares the unit
                 value = parse_number(shared.group("num")) * scale
                 found.append(Amount(shared.start("num"), shared.end("num"), _exact(value), "t"))
+            if changed is not None and not _YEAR_LIKE.fullmatch(changed.group("num")):
+                first_scale = _scale(changed.group("scale")) if changed.group("scale") else scale
+                found.append(Amount(changed.start("num"), changed.end("scale") if changed.group("scale") else
+                                    changed.end("num"), _exact(parse_number(changed.group("num")) * first_scale), "t"))
             found.append(Amount(m.start(), m.end(), _exact(parse_number(m.group("num")) * scale), "t", ranged))
             covered = m.end()
             if m.group("scale"):

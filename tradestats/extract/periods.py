@@ -51,6 +51,8 @@ class PeriodMention:
     recalled: bool = False  # "than in 2021, when trade totalled ...": an earlier period, the figure after it its own
     bare: bool = False  # "the same period" with no year after it: the current period unless compared against
     whole_fiscal_year: bool = False  # "fiscal year 2021-22": the months of the country's fiscal year, July if unknown
+    named_fiscal_year: bool = False  # "FY25": the country's fiscal year named by one year (unknown without the country)
+    months_of_fiscal: bool = False  # "July to February of the current fiscal year": those months of that fiscal year
 
     @property
     def usable(self) -> bool:
@@ -65,6 +67,7 @@ class Reference:
     year: int | None
     month: int | None = None
     fiscal_start: int | None = None  # the first month of the fiscal year of the article's country, if not January
+    fiscal_named_by_start: bool = False  # whether its "FY2024" starts in 2024 (Japan) rather than ends in it
 
     @classmethod
     def from_iso(cls, published: str) -> "Reference":
@@ -116,9 +119,12 @@ def _months_count(written: str) -> int:
 
 def _range(m: re.Match, start: int, end: int) -> PeriodMention | None:
     first, last = MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], MONTH_NUMBERS[m.group("m2").rstrip(".").lower()]
+    fields = _year_fields(m)
     if last < first:
-        return None
-    return PeriodMention(start, end, "months", first, last, **_year_fields(m))
+        # "from July to February" with no year: months across the new year, those of the fiscal year in progress
+        # (or the latest such months); with a year written ("July-February 2023") which year it is is unclear
+        return None if fields else PeriodMention(start, end, "fiscal", first, last, offset=0, months_of_fiscal=True)
+    return PeriodMention(start, end, "months", first, last, **fields)
 
 
 def _months_short(m: re.Match, start: int, end: int) -> PeriodMention | None:
@@ -212,6 +218,29 @@ def _fiscal_relative(m: re.Match, start: int, end: int) -> PeriodMention:
     return PeriodMention(start, end, "fiscal", 0, months, offset=offset)
 
 
+def _fiscal_named(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "FY25", "FY2025", "fiscal year 2025": the fiscal year named by one year, which only the country tells."""
+    written = m.group("fy")
+    return PeriodMention(start, end, "fiscal", 0, 12, year=int(written) if len(written) == 4 else 2000 + int(written),
+                         named_fiscal_year=True)
+
+
+def _first_months_of_fiscal_year(m: re.Match, start: int, end: int) -> PeriodMention | None:
+    """ "the first eight months of FY2022-23": the first months of a fiscal year written as two years."""
+    years = _fiscal_year(m, start, end)
+    n = _months_count(m.group("n"))
+    if years is None or not 1 <= n <= 12:
+        return None
+    return PeriodMention(start, end, "fiscal", 0, n, year=years.year)
+
+
+def _months_of_relative_fiscal_year(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "July to February of the ongoing fiscal year": months of the fiscal year the article is in (or the last)."""
+    first, last = MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], MONTH_NUMBERS[m.group("m2").rstrip(".").lower()]
+    offset = -1 if m.group("rel").lower() in ("last", "previous", "past", "preceding") else 0
+    return PeriodMention(start, end, "fiscal", first, last, offset=offset, months_of_fiscal=True)
+
+
 def _fiscal_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
     """ "July-February (2018-19)": months of a fiscal year written as two years, running across the new year."""
     years = _fiscal_year(m, start, end)
@@ -288,7 +317,7 @@ _FORMS: list[_Form] = [
           ("1m", "2m", "3m", "4m", "5m", "6m", "7m", "8m", "9m"), cased=True),
     _form(rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b{_YEAR_SPEC}", _quarter,
           ("quarter",), "the"),
-    _form(rf"Q(?P<qn>[1-4])(?:\s*-?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)", _quarter,
+    _form(rf"Q(?P<qn>[1-4])(?:\s*[-,]?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)", _quarter,
           ("q1", "q2", "q3", "q4"), cased=True),
     _form(rf"first\s+(?P<nq>two|three|2|3)\s+quarters\b{_YEAR_SPEC}", _first_quarters, ("quarters",),
           "the"),
@@ -325,9 +354,18 @@ _FORMS: list[_Form] = [
           ("months",)),
     _form(rf"(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _end_of_year, ("end of",)),
+    _form(rf"(?i:(?:the\s+)?first\s+)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+of\s+(?:the\s+)?)"
+          rf"(?:(?i:fiscal|financial)\s+(?i:year)\s+(?:of\s+)?|FY\s?)(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*"
+          r"(?P<y2>20\d\d|\d\d)(?!\d)", _first_months_of_fiscal_year, ("fiscal", "financial", "fy"),
+          "in the for during of", cased=True),
+    _form(rf"(?P<m1>{_MONTH})\s*(?:-|–|—|to\b|through\b|till\b|until\b)\s*(?P<m2>{_MONTH})\s+(?i:(?:of\s+)?(?:the\s+)?"
+          r"(?P<rel>current|ongoing|this|present|last|previous|past|preceding)\s+(?:fiscal|financial)(?:\s+year)?)\b",
+          _months_of_relative_fiscal_year, ("fiscal", "financial"), "from between the in for during", cased=True),
     _form(rf"(?:(?i:fiscal|financial)\s+(?i:year)\s+(?:of\s+)?|FY\s?)(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*"
           r"(?P<y2>20\d\d|\d\d)(?!\d)", _fiscal_year, ("fiscal", "financial", "fy"), "in the for during of",
           cased=True),
+    _form(r"(?:(?i:fiscal|financial)\s+(?i:year)\s+|FY\s?|FY')(?P<fy>20\d\d|\d\d)(?![\d%]|\s*[-–/]\s*\d)",
+          _fiscal_named, ("fiscal", "financial", "fy"), "in the for during of", cased=True),
     _form(rf"(?:(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{WORD_NUMBER})\s+months?\s+of\s+)?(?:the\s+)?"
           r"(?:(?P<rel>current|ongoing|this|present|last|previous|past|preceding)\s+(?:(?:fiscal|financial)\s+year"
           r"|fiscal(?=\s*(?:[,.;)]|$)|\s+(?:to|in|from|and|was|were|is|compared|against|as|when|with|over)\b))"
@@ -529,6 +567,10 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     else:
         # A month stretch without a year is the latest one not after the reference month.
         year = ref.year - 1 if ref.month and mention.last_month > ref.month else ref.year
+    if mention.named_fiscal_year:
+        return _named_fiscal_year(mention, ref)
+    if mention.months_of_fiscal:
+        return _months_of_fiscal(mention, ref)
     if mention.kind == "fiscal" and mention.first_month == 0:  # "the first eight months of the current fiscal year"
         return _fiscal_stretch(mention, ref)
     if mention.whole_fiscal_year and ref.fiscal_start:  # "FY2022-23" in an Indian report: April to March
@@ -547,8 +589,40 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     return _months(year, mention.first_month, mention.last_month)
 
 
+def _named_fiscal_year(mention: PeriodMention, ref: Reference) -> Period | None:
+    """ "FY25" in a Bangladeshi report: July 2024 to June 2025; with no fiscal year known for the article, none."""
+    first = ref.fiscal_start
+    if first is None or mention.year is None:
+        return None
+    year = mention.year if ref.fiscal_named_by_start else mention.year - 1
+    return Period(dt.date(year, first, 1).isoformat(), _last_day(year + 1, (first - 2) % 12 + 1).isoformat())
+
+
+def _months_of_fiscal(mention: PeriodMention, ref: Reference) -> Period | None:
+    """Months of the fiscal year the article is in, ``offset`` years back; without the country's fiscal year, the
+    latest such stretch of months that has ended by the publication month."""
+    if ref.year is None or ref.month is None:
+        return None
+    first, last = mention.first_month, mention.last_month
+    if ref.fiscal_start is not None:
+        fiscal = ref.year if ref.month >= ref.fiscal_start else ref.year - 1
+        start_year = fiscal if first >= ref.fiscal_start else fiscal + 1
+    else:
+        end_year = ref.year if last <= ref.month else ref.year - 1
+        start_year = end_year - 1 if last < first else end_year
+    start_year += mention.offset or 0
+    end_year = start_year + 1 if last < first else start_year
+    return Period(dt.date(start_year, first, 1).isoformat(), _last_day(end_year, last).isoformat())
+
+
 def _fiscal_stretch(mention: PeriodMention, ref: Reference) -> Period | None:
-    """The first ``last_month`` months of the fiscal year the article's country was in (``offset`` years back)."""
+    """The first ``last_month`` months of the fiscal year the article's country was in (``offset`` years back), or of
+    the fiscal year written ("the first eight months of FY2022-23": July if the country's is not known)."""
+    if mention.year is not None:
+        first = ref.fiscal_start or 7
+        last = first + mention.last_month - 1
+        end = _last_day(mention.year + (last - 1) // 12, (last - 1) % 12 + 1)
+        return Period(dt.date(mention.year, first, 1).isoformat(), end.isoformat())
     first = ref.fiscal_start
     if first is None or ref.year is None or ref.month is None:
         return None

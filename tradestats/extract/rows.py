@@ -27,6 +27,8 @@ class Row:
     change_value: float | None
     anchor: tuple[int, int]
     quote: Span
+    #: the countries came from the context, not from the row's own sentence
+    borrowed: bool = False
 
 
 def _countries(row: Row) -> tuple[str, ...]:
@@ -36,6 +38,25 @@ def _countries(row: Row) -> tuple[str, ...]:
 
 def _flow_key(row: Row) -> tuple:
     return row.table, _countries(row), row.flow, row.commodity
+
+
+#: How many times what a pair is said to trade a value that borrowed the pair must be to be a wider total.
+BEYOND_THE_PAIR = 3
+
+
+def without_wider_totals(rows: list[Row]) -> list[Row]:
+    """Rows but those whose pair came from the context and whose value is several times what the article says
+    that pair traded in the same flow, period and unit, anywhere in it: "The value of exports in the quarter stood
+    at N2.2tn" beside "exports to China (N220bn)" is the country's total, not China's. The figure stays flagged."""
+    stated: dict[tuple, float] = {}
+    for r in rows:
+        if not r.borrowed and not r.commodity and r.value:
+            key = (r.table, _countries(r), r.period.start, r.period.end, r.unit)
+            stated[key] = min(stated.get(key, r.value), r.value)
+    if not stated:
+        return rows
+    return [r for r in rows if not (r.borrowed and not r.commodity and r.value and r.value > BEYOND_THE_PAIR * stated.get(
+        (r.table, _countries(r), r.period.start, r.period.end, r.unit), float("inf")))]
 
 
 def deduplicated(rows: list[Row]) -> list[Row]:

@@ -28,11 +28,11 @@ from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, compar
                                         year_to_date)
 from tradestats.extract.products import SentenceProducts, find_products
 from tradestats.extract.residue import StatedFigure, document_figures
-from tradestats.extract.rows import Row, deduplicated, to_candidate
+from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candidate, without_wider_totals
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.24"
+RULES_VERSION = "1.25"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -85,7 +85,7 @@ _REGION_AFTER = re.compile(r"[^,;.]*?\b(?:to|from|with)\s+the\s+(?:countries|reg
 #: "Kazakhstan became the leader in trade with China": the country traded with is the one whose partners are ranked.
 _LEADER_IN = re.compile(r"\b(?:leaders?|first|top)\s+(?:place\s+|position\s+)?in\s+(?:terms\s+of\s+)?(?:the\s+)?$",
                         re.IGNORECASE)
-_BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
+_BETWEEN_FIGURE_AND_PERIOD = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?:in|for|during|over|of|at|as|respectively|alone|total)\b\s*)*")
 
 
 @dataclass
@@ -309,9 +309,17 @@ class DocumentReader:
         text, a, b = self.text, sent.start, sent.end
         if len(flows) > 1:
             flows = _without_partners_setting(text, flows)
+            flows = _without_bracketed_remarks(text, flows)
             if carried is not None and _OF_THE_TOTAL.fullmatch(text, a, flows[0].start) and \
                     text.startswith(",", flows[0].end):
                 flows = flows[1:]  # "Of the total turnover, exports amounted to ...": the parts of the last statement
+        if len(flows) == 1 and earlier and _bare_partners(flows[0]):
+            # "The share of the top ten partners by exports was 77%. The top partners were China ($205 million),
+            # ...": the partners of the flow ranked in the sentence before
+            by_flow = _PARTNERS_BY_FLOW.search(text, earlier[-1].start, earlier[-1].end)
+            if by_flow is not None:
+                table = "exports" if by_flow.group(1).lower().startswith("export") else "imports"
+                flows = [replace(flows[0], table=table, words=g.FLOW_PARTNERS[table])]
         if not flows:
             ranked = self.ranked_partner(sent, carried)
             if ranked is not None:
@@ -478,7 +486,7 @@ class DocumentReader:
         pair = {parties.reporter, parties.partner}
         amount = main.amount
         return any(r.table == table and not r.commodity and {r.reporter, r.partner} == pair and r.period == period
-                   and r.value and r.unit == amount.unit and amount.value > _BEYOND_THE_PAIR * r.value
+                   and r.value and r.unit == amount.unit and amount.value > BEYOND_THE_PAIR * r.value
                    for r in self.rows)
 
     def part_of_listed(self, seg: Segment, countries: list[CountryMention], first_row: int) -> Parties | None:
@@ -557,6 +565,8 @@ class DocumentReader:
                                       and self.beyond_the_pair(seg.flow.table, group_parties, period, group.main)):
                     continue
                 rows = self.rows_of(group, seg, group_parties, period, commodities, periods, sent)
+                if not group_parties.explicit:
+                    rows = [replace(r, borrowed=True) for r in rows]
                 self.rows.extend(rows)
                 if rows:
                     found.append(period)
@@ -1020,8 +1030,6 @@ EARLIER_SENTENCES = 20
 _WORTH_OF_OPENING = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
 #: A paragraph that is an item of a list: "- Cotton fiber ($24 million);", "• wheat – $45 million", "2) coal".
 _BULLET = re.compile(g.BULLET_MARK)
-#: How many times a pair's stated value a value borrowing the pair must be to be some other, wider total.
-_BEYOND_THE_PAIR = 3
 #: A sentence opening on the statement before it: "Of the total turnover, exports amounted to $739.3 million".
 _OF_THE_TOTAL = re.compile(r"[\W_]*(?:out\s+)?of\s+(?:the|this|that)\s+(?:total\s+)?", re.IGNORECASE)
 #: "export partners": the partners ranked by one flow; "in the foreign trade turnover" after it only says where.
@@ -1083,6 +1091,30 @@ def _continues_topic(flow: g.FlowWord) -> bool:
     one direction of the group's trade; a turnover or a total is the whole trade.
     """
     return flow.table != "turnover" and not g.NATIONAL_TOTAL.search(flow.words)
+
+
+def _without_bracketed_remarks(text: str, flows: list[g.FlowWord]) -> list[g.FlowWord]:
+    """Flow words but those of a bracketed remark with no figure after an earlier one: "the external trade
+    (excluding non-declared trade) of Armenia" has one flow, whose owner follows the bracket."""
+    kept = [flows[0]]
+    for f in flows[1:]:
+        opened = text.rfind("(", kept[-1].end, f.start)
+        closed = text.find(")", f.end, f.end + 80)
+        inside = opened != -1 and closed != -1 and ")" not in text[opened:f.start] and "(" not in text[f.end:closed]
+        if inside and not any(ch.isdigit() for ch in text[opened:closed]):
+            continue
+        kept.append(f)
+    return kept
+
+
+#: Partners ranked by one flow: "the top ten trading partners by exports".
+_PARTNERS_BY_FLOW = re.compile(r"partners?\s+(?:by|in\s+terms\s+of)\s+(?:the\s+)?(exports?|imports?)\b", re.IGNORECASE)
+
+
+def _bare_partners(flow: g.FlowWord) -> bool:
+    """A flow word that is only "partners" ("the top partners"), with no flow of its own ("trading partners")."""
+    return flow.table == "turnover" and "partner" in flow.words and "trad" not in flow.words and \
+        "turnover" not in flow.words
 
 
 def _outside_asides(text: str, a: int, b: int, flows: list[g.FlowWord], countries: list[CountryMention],
@@ -1250,7 +1282,7 @@ def read_document(doc: Document) -> Extraction:
 def _candidates(doc: Document, rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     used: set[str] = set()
-    for row in sorted(deduplicated(rows), key=lambda r: (r.quote.start, r.anchor)):
+    for row in sorted(deduplicated(without_wider_totals(rows)), key=lambda r: (r.quote.start, r.anchor)):
         cand = to_candidate(doc, row)
         if cand.candidate_id in used:
             continue
