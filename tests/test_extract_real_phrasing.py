@@ -969,3 +969,42 @@ def test_a_total_given_the_pair_of_the_context_is_left_to_the_keeper_when_the_pa
             "cent. Nigeria exported goods to China valued at N150.5bn in Q2, 2021.")
     assert rows(text, "2021-09-01") == {("exports", "NGA", "CHN", "2021-04-01", "2021-06-30", 150.5e9, None, "")}
     assert "N2.5tn" in flagged(text, "2021-09-01")
+
+
+def test_thousands_set_off_by_spaces_or_a_comma_and_a_space_in_money() -> None:
+    assert money("exports of 1 086 million dollars and 26 400 million tenge") == {(1086e6, "USD"), (26400e6, "KZT")}
+    assert money("trade came to USD 1, 245 bln in the quarter") == {(1.245e9, "USD")}  # a decimal comma, spaced
+    assert money("imports were 412 305 mln dollars") == {(412.305e6, "USD")}
+    assert money("in 2019 150 million dollars were spent") == {(150e6, "USD")}
+    assert money("a fee of 12 500 tenge") == {(500.0, "KZT")}  # no scale word: no grouping is assumed
+
+
+def test_the_same_value_in_dollars_after_or_about_shares_the_growth() -> None:
+    text = ("Japan's exports to South Korea fell in July. Officials say exports dropped 5.2 percent from the same "
+            "month last year to 300.1 billion yen, or about 2.8 billion dollars.")
+    assert {(v, g) for *_, v, g, _c in rows(text, "2019-08-20")} == {(300.1e9, 0.948), (2.8e9, 0.948)}
+
+
+def test_a_lead_paragraph_without_figures_gives_the_period() -> None:
+    text = ("Japan's exports to South Korea fell in July for the ninth straight month.\n\n"
+            "Officials say exports dropped 5.2 percent from the same month last year to 300.1 billion yen.")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2019-08-20")} == {("2019-07-01", "2019-07-31")}
+
+
+def test_a_country_named_as_the_source_of_the_figures_is_no_national_total() -> None:
+    text = ("Exports to South Korea fall again\n\nJapan's exports to South Korea fell in July.\n\n"
+            "Japanese Finance Ministry officials say exports dropped 5.2 percent from the same month last year to "
+            "300.1 billion yen.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, _g, _c in rows(text, "2019-08-20")} == {
+        ("exports", "JPN", "KOR", 300.1e9)}
+
+
+def test_a_hike_is_a_rise() -> None:
+    text = "Trade between Pakistan and Afghanistan reached $1200.5 million in 2022, showing a hike of 20 percent."
+    assert {g for *_, g, _c in rows(text, "2023-03-13")} == {1.2}
+
+
+def test_an_undated_article_comparing_this_year_with_the_same_period_of_a_year_is_of_the_year_after() -> None:
+    text = ("In January-March of this year, trade between Azerbaijan and Turkey came to $1.2 billion, 40% more "
+            "than the same period of 2020. In the first term of the current year, exports reached $700 million.")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "")} == {("2021-01-01", "2021-03-31")}

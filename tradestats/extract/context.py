@@ -43,8 +43,9 @@ def inferred_reference(text: str, start: int) -> Reference:
     Years after "by" or "until" are deadlines, not reports. An article that
     speaks of "this year" or "last year" is written after the latest full year
     it names ("last year ... 10% more than in 2021" is 2022, written in 2023),
-    unless that latest year is itself a part-year figure ("January-May 2023"),
-    which is the current year.
+    unless that latest year is itself a part-year figure ("January-May 2023"), or
+    the year after one a part of "this year" is compared with ("the same period of
+    2022"), which is the current year.
     """
     years = [int(m.group()) for m in _YEAR.finditer(text, start)
              if not _DEADLINE.search(text, max(start, m.start() - 20), m.start())]
@@ -53,9 +54,11 @@ def inferred_reference(text: str, start: int) -> Reference:
     latest = max(years)
     if not _RELATIVE_YEAR.search(text, start):
         return Reference(latest)
-    partial = any(p.year == latest and (p.first_month, p.last_month) != (1, 12)
-                  for p in find_periods(text, start, len(text)) if p.kind == "months")
-    return Reference(latest if partial else latest + 1)
+    periods = find_periods(text, start, len(text))
+    partial = any(p.year == latest and (p.first_month, p.last_month) != (1, 12) for p in periods if p.kind == "months")
+    # "this year ... 51% more than the same period of 2020" beside 2021: the months of 2021 so far
+    compared = any(p.kind == "same_period" and p.year == latest - 1 for p in periods)
+    return Reference(latest if partial or compared else latest + 1)
 
 
 @dataclass

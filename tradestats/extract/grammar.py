@@ -338,7 +338,8 @@ def is_change_money(tokens: list[str]) -> bool:
 
 
 #: Words between a value and a second currency for the same value: "$1.2 billion (540 billion tenge)".
-SAME_VALUE_BETWEEN = re.compile(r"\s*(?:\(|,?\s*or\s+|/\s*|,?\s*i\.e\.\s*|,?\s*equivalent\s+to\s+)\s*$", _I)
+SAME_VALUE_BETWEEN = re.compile(r"\s*(?:\(|,?\s*or\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+)?|/\s*"
+                                r"|,?\s*i\.e\.\s*|,?\s*equivalent\s+to\s+)\s*$", _I)
 #: Words that make a bracket or clause a comparison: "than in the same period of the previous year ($474.3 million)".
 COMPARISON_WORDS = Words(r"\b(?:than|compared|comparison|against|versus|year\s+earlier|year\s+ago|from)\b")
 #: The same without "from", which after a dash or colon names a partner rather than a starting value.

@@ -52,9 +52,13 @@ _SUFFIX = _written(list(CURRENCY_TERMS["suffix"]), r"\s+") + r"\b"
 #: How far after its sign or code a prefixed amount may end: "$ 1,234,567.89 thousand-" ... "billion US dollars".
 _PREFIXED_TAIL = 64
 
+#: A number in a money amount, also typed with spaces between its thousands ("378 886 mln dollars") or a comma and
+#: a space ("USD 1, 118 bln"): a scale word or currency follows, so it is no list of numbers.
+MONEY_NUMBER = (rf"\d{{1,3}}(?:[ ]\d{{3}})+(?![\d.,])(?=\s?(?:{_SCALE_SPACED}))"  # [ ]: the patterns are verbose
+                rf"|\d{{1,3}},[ ]\d{{3}}(?![\d,])(?=\s?(?:{_SCALE_SPACED}))|{NUMBER}")
 _MONEY_PREFIXED = re.compile(
     rf"""
-    (?P<pre>{_PREFIX})\s?(?P<pnum>{NUMBER})
+    (?P<pre>{_PREFIX})\s?(?P<pnum>{MONEY_NUMBER})
         (?P<prange>\s?[-–]\s?(?:{NUMBER}))?
         (?:(?P<pglued>{_SCALE_GLUED})|\s(?P<pscale>{_SCALE_SPACED}))?
         (?:\s(?:US\s+dollars?|dollars?)\b)?
@@ -63,7 +67,7 @@ _MONEY_PREFIXED = re.compile(
 )
 _MONEY_SUFFIXED = re.compile(
     rf"""
-    (?<![\w.,$])(?P<snum>{NUMBER}|{WORD_NUMBER})
+    (?<![\w.,$])(?P<snum>{MONEY_NUMBER}|{WORD_NUMBER})
         (?P<srange>\s?[-–]\s?(?:{NUMBER}))?
         (?:(?P<sglued>{_SCALE_GLUED})\s?|\s(?P<sscale>{_SCALE_SPACED})\s)?
         \s?(?P<suf>{_SUFFIX})
@@ -78,6 +82,8 @@ _MONEY_GLUED = re.compile(
     rf"(?<![\w$.,])(?P<pre>{_written(list(GLUED_CURRENCIES), '') if GLUED_CURRENCIES else '(?!)'})(?P<pnum>{NUMBER})"
     rf"(?:(?P<pglued>{_SCALE_GLUED})|\s(?P<pscale>{_SCALE_SPACED}))"
 )
+#: Where a glued amount may start: a currency letter right before a digit (a scan for a plain class is quick).
+_GLUED_HINT = re.compile("(?:" + "|".join(map(re.escape, sorted(GLUED_CURRENCIES))) + r")\d") if GLUED_CURRENCIES else None
 #: How far before its currency word a suffixed amount may begin ("1,234.5 trillion US dollars").
 _SUFFIXED_REACH = 40
 #: Where a suffixed amount may end, in lower-cased text: a currency word after a digit (and perhaps a scale word),
@@ -139,10 +145,12 @@ def parse_number(written: str) -> float:
         low = " ".join(written.lower().split())
         if low in WORD_NUMBERS:
             return float(WORD_NUMBERS[low])
-    if "," not in written:
-        return float(written)
     if ", " in written:  # "21, 336": thousands set off by a comma and a space
         written = written.replace(", ", ",")
+    if " " in written:  # "378 886": thousands set off by spaces
+        written = written.replace(" ", "")
+    if "," not in written:
+        return float(written)
     if _COMMA_THOUSANDS.fullmatch(written):
         return float(written.replace(",", ""))
     return float(written.replace(",", "."))
@@ -189,7 +197,8 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         value = _decimal_comma(m.group("pnum"), value, unit, scale)
         found.append(Amount(m.start(), m.end(), _exact(value), unit, bool(m.group("prange"))))
         covered = m.end()
-    for m in _MONEY_GLUED.finditer(text, start, end):
+    glued = _GLUED_HINT.search(text, start, end) if GLUED_CURRENCIES else None
+    for m in _MONEY_GLUED.finditer(text, glued.start(), end) if glued is not None else ():
         if any(m.start() < a.end and a.start < m.end() for a in found):
             continue
         scale = _scale(m.group("pglued") or m.group("pscale"))
@@ -221,13 +230,17 @@ _BILLIONS_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:billion|bln)\s+$", re.
 
 
 def _decimal_comma(written: str, value: float, unit: str, scale: float) -> float:
-    """A dollar or euro amount written "d,ddd" that no two economies trade is read with a decimal comma: "$ 1,481
-    billion" is $1.481 billion (a trillion or more), "512,270 mln dollars" $512.27 million (millions run to a few
+    """A dollar or euro amount written "d,ddd" (or "d ddd", "d, ddd") that no two economies trade is read with a
+    decimal comma: "$ 1,481 billion" is $1.481 billion (a trillion or more), "512,270 mln dollars" $512.27 million (millions run to a few
     thousand, "1,150 million dollars"; hundreds of billions are written in billions)."""
     implausible = 1e11 if scale == 1e6 else 1e12
-    if unit in ("USD", "EUR") and value >= implausible and written.count(",") == 1 and "." not in written:
+    if unit in ("USD", "EUR") and value >= implausible and len(_GROUP_MARK.findall(written)) == 1 and "." not in written:
         return value / 1000
     return value
+
+
+#: What sets off a group of three digits: a comma, a space ("378 886"), or both ("1, 118").
+_GROUP_MARK = re.compile(r", ?| ")
 
 
 def _marks(text: str, start: int, end: int, codes: set[bytes]) -> list[tuple[int, int]]:

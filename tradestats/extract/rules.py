@@ -32,7 +32,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.25"
+RULES_VERSION = "1.26"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -177,12 +177,15 @@ class DocumentReader:
         if not self.quick.flow_stems:
             return self.rows  # no flow word anywhere: every paragraph would be passed over, and nothing carried
         for a, b in self.statement_blocks():
-            if self.quick.flow_word(a, b) and self.quick.figure(a, b):
+            has_flow_word = self.quick.flow_word(a, b)
+            if has_flow_word and self.quick.figure(a, b):
                 flows = g.find_flow_words(text, a, b, weak=False)
                 weak = self.quick.weak_flow_word(a, b)
                 if flows or weak:
                     self.read_paragraph(Span(a, b), flows, weak)
                     continue
+            if has_flow_word and self.main_period is None and not self.rows:
+                self.note_lead_period(a, b)
             self.pass_over(a, b)
         return self.rows
 
@@ -203,6 +206,18 @@ class DocumentReader:
             blocks.append((a, paras[j - 1][1]))
             i = j
         return blocks
+
+    def without_sources(self, countries: list[CountryMention]) -> list[CountryMention]:
+        """Countries but one of the article's pair named as the source of the figures ("Japanese Finance Ministry
+        officials say exports dropped ..."): the statement is about the pair, not the country's total."""
+        pair = self.article.pair
+        return [c for c in countries if not (c.code in pair and _INSTITUTION_AFTER.match(self.text, c.end))]
+
+    def note_lead_period(self, a: int, b: int) -> None:
+        """A lead paragraph of a flow with no figure gives the period the figures after it speak of: "Japan's
+        exports to Korea fell in July for the ninth month. Officials say exports dropped 5% to 300 billion yen"."""
+        if g.find_flow_words(self.text, a, b, weak=False):
+            self.note_main_period([p for p in find_periods(self.text, a, b) if not p.comparison])
 
     def pass_over(self, a: int, b: int) -> None:
         """A paragraph with no flow word or no figure: it may remark on the last statement ("This is 5% more
@@ -344,6 +359,11 @@ class DocumentReader:
         if amounts:  # a period or a name inside a money expression is part of it
             periods = [p for p in periods if not _overlaps_any(p.start, p.end, amounts)]
             countries = [c for c in countries if not _starts_in_any(c.start, amounts)]
+        source = None  # the country whose officials state the figures: the reporter of the pair's flows
+        if countries and any(map(text[a:b].__contains__, _INSTITUTION_STEMS)):
+            kept = self.without_sources(countries)
+            source = next((c.code for c in countries if c not in kept), None)
+            countries = kept
         if periods:
             self.note_main_period([p for p in periods if not _of_a_comparison_value(p, figures)
                                    and not (figures and _of_an_aside(text, p, figures[-1].start))])
@@ -375,6 +395,9 @@ class DocumentReader:
                 if parties is None:
                     self.note_total(seg_figures)
                     continue
+                if source is not None and not parties.explicit and parties.partner == source and \
+                        seg.flow.table in ("exports", "imports"):
+                    parties = replace(parties, reporter=source, partner=parties.reporter)
             if self.article.home is None and parties.explicit and seg.flow.table == "turnover" and \
                     _LEADER_IN.search(text, max(a, seg.flow.start - 40), seg.flow.start):
                 self.article.home = parties.partner
@@ -702,8 +725,11 @@ class DocumentReader:
                 return NO_PERIOD
             if self.after_publication(period):
                 return None
-            if mention.kind == "ytd" and _within_from_january(self.main_period, period):
-                return self.main_period  # "since the beginning of the year" after "over 10 months of this year"
+            if (mention.kind == "ytd" or mention.this_year or not period.end) and \
+                    _within_from_january(self.main_period, period):
+                # "since the beginning of the year" after "over 10 months of this year"; "in the first term of the
+                # current year" after "in January-March of this year"
+                return self.main_period
             return period
         compared = _same_period_after(self.text, f, periods)
         if compared is not None:  # "The trade was $740.4 million in the same period last year": the prior value
@@ -1107,6 +1133,12 @@ def _without_bracketed_remarks(text: str, flows: list[g.FlowWord]) -> list[g.Flo
     return kept
 
 
+#: An institution right after a country's name or demonym: the source of a statistic ("Japanese Finance Ministry
+#: officials", "Kazakh customs data"), not a party to the trade.
+_INSTITUTION_AFTER = re.compile(r"\s+(?:(?:Finance|Trade|Economy|Commerce|Economic|Customs|Statistics)\s+)?"
+                                r"(?:Ministry|ministry|officials|customs|Customs|authorities|statistics\s+office"
+                                r"|Statistics\s+(?:Office|Bureau|Agency|Committee))\b")
+_INSTITUTION_STEMS = ("inistr", "fficials", "ustoms", "uthorities", "tatistics")
 #: Partners ranked by one flow: "the top ten trading partners by exports".
 _PARTNERS_BY_FLOW = re.compile(r"partners?\s+(?:by|in\s+terms\s+of)\s+(?:the\s+)?(exports?|imports?)\b", re.IGNORECASE)
 
