@@ -1008,3 +1008,40 @@ def test_an_undated_article_comparing_this_year_with_the_same_period_of_a_year_i
     text = ("In January-March of this year, trade between Azerbaijan and Turkey came to $1.2 billion, 40% more "
             "than the same period of 2020. In the first term of the current year, exports reached $700 million.")
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "")} == {("2021-01-01", "2021-03-31")}
+
+
+# --- 1.27: the Iranian calendar -------------------------------------------------------------------------------------
+def test_nowruz_moves_with_the_equinox() -> None:
+    from tradestats.extract.iranian import first_months, nowruz, year_of
+    import datetime as dt
+
+    assert [nowruz(y).isoformat() for y in (1396, 1399, 1402, 1403)] == [
+        "2017-03-21", "2020-03-20", "2023-03-21", "2024-03-20"]
+    assert first_months(1396, 11) == (dt.date(2017, 3, 21), dt.date(2018, 2, 19))
+    assert first_months(1403, 3) == (dt.date(2024, 3, 20), dt.date(2024, 6, 20))
+    assert year_of(dt.date(2024, 3, 19)) == 1402 and year_of(dt.date(2024, 3, 20)) == 1403
+
+
+def test_months_of_the_current_iranian_year_with_the_dates_written() -> None:
+    text = ("Iran exported goods valued at $1.5 billion to Turkey during the first four months of the current "
+            "Iranian calendar year (March 21-July 22), the customs said.")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-08-10")} == {("2023-03-21", "2023-07-22")}
+
+
+def test_months_of_a_named_iranian_year_are_counted_from_nowruz() -> None:
+    text = "In the past 11 months of the current Iranian calendar year of 1396, Iran exported goods worth $4.5 billion to Iraq."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2018-03-03")} == {("2017-03-21", "2018-02-19")}
+    started = ("Iran's exports to Iraq totaled nearly $2 billion in the first three months of the Iranian calendar "
+               "year (started March 21, 2024).")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(started, "2024-07-01")} == {("2024-03-21", "2024-06-20")}
+    quarter = "Iran's exports to Iraq reached $1 billion in the first quarter of the Iranian year."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(quarter, "2024-07-01")} == {("2024-03-20", "2024-06-20")}
+
+
+def test_a_stretch_of_months_as_long_as_the_period_in_force_is_that_period() -> None:
+    text = ("Iran exported goods valued at $1.5 billion to Turkey during the first four months of the current "
+            "Iranian calendar year (March 21-July 22). Turkey's exports to Iran reached $1.6 billion in the "
+            "mentioned four-month period.")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-08-10")} == {("2023-03-21", "2023-07-22")}
+    other = "Trade between Iran and Turkey was $1.6 billion in the four-month period."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(other, "2023-08-10")} == {("2023-01-01", "2023-04-30")}

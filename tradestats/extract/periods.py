@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from tradestats.extract import iranian
 from tradestats.extract.lexicon import CURRENCY_TERMS
 from tradestats.extract.numbers import WORD_NUMBER, WORD_NUMBERS
 
@@ -53,6 +54,13 @@ class PeriodMention:
     whole_fiscal_year: bool = False  # "fiscal year 2021-22": the months of the country's fiscal year, July if unknown
     named_fiscal_year: bool = False  # "FY25": the country's fiscal year named by one year (unknown without the country)
     months_of_fiscal: bool = False  # "July to February of the current fiscal year": those months of that fiscal year
+    #: "the first four months of the Iranian calendar year": months counted from Nowruz, and what the article
+    #: wrote of the year and the dates ("1396", "(March 21-July 22)", "(started March 21, 2024)")
+    #: "the four-month period" with no year: N months, which may be those of the period in force
+    stretch: bool = False
+    iranian_months: int = 0
+    iranian_year: int | None = None
+    written_dates: tuple[tuple[int, int, int | None], tuple[int, int] | None] | None = None
 
     @property
     def usable(self) -> bool:
@@ -138,7 +146,8 @@ def _first_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
     n = _months_count(m.group("n"))
     if not 1 <= n <= 12:
         return None
-    return PeriodMention(start, end, "months", 1, n, **_year_fields(m))
+    fields = _year_fields(m)
+    return PeriodMention(start, end, "months", 1, n, stretch=not fields, **fields)
 
 
 def _quarter(m: re.Match, start: int, end: int) -> PeriodMention:
@@ -239,6 +248,21 @@ def _months_of_relative_fiscal_year(m: re.Match, start: int, end: int) -> Period
     first, last = MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], MONTH_NUMBERS[m.group("m2").rstrip(".").lower()]
     offset = -1 if m.group("rel").lower() in ("last", "previous", "past", "preceding") else 0
     return PeriodMention(start, end, "fiscal", first, last, offset=offset, months_of_fiscal=True)
+
+
+def _iranian_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
+    """ "the first four months of the current Iranian calendar year (March 21-July 22)", "the past 11 months of the
+    Iranian year of 1396", "the first quarter of the Iranian calendar year (started March 21, 2024)"."""
+    months = 3 if m.group("quarter") else _months_count(m.group("n"))
+    if not 1 <= months <= 12:
+        return None
+    written = None
+    if m.group("m1"):
+        first = (MONTH_NUMBERS[m.group("m1").lower()], int(m.group("d1")), int(m.group("y1")) if m.group("y1") else None)
+        last = (MONTH_NUMBERS[m.group("m2").lower()], int(m.group("d2"))) if m.group("m2") else None
+        written = (first, last)
+    return PeriodMention(start, end, "fiscal", 0, months, iranian_months=months,
+                         iranian_year=int(m.group("iy")) if m.group("iy") else None, written_dates=written)
 
 
 def _fiscal_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
@@ -354,6 +378,12 @@ _FORMS: list[_Form] = [
           ("months",)),
     _form(rf"(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _end_of_year, ("end of",)),
+    _form(rf"(?i:(?:the\s+)?(?:first|past|last)\s+)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|(?P<quarter>(?i:quarter)))"
+          r"(?i:\s+of\s+(?:the\s+)?(?:current\s+)?(?:Iranian|Persian)\s+(?:calendar\s+|solar\s+)?year)"
+          r"(?:(?i:\s+(?:of\s+)?)(?P<iy>1[34]\d\d))?"
+          rf"(?:\s*\((?i:(?:started|starting|beginning|from)\s+(?:on\s+)?)?(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})"
+          rf"(?:,?\s*(?P<y1>20\d\d))?(?:\s*(?:-|–|to)\s*(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}))?\))?",
+          _iranian_months, ("iranian", "persian"), "in the for during of over", cased=True),
     _form(rf"(?i:(?:the\s+)?first\s+)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+of\s+(?:the\s+)?)"
           rf"(?:(?i:fiscal|financial)\s+(?i:year)\s+(?:of\s+)?|FY\s?)(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*"
           r"(?P<y2>20\d\d|\d\d)(?!\d)", _first_months_of_fiscal_year, ("fiscal", "financial", "fy"),
@@ -556,6 +586,14 @@ def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def months_long(period: Period) -> int:
+    """How many months a period spans, to the nearest month (an Iranian quarter is three)."""
+    if not period.start or not period.end:
+        return 0
+    days = (dt.date.fromisoformat(period.end) - dt.date.fromisoformat(period.start)).days + 1
+    return round(days / 30.44)
+
+
 def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     """ISO dates of a usable mention, or None when its year cannot be known."""
     if mention.year is not None:
@@ -567,6 +605,8 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     else:
         # A month stretch without a year is the latest one not after the reference month.
         year = ref.year - 1 if ref.month and mention.last_month > ref.month else ref.year
+    if mention.iranian_months:
+        return _iranian_period(mention, ref)
     if mention.named_fiscal_year:
         return _named_fiscal_year(mention, ref)
     if mention.months_of_fiscal:
@@ -587,6 +627,27 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
         # "this year" or "in 2023" written during 2023: the year so far.
         return _year_so_far(year)
     return _months(year, mention.first_month, mention.last_month)
+
+
+def _iranian_period(mention: PeriodMention, ref: Reference) -> Period | None:
+    """Months of an Iranian year from Nowruz: the dates the article wrote where it wrote them, else counted."""
+    written = mention.written_dates
+    first_written = written[0] if written else None
+    if mention.iranian_year is not None:
+        year = mention.iranian_year
+    elif first_written is not None and first_written[2] is not None:
+        year = first_written[2] - iranian.OFFSET
+    elif ref.year is not None and ref.month is not None:
+        year = ref.year - iranian.OFFSET - (1 if ref.month <= 3 else 0)  # before Nowruz: the year that ends
+    else:
+        return None
+    start, end = iranian.first_months(year, mention.iranian_months)
+    if first_written is not None:
+        start = dt.date(start.year, first_written[0], first_written[1])
+    if written and written[1] is not None:
+        month, day = written[1]
+        end = dt.date(start.year + (1 if month < start.month else 0), month, day)
+    return Period(start.isoformat(), end.isoformat())
 
 
 def _named_fiscal_year(mention: PeriodMention, ref: Reference) -> Period | None:

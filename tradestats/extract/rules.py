@@ -24,7 +24,8 @@ from tradestats.extract.growth import change_direction
 from tradestats.extract.numbers import Amount
 from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_countries
 from tradestats.extract.parties import Parties, listed_partner, resolve_parties, respective_parties
-from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, resolve,
+from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, months_long,
+                                        resolve,
                                         year_to_date)
 from tradestats.extract.products import SentenceProducts, find_products
 from tradestats.extract.residue import StatedFigure, document_figures
@@ -32,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.26"
+RULES_VERSION = "1.27"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -720,6 +721,8 @@ class DocumentReader:
             if mention.kind == "current":  # "over the same period": the period in force
                 return (carried.period if carried is not None and carried.period is not None else
                         self.main_period or year_to_date(ref) or NO_PERIOD)
+            if self.is_period_in_force(mention):
+                return self.main_period  # "in the mentioned four-month period": the four months in force
             period = resolve(mention, ref)
             if period is None:
                 return NO_PERIOD
@@ -756,11 +759,16 @@ class DocumentReader:
         if figures and self.last_pair is None:
             self.opened_with_total = True
 
+    def is_period_in_force(self, mention: PeriodMention) -> bool:
+        """Whether a stretch of months with no year ("the four-month period") is as long as the period in force."""
+        return mention.stretch and self.main_period is not None and \
+            months_long(self.main_period) == mention.last_month
+
     def note_main_period(self, periods: list[PeriodMention]) -> None:
         """The period a statement states, when it states exactly one, becomes the article's period in force."""
         ref = self.article.reference
         stated = {resolve(p, ref) for p in periods if p.usable and not _compared_before(self.text, p.start)
-                  and not _COMPARED_LEAD.match(self.text, p.start)}
+                  and not _COMPARED_LEAD.match(self.text, p.start) and not self.is_period_in_force(p)}
         if len(stated) != 1:
             return
         period = next(iter(stated))
