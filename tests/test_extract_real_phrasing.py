@@ -1045,3 +1045,41 @@ def test_a_stretch_of_months_as_long_as_the_period_in_force_is_that_period() -> 
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-08-10")} == {("2023-03-21", "2023-07-22")}
     other = "Trade between Iran and Turkey was $1.6 billion in the four-month period."
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(other, "2023-08-10")} == {("2023-01-01", "2023-04-30")}
+
+
+# --- 1.28: currencies of more presses, amounts whose currency was stated before ----------------------------------------
+def test_currency_words_and_signs_of_more_presses() -> None:
+    assert money("a volume of almost 180 billion Euros") == {(180e9, "EUR")}
+    assert money("rose to RM12.4 billion, or 12.45 billion ringgits") == {(12.4e9, "MYR"), (12.45e9, "MYR")}
+    assert money("sales of Shs1.2 trillion (Ksh31.5b) and Ksh 90.2 billion") == {
+        (1.2e12, "UGX"), (31.5e9, "KES"), (90.2e9, "KES")}
+    assert money("valued at JD 200 million ($282 million)") == {(200e6, "JOD"), (282e6, "USD")}
+
+
+def test_million_tn_is_tonnes() -> None:
+    assert tonnes("palm oil exports amounted to 4.1 million tn, up") == [(4.1e6, False)]
+    assert money("worth $5 tn") == {(5e12, "USD")}
+
+
+def test_a_bare_amount_takes_the_currency_stated_before_it() -> None:
+    text = ("Armenia's main partners in 2023 were Russia ($7.1 billion), China (2.3 billion), with Iran in third "
+            "place (0.9 billion).")
+    assert {(p, v) for _t, _r, p, _s, _e, v, _g, _c in rows(text, "2024-02-01")} == {
+        ("RUS", 7.1e9), ("CHN", 2.3e9), ("IRN", 0.9e9)}
+    earlier = "Trade between Chile and Peru reached $800.2 million in 2023, compared to 2022, when it reached 700.4 million."
+    assert {(s, v) for _t, _r, _p, s, _e, v, _g, _c in rows(earlier, "2024-02-01")} == {
+        ("2023-01-01", 800.2e6), ("2022-01-01", 700.4e6)}
+
+
+def test_a_bare_number_of_people_is_no_money() -> None:
+    text = "Trade between Chile and Peru reached $800.2 million in 2023. Peru has a population of 34 million."
+    assert {v for *_, v, _g, _c in rows(text, "2024-02-01")} == {800.2e6}
+    assert money("$5 million for 2 million people") == {(5e6, "USD")}
+
+
+def test_a_ranking_after_a_sentence_naming_one_flow_s_partners_is_of_that_flow() -> None:
+    text = ("Armenia's exports to Turkey reached $20.5 million in January 2022. Turkey ranked 5 among main Armenia's "
+            "partners by exports. Meanwhile, Iran ($39.6 million), Russia ($36.7 million), and China ($32.6 million) "
+            "were the TOP-3.")
+    assert {(t, p) for t, _r, p, *_ in rows(text, "2022-03-01")} >= {("exports", "IRN"), ("exports", "RUS"),
+                                                                     ("exports", "CHN")}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tradestats.extract import grammar as g
 from tradestats.extract.growth import Growth, find_growth
-from tradestats.extract.numbers import Amount, find_money, find_tonnes
+from tradestats.extract.numbers import Amount, find_implied_money, find_money, find_tonnes
 
 
 @dataclass
@@ -54,7 +54,9 @@ def stated_amounts(text: str, a: int, b: int, lower: str | None = None) -> list[
     (``lower``: the whole text lower-cased, when at hand.)"""
     money = find_money(text, a, b, lower)
     tonnes = [t for t in find_tonnes(text, a, b, lower) if not _overlaps(t.start, t.end, [(m.start, m.end) for m in money])]
-    return sorted(money + tonnes, key=lambda m: m.start) if tonnes else money
+    stated = sorted(money + tonnes, key=lambda m: m.start) if tonnes else money
+    implied = find_implied_money(text, a, b, stated)
+    return sorted(stated + implied, key=lambda m: m.start) if implied else stated
 
 
 def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = None) -> list[Figure]:

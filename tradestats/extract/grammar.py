@@ -62,7 +62,7 @@ RANK = re.compile(
     r"(?:place|position|spot|line)\b"
     r"|\b(?:is|was|are|were|ranks?|ranked|comes?|came|remains?|remained)\s+(?:in\s+)?"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next)\b(?!\s+(?:half|quarter))"
-    r"|\bfollowed\s+by\b|\b(?:the\s+)?top\s+(?:three|four|five|six|seven|eight|nine|ten)\b",
+    r"|\bfollowed\s+by\b|\b(?:the\s+)?top(?:\s+|\s*-\s*)(?:three|four|five|six|seven|eight|nine|ten|[3-9]|10)\b",
     _I,
 )
 #: The words of the flow that a ranking sentence without a flow word of its own continues.

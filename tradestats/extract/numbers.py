@@ -6,6 +6,7 @@ returned with the exact offsets of the figure (without qualifiers such as
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from itertools import repeat
@@ -110,6 +111,7 @@ _SPACED_THOUSANDS = r"\d{1,3}, \d{3}(?![\d,])"
 _TONNES = re.compile(
     rf"(?<![\w.,$])(?P<num>{_SPACED_THOUSANDS}(?=\s?(?:metric\s)?ton)|{NUMBER}|{WORD_NUMBER})"
     rf"(?:(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|tones|tone|ton)\b"
+    rf"|\s(?P<tn_scale>(?i:million|mln|thousand|thsd))\s+tn\b"  # "5.2 million tn": tonnes, not trillions
     rf"|\s?(?P<trade>KMT|MMT)\b)"
 )
 #: The starting value of a change right before a quantity: "from 6.6 thousand to 13 thousand tons", "from 18,200 to
@@ -133,6 +135,7 @@ class Amount:
     value: float
     unit: str
     is_range: bool = False  # "$1-2 billion": a span of values, never a single statistic
+    implied: bool = False  # "(56.5 billion)" after "$64.9 billion": the currency is the one stated before
 
 
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -304,18 +307,19 @@ def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | 
     end = len(text) if end is None else end
     found = []
     low = text[start:end].lower() if lower is None else lower[start:end]
-    if "ton" not in low and "mt" not in low:
+    if "ton" not in low and "mt" not in low and " tn" not in low:
         return found
     # The pattern runs only in a short window ending at each "ton" or "MT" (every digit and number word of a whole
     # article is a possible start otherwise).
     covered = start
-    for k in sorted(k for word in ("ton", "KMT", "MMT") for k in _all_starts(text, word, start, end)):
+    for k in sorted(k for word in ("ton", "KMT", "MMT", " tn") for k in _all_starts(text, word, start, end)):
         if k < covered:
             continue
         m = next((m for m in _TONNES.finditer(text, max(covered, k - _TONNES_REACH), min(end, k + 7))
                   if m.end() > k), None)
         if m is not None:
-            scale = _TRADE_TONNES[m.group("trade")] if m.group("trade") else _scale(m.group("scale") or m.group("glued"))
+            scale = _TRADE_TONNES[m.group("trade")] if m.group("trade") else \
+                _scale(m.group("scale") or m.group("glued") or m.group("tn_scale"))
             changed = _FROM_BEFORE.search(text, max(covered, m.start() - 40), m.start())
             ranged = changed is None and _RANGE_BEFORE.search(text, max(start, m.start() - 12), m.start()) is not None
             shared = _SHARED_UNIT_BEFORE.search(text, max(covered, m.start() - 24), m.start())
@@ -364,4 +368,39 @@ def _all_starts(text: str, word: str, start: int, end: int) -> list[int]:
     while k != -1:
         out.append(k)
         k = text.find(word, k + len(word), end)
+    return out
+
+
+#: A number and a scale word with no unit, ending its phrase: "Turkey in third place (56.5 billion)", "when it
+#: reached 728.4 million." ("19 million people" goes on with its noun, so it is no amount of money).
+_BARE_SCALED = re.compile(
+    rf"(?<![\w.,$€£¥₸₽])(?P<num>{NUMBER})\s(?P<scale>(?i:billion|million|trillion|bln|mln|bn|mn|trln))\b"
+    r"(?=\s*(?:[).,;:]|$)|\s+(?:in|for|and|or|respectively|compared|against|from|to|with|while|during|over|last|"
+    r"this|a|an|the|year|on)\b)")
+#: What a bare number and scale may count instead of money: "a population of 19 million".
+_NOT_MONEY_BEFORE = re.compile(r"(?i:population|people|residents|tourists|visitors|passengers|doses|barrels|users"
+                               r"|subscribers|cubic|units|vehicles|heads|households|jobs)\W+(?:\w+\W+){0,3}$")
+#: How far back (in its paragraph) the money amount whose currency a bare amount takes may stand.
+IMPLIED_REACH = 400
+
+
+def find_implied_money(text: str, start: int, end: int, stated: list[Amount]) -> list[Amount]:
+    """Amounts written as a number and a scale word alone, in the currency of the money amount stated before them in
+    the same paragraph; ``stated`` is every money and tonnage amount of ``text[start:end]``, in text order."""
+    money = [a for a in stated if a.unit != "t"]
+    if not money:
+        return []
+    out = []
+    starts = [a.start for a in stated]
+    for m in _BARE_SCALED.finditer(text, money[0].end, end):
+        k = bisect.bisect_right(starts, m.start())
+        if k and stated[k - 1].end > m.start():
+            continue  # part of a stated amount
+        before = next((a for a in reversed(money[:bisect.bisect_right([x.start for x in money], m.start())])), None)
+        if before is None or m.start() - before.end > IMPLIED_REACH or "\n\n" in text[before.end:m.start()]:
+            continue
+        if _NOT_MONEY_BEFORE.search(text, max(start, m.start() - 60), m.start()):
+            continue
+        value = parse_number(m.group("num")) * _scale(m.group("scale"))
+        out.append(Amount(m.start(), m.end(), _exact(value), before.unit, implied=True))
     return out

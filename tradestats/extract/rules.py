@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.27"
+RULES_VERSION = "1.28"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -337,7 +337,7 @@ class DocumentReader:
                 table = "exports" if by_flow.group(1).lower().startswith("export") else "imports"
                 flows = [replace(flows[0], table=table, words=g.FLOW_PARTNERS[table])]
         if not flows:
-            ranked = self.ranked_partner(sent, carried)
+            ranked = self.ranked_after_by_flow(sent, earlier) or self.ranked_partner(sent, carried)
             if ranked is not None:
                 flows = [ranked]
             elif not (carried and self.quick.anaphor(a, b)):
@@ -437,6 +437,23 @@ class DocumentReader:
         # "... among Georgia's main partners by exports. Bulgaria ($58 million), ... were the top three": a
         # ranking of one flow's partners goes on in that flow
         table = carried.table if carried.ranked_flow else "turnover"
+        return g.FlowWord(sent.start, sent.start, table, g.RANKED_PARTNER)
+
+    def ranked_after_by_flow(self, sent: Span, earlier: list[Span]) -> g.FlowWord | None:
+        """A ranking with no flow word right after a sentence that named one flow's partners: "Turkey ranked 6th
+        among Georgia's partners by exports. Meanwhile, Bulgaria ($49 million), ... were the top three"."""
+        if not earlier or not self.ranking(sent.start, sent.end):
+            return None
+        by_flow = _PARTNERS_BY_FLOW.search(self.text, earlier[-1].start, earlier[-1].end)
+        if by_flow is None:
+            return None
+        if self.article.home is None:  # "... among main Georgia's partners by exports": whose partners they are
+            owners = {c.code for c in find_countries(self.text, earlier[-1].start, by_flow.start())
+                      if self.text.startswith(("'s", "’s"), c.end)}
+            if len(owners) != 1:
+                return None
+            self.article.home = owners.pop()
+        table = "exports" if by_flow.group(1).lower().startswith("export") else "imports"
         return g.FlowWord(sent.start, sent.start, table, g.RANKED_PARTNER)
 
     def ranks_after(self, carried: Statement | None) -> bool:
