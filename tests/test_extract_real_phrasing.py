@@ -1083,3 +1083,21 @@ def test_a_ranking_after_a_sentence_naming_one_flow_s_partners_is_of_that_flow()
             "were the TOP-3.")
     assert {(t, p) for t, _r, p, *_ in rows(text, "2022-03-01")} >= {("exports", "IRN"), ("exports", "RUS"),
                                                                      ("exports", "CHN")}
+
+
+# --- 1.29: months counted back from their end, lists of a good's partners -----------------------------------------------
+def test_months_to_a_month_count_back_from_it() -> None:
+    text = "Kenya's exports to Uganda rose to KSh 40.5 billion in the 12 months to March 2022."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2022-06-01")} == {("2021-04-01", "2022-03-31")}
+    dated = "Iran's exports to Iraq reached $4.1 billion in the five months to August 21."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(dated, "2024-09-10")} == {("2024-03-22", "2024-08-21")}
+
+
+def test_a_list_of_a_good_s_partners_is_of_the_good_its_opening_line_names() -> None:
+    bullets = ("In January-June 2022, Kazakhstan exported onions to the following countries:\n"
+               "- Russia – 30.7 thousand tons;\n- Uzbekistan – 11.1 thousand tons.")
+    plain = ("In January-June 2022, Kazakhstan exported onions to:\n"
+             "Russia – 30.7 thousand tons\nUzbekistan – 11.1 thousand tons")
+    for text in (bullets, plain):
+        assert {(p, v, c) for _t, _r, p, _s, _e, v, _g, c in rows(text, "2022-08-01")} == {
+            ("RUS", 30700.0, "onions"), ("UZB", 11100.0, "onions")}

@@ -58,6 +58,8 @@ class PeriodMention:
     #: wrote of the year and the dates ("1396", "(March 21-July 22)", "(started March 21, 2024)")
     #: "the four-month period" with no year: N months, which may be those of the period in force
     stretch: bool = False
+    #: "the 12 months to March 2022": how many months, and the day they end on (the month's last day if None)
+    months_to: tuple[int, int, int | None] | None = None
     iranian_months: int = 0
     iranian_year: int | None = None
     written_dates: tuple[tuple[int, int, int | None], tuple[int, int] | None] | None = None
@@ -250,6 +252,16 @@ def _months_of_relative_fiscal_year(m: re.Match, start: int, end: int) -> Period
     return PeriodMention(start, end, "fiscal", first, last, offset=offset, months_of_fiscal=True)
 
 
+def _months_to(m: re.Match, start: int, end: int) -> PeriodMention | None:
+    """ "the 12 months to March 2022", "the five months to August 21": months counted back from where they end."""
+    n = _months_count(m.group("n"))
+    if not 1 <= n <= 24:
+        return None
+    return PeriodMention(start, end, "months", 1, 12, months_to=(n, MONTH_NUMBERS[m.group("m").lower()],
+                                                                  int(m.group("d")) if m.group("d") else None),
+                         **_year_fields(m))
+
+
 def _iranian_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
     """ "the first four months of the current Iranian calendar year (March 21-July 22)", "the past 11 months of the
     Iranian year of 1396", "the first quarter of the Iranian calendar year (started March 21, 2024)"."""
@@ -378,6 +390,9 @@ _FORMS: list[_Form] = [
           ("months",)),
     _form(rf"(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _end_of_year, ("end of",)),
+    _form(rf"(?i:(?:the\s+)?(?:(?:first|past|last)\s+)?)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+(?:to|through|"
+          rf"ending|ended|up\s+to)\s+(?:late\s+|the\s+end\s+of\s+)?)(?P<m>{_MONTH})(?:\s+(?P<d>[1-3]?\d)(?!\d))?"
+          rf"(?:,?\s+(?P<y>{_YEAR}))?", _months_to, ("month",), "in the for during of over", cased=True),
     _form(rf"(?i:(?:the\s+)?(?:first|past|last)\s+)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|(?P<quarter>(?i:quarter)))"
           r"(?i:\s+of\s+(?:the\s+)?(?:current\s+)?(?:Iranian|Persian)\s+(?:calendar\s+|solar\s+)?year)"
           r"(?:(?i:\s+(?:of\s+)?)(?P<iy>1[34]\d\d))?"
@@ -607,6 +622,8 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
         year = ref.year - 1 if ref.month and mention.last_month > ref.month else ref.year
     if mention.iranian_months:
         return _iranian_period(mention, ref)
+    if mention.months_to is not None:
+        return _months_to_period(mention, ref)
     if mention.named_fiscal_year:
         return _named_fiscal_year(mention, ref)
     if mention.months_of_fiscal:
@@ -627,6 +644,27 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
         # "this year" or "in 2023" written during 2023: the year so far.
         return _year_so_far(year)
     return _months(year, mention.first_month, mention.last_month)
+
+
+def _months_to_period(mention: PeriodMention, ref: Reference) -> Period | None:
+    """The ``n`` months that end in the month written (the latest such month by the publication, if no year)."""
+    n, month, day = mention.months_to
+    if mention.year is not None:
+        year = mention.year
+    elif ref.year is None:
+        return None
+    else:
+        year = ref.year + (mention.offset or 0) - (1 if ref.month is not None and month > ref.month else 0)
+    try:
+        end = dt.date(year, month, day) if day else _last_day(year, month)
+    except ValueError:
+        return None
+    first = year * 12 + month - 1 - (n if day else n - 1)  # months since year 0 of the first month
+    start_year, start_month = divmod(first, 12)
+    start_month += 1
+    start = dt.date(start_year, start_month, min(day + 1, calendar.monthrange(start_year, start_month)[1])) if day \
+        else dt.date(start_year, start_month, 1)
+    return Period(start.isoformat(), end.isoformat())
 
 
 def _iranian_period(mention: PeriodMention, ref: Reference) -> Period | None:

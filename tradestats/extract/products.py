@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tradestats.extract import grammar as g
-from tradestats.extract.lexicon import CommodityMention, find_commodities
+from tradestats.extract.lexicon import CommodityMention, find_commodities, find_countries
 
 #: Words a product group cannot be written without ("agricultural products", "agro-industrial sector").
 _GROUP_STEMS = ("product", "goods", "commodit", "produce", "agr")
@@ -91,6 +91,8 @@ def _listed_products(text: str, start: int, end: int, known: list[CommodityMenti
     if "\n" in text[start:end]:
         items += _BULLET_ITEM.finditer(text, start, end)
     for m in items:
+        if any(c.start == m.start("np") for c in find_countries(text, m.start("np"), m.end("np") + 1)):
+            continue  # "- Russia – 37.7 thousand tons": a list of the goods' partners, not of goods
         words = m.group("np").lower().split()
         inner = [w for w in words[1:-1] if w not in ("and", "of")]
         if not any(w in _NOT_A_LIST_ITEM for w in (words[0], words[-1], *inner)):

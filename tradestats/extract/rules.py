@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.28"
+RULES_VERSION = "1.29"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -202,7 +202,7 @@ class DocumentReader:
             a, b = paras[i]
             j = i + 1
             if text[max(a, b - 8):b].rstrip().endswith(":"):
-                while j < len(paras) and _BULLET.match(text, paras[j][0]):
+                while j < len(paras) and (_BULLET.match(text, paras[j][0]) or _NAMED_ITEM.match(text, paras[j][0])):
                     j += 1
             blocks.append((a, paras[j - 1][1]))
             i = j
@@ -1081,6 +1081,8 @@ EARLIER_SENTENCES = 20
 _WORTH_OF_OPENING = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
 #: A paragraph that is an item of a list: "- Cotton fiber ($24 million);", "• wheat – $45 million", "2) coal".
 _BULLET = re.compile(g.BULLET_MARK)
+#: An item of a list written as a line of its own without a bullet: "Russia – 37.7 thousand tons".
+_NAMED_ITEM = re.compile(r"[ \t]*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}\s*[–—-]\s*[$€£¥₽]?\s?\d")
 #: A sentence opening on the statement before it: "Of the total turnover, exports amounted to $739.3 million".
 _OF_THE_TOTAL = re.compile(r"[\W_]*(?:out\s+)?of\s+(?:the|this|that)\s+(?:total\s+)?", re.IGNORECASE)
 #: "export partners": the partners ranked by one flow; "in the foreign trade turnover" after it only says where.
