@@ -1101,3 +1101,13 @@ def test_a_list_of_a_good_s_partners_is_of_the_good_its_opening_line_names() -> 
     for text in (bullets, plain):
         assert {(p, v, c) for _t, _r, p, _s, _e, v, _g, c in rows(text, "2022-08-01")} == {
             ("RUS", 30700.0, "onions"), ("UZB", 11100.0, "onions")}
+
+
+def test_months_written_short_or_days_a_month_does_not_have_do_not_break_the_reading() -> None:
+    short = "Iran exported goods worth $1.5 billion to Turkey in the first four months of the Iranian year (Mar. 21-Jul. 22)."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(short, "2023-08-10")} == {("2023-03-21", "2023-07-22")}
+    leading = "Uganda's exports to Kenya reached Shs1.2 trillion in the five months leading to May."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(leading, "2018-07-01")} == {("2018-01-01", "2018-05-31")}
+    impossible = "Iran's exports to Turkey were $1.5 billion in the first four months of the Iranian year (February 30)."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(impossible, "2023-08-10")} == {("2023-03-21", "2023-07-22")}
+    assert rows("Kenya's exports to Uganda rose to KSh 40.5 billion in the 12 months to February 30.", "2022-06-01")

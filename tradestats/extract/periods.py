@@ -257,7 +257,7 @@ def _months_to(m: re.Match, start: int, end: int) -> PeriodMention | None:
     n = _months_count(m.group("n"))
     if not 1 <= n <= 24:
         return None
-    return PeriodMention(start, end, "months", 1, 12, months_to=(n, MONTH_NUMBERS[m.group("m").lower()],
+    return PeriodMention(start, end, "months", 1, 12, months_to=(n, MONTH_NUMBERS[m.group("m").rstrip(".").lower()],
                                                                   int(m.group("d")) if m.group("d") else None),
                          **_year_fields(m))
 
@@ -270,8 +270,8 @@ def _iranian_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
         return None
     written = None
     if m.group("m1"):
-        first = (MONTH_NUMBERS[m.group("m1").lower()], int(m.group("d1")), int(m.group("y1")) if m.group("y1") else None)
-        last = (MONTH_NUMBERS[m.group("m2").lower()], int(m.group("d2"))) if m.group("m2") else None
+        first = (MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], int(m.group("d1")), int(m.group("y1")) if m.group("y1") else None)
+        last = (MONTH_NUMBERS[m.group("m2").rstrip(".").lower()], int(m.group("d2"))) if m.group("m2") else None
         written = (first, last)
     return PeriodMention(start, end, "fiscal", 0, months, iranian_months=months,
                          iranian_year=int(m.group("iy")) if m.group("iy") else None, written_dates=written)
@@ -391,7 +391,7 @@ _FORMS: list[_Form] = [
     _form(rf"(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _end_of_year, ("end of",)),
     _form(rf"(?i:(?:the\s+)?(?:(?:first|past|last)\s+)?)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+(?:to|through|"
-          rf"ending|ended|up\s+to)\s+(?:late\s+|the\s+end\s+of\s+)?)(?P<m>{_MONTH})(?:\s+(?P<d>[1-3]?\d)(?!\d))?"
+          rf"ending|ended|up\s+to|leading\s+(?:up\s+)?to)\s+(?:late\s+|the\s+end\s+of\s+)?)(?P<m>{_MONTH})(?:\s+(?P<d>[1-3]?\d)(?!\d))?"
           rf"(?:,?\s+(?P<y>{_YEAR}))?", _months_to, ("month",), "in the for during of over", cased=True),
     _form(rf"(?i:(?:the\s+)?(?:first|past|last)\s+)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|(?P<quarter>(?i:quarter)))"
           r"(?i:\s+of\s+(?:the\s+)?(?:current\s+)?(?:Iranian|Persian)\s+(?:calendar\s+|solar\s+)?year)"
@@ -680,11 +680,14 @@ def _iranian_period(mention: PeriodMention, ref: Reference) -> Period | None:
     else:
         return None
     start, end = iranian.first_months(year, mention.iranian_months)
-    if first_written is not None:
-        start = dt.date(start.year, first_written[0], first_written[1])
-    if written and written[1] is not None:
-        month, day = written[1]
-        end = dt.date(start.year + (1 if month < start.month else 0), month, day)
+    try:
+        if first_written is not None:
+            start = dt.date(start.year, first_written[0], first_written[1])
+        if written and written[1] is not None:
+            month, day = written[1]
+            end = dt.date(start.year + (1 if month < start.month else 0), month, day)
+    except ValueError:  # a day the month does not have ("February 30"): the months counted from Nowruz stand
+        start, end = iranian.first_months(year, mention.iranian_months)
     return Period(start.isoformat(), end.isoformat())
 
 
