@@ -1111,3 +1111,18 @@ def test_months_written_short_or_days_a_month_does_not_have_do_not_break_the_rea
     impossible = "Iran's exports to Turkey were $1.5 billion in the first four months of the Iranian year (February 30)."
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(impossible, "2023-08-10")} == {("2023-03-21", "2023-07-22")}
     assert rows("Kenya's exports to Uganda rose to KSh 40.5 billion in the 12 months to February 30.", "2022-06-01")
+
+
+# --- 1.31: hedges and brackets in lists of partners ------------------------------------------------------------------
+def test_more_than_right_before_a_listed_value_hedges_it() -> None:
+    text = ("Over the first quarter of this year, major trading partners of Armenia were: Russia – more than 301 "
+            "million U.S. dollars (5.4 percent more than in the same period last year) and Iran – approximately 93 "
+            "million U.S. dollars.")
+    assert {(p, s, v) for _t, _r, p, s, _e, v, _g, _c in rows(text, "2017-05-01")} == {
+        ("RUS", "2017-01-01", 301e6), ("IRN", "2017-01-01", 93e6)}
+
+
+def test_a_value_compared_after_more_than_is_still_the_prior_value() -> None:
+    text = "Trade between Armenia and Iran reached $301 million in 2016, more than in 2015 ($250 million)."
+    assert {(s, v) for _t, _r, _p, s, _e, v, _g, _c in rows(text, "2017-05-01")} == {
+        ("2016-01-01", 301e6), ("2015-01-01", 250e6)}

@@ -96,6 +96,10 @@ _CHANGE_AFTER = re.compile(r"\s*(?:,\s*)?or\s+(?:by\s+)?\d[\d.,]*\s*(?:%|percent
 _FROM_NOT_A_PLACE = re.compile(r"\b[Ff]rom\b(?!\s+(?:the\s+)?[A-Z])")
 
 
+#: "more than" or "less than" right before an amount: a qualifier of it.
+_HEDGE_BEFORE = re.compile(r"\b(?:more|less|fewer)\s+than\s+$", re.IGNORECASE)
+
+
 def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -> str:
     """main | comparison ("from $X to", "than $X") | change ("by $X") | alt (the same value in another currency)."""
     if previous is not None and previous.unit != amount.unit and amount.unit != "t" and previous.unit != "t":
@@ -116,7 +120,12 @@ def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -
         # "This is 9.6% more than in the same period of last year ($356.4 million)". After a dash or colon "from"
         # names a partner ("imports from Armenia – $210 million"), so only the words of a comparison count.
         since = previous.end if previous is not None else floor
-        if g.COMPARISON_REMARK_WORDS.search(text, since, amount.start) is not None:
+        closed = text.rfind(")", since, amount.start)
+        if closed != -1:  # "... (5% more than a year earlier) and Iran – $93 million": the bracket was the last item's
+            since = closed + 1
+        # "Russia – more than $301 million": "more than" right before the amount hedges it, compares nothing
+        hedge = _HEDGE_BEFORE.search(text, max(since, amount.start - 16), amount.start)
+        if g.COMPARISON_REMARK_WORDS.search(text, since, hedge.start() if hedge else amount.start) is not None:
             return "comparison"
         if tokens[-1] == "(" and _FROM_NOT_A_PLACE.search(text, since, amount.start) is not None:
             return "comparison"  # "up 12% from a year earlier ($98 million)", not "imported from Turkey"

@@ -331,8 +331,8 @@ def respective_parties(text: str, flow: g.FlowWord, zone_end: int, countries: li
 #: A country written right before its own value: "Russia ($26 billion)", "China - $24 billion".
 _RIGHT_BEFORE_VALUE = re.compile(
     r"\s*(?:\d+(?:[.,]\d+)?\s?(?:%|percent)\s*)?[(:–—-]?\s*(?:\d+(?:[.,]\d+)?\s?(?:%|percent)(?:\s*,)?\s+(?:or\s+)?)?"
-    r"(?:for\s+|with\s+)?(?:(?:a\s+little|just|slightly|some|about|around|nearly|almost|over|under"
-    r"|more\s+than|less\s+than)\s+)*")
+    r"(?:for\s+|with\s+)?(?:(?:a\s+little|just|slightly|some|about|around|nearly|almost|over|under|approximately"
+    r"|roughly|close\s+to|up\s+to|more\s+than|less\s+than)\s+)*")
 
 
 def listed_partner(text: str, start: int, end: int, countries: list[CountryMention], parties: Parties,
