@@ -905,70 +905,69 @@ def test_from_one_tonnage_to_another_is_two_quantities_not_a_range() -> None:
 
 
 def test_values_in_two_currencies_from_one_year_to_another_keep_their_years() -> None:
-    text = ("Trade between Kazakhstan and China grew from $3 billion (1.4 trillion tenge) in 2011 to $5 billion "
-            "(2.3 trillion tenge) in 2014.")
+    text = ("Trade between Mongolia and Japan rose from $2.6 billion (310 billion yen) in 2012 to $4.4 billion "
+            "(520 billion yen) in 2015.")
     assert {(s, v) for _t, _r, _p, s, _e, v, _g, _c in rows(text, "2017-05-01")} == {
-        ("2011-01-01", 3e9), ("2011-01-01", 1.4e12), ("2014-01-01", 5e9), ("2014-01-01", 2.3e12)}
+        ("2012-01-01", 2.6e9), ("2012-01-01", 310e9), ("2015-01-01", 4.4e9), ("2015-01-01", 520e9)}
 
 
 def test_the_first_months_of_a_fiscal_year_written_as_two_years() -> None:
-    text = "Pakistan's exports to Afghanistan rose by 20 percent to $600 million during the first eight months of FY2022-23."
-    assert {(s, e, v) for _t, _r, _p, s, e, v, _g, _c in rows(text, "2023-03-13")} == {
-        ("2022-07-01", "2023-02-28", 6e8)}
+    text = "Pakistan's exports to Iran grew 9 percent to $410.5 million in the first seven months of FY2021-22."
+    assert {(s, e, v) for _t, _r, _p, s, e, v, _g, _c in rows(text, "2022-03-01")} == {
+        ("2021-07-01", "2022-01-31", 410.5e6)}
 
 
 def test_months_of_the_current_fiscal_year() -> None:
-    text = ("Trade between Pakistan and Afghanistan grew during July to February of the current fiscal year and "
-            "reached $1200.5 million from the last year's level of $1000.2 million.")
+    text = ("Pakistan and Iran traded goods worth $917.3 million in August to January of the current fiscal year, "
+            "up from last year's level of $802.6 million.")
     assert {(s, e, v) for _t, _r, _p, s, e, v, _g, _c in rows(text, "2023-03-13")} == {
-        ("2022-07-01", "2023-02-28", 1200.5e6), ("2021-07-01", "2022-02-28", 1000.2e6)}
+        ("2022-08-01", "2023-01-31", 917.3e6), ("2021-08-01", "2022-01-31", 802.6e6)}
 
 
 def test_months_across_the_new_year_without_a_year_are_those_of_the_fiscal_year_in_progress() -> None:
-    text = "Pakistan's export of tractors to Afghanistan grew to $7.1 million from July to February."
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-03-13")} == {("2022-07-01", "2023-02-28")}
+    text = "Pakistan's rice exports to Iran came to $12.6 million from August to January."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-03-13")} == {("2022-08-01", "2023-01-31")}
 
 
 def test_a_fiscal_year_named_by_one_year_is_the_country_s() -> None:
-    text = "Bangladesh's exports to India rose to $1.9 billion in FY25 from $1.6 billion in FY24."
-    assert {(s, e, v) for _t, _r, _p, s, e, v, _g, _c in rows(text, "2025-08-01")} == {
-        ("2024-07-01", "2025-06-30", 1.9e9), ("2023-07-01", "2024-06-30", 1.6e9)}
-    japan = "Japan's exports to South Korea fell to 400 billion yen in FY2023."
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(japan, "2025-08-01")} == {("2023-04-01", "2024-03-31")}
+    text = "Bangladesh's exports to Nepal climbed to $71.3 million in FY23 from $62.8 million in FY22."
+    assert {(s, e, v) for _t, _r, _p, s, e, v, _g, _c in rows(text, "2023-08-01")} == {
+        ("2022-07-01", "2023-06-30", 71.3e6), ("2021-07-01", "2022-06-30", 62.8e6)}
+    japan = "Japan's exports to Thailand rose to 612 billion yen in FY2022."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(japan, "2024-08-01")} == {("2022-04-01", "2023-03-31")}
 
 
 def test_a_fiscal_year_named_by_one_year_is_unknown_without_the_country_s_calendar() -> None:
-    text = "Kazakhstan's exports to Russia rose to $1.9 billion in FY25."
+    text = "Kazakhstan's exports to Russia rose to $3.7 billion in FY25."
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2025-08-01")} == {("", "")}
 
 
 def test_a_value_from_the_earlier_level_is_what_it_was_before() -> None:
-    text = "Pakistan's export of cement to Afghanistan increased by 200 percent from the earlier $20.5 million to $61.5 million."
-    assert {(v, g) for *_, v, g, _c in rows(text, "2023-03-13")} == {(20.5e6, None), (61.5e6, 3.0)}
-    level = "Trade between Pakistan and Afghanistan reached the level of $1200.5 million in 2022."
-    assert {v for *_, v, _g, _c in rows(level, "2023-03-13")} == {1200.5e6}
+    text = "Nepal's sales of tea to India rose by 50 percent from the earlier $14.3 million to $21.45 million."
+    assert {(v, g) for *_, v, g, _c in rows(text, "2023-03-13")} == {(14.3e6, None), (21.45e6, 1.5)}
+    level = "Trade between Nepal and India reached the level of $8.45 billion in 2021."
+    assert {v for *_, v, _g, _c in rows(level, "2023-03-13")} == {8.45e9}
 
 
 def test_bare_partners_after_a_ranking_by_one_flow_are_that_flow_s() -> None:
-    text = ("In January-June 2021, the share of the top five trading partners by exports in the total exports of "
-            "Armenia amounted to 70.2 percent. The top partners were Russia ($301.5 million), China ($150.2 million) "
-            "and Iran ($90.1 million).")
-    assert {(t, p) for t, _r, p, *_ in rows(text, "2021-08-01")} == {("exports", "RUS"), ("exports", "CHN"),
-                                                                     ("exports", "IRN")}
+    text = ("In the first half of 2021, Armstat listed Armenia's largest partners by exports, which took 64.8 percent "
+            "of the total. The top partners were Russia ($287.4 million), Switzerland ($133.9 million) and China "
+            "($88.2 million).")
+    assert {(t, p) for t, _r, p, *_ in rows(text, "2021-08-01")} == {("exports", "RUS"), ("exports", "CHE"),
+                                                                     ("exports", "CHN")}
 
 
 def test_a_bracketed_remark_does_not_give_a_country_s_total_a_partner() -> None:
-    text = ("The external merchandise trade (excluding non-declared trade) of Armenia amounted to $4.1 billion from "
-            "January through June 2021. The top trading partners were Russia ($901.5 million) and China "
-            "($450.2 million).")
-    assert {v for *_, v, _g, _c in rows(text, "2021-08-01")} == {901.5e6, 450.2e6}
+    text = ("The foreign trade (without re-exports of fuel) of Moldova came to $3.3 billion in January-June 2021. "
+            "Its largest trading partners were Romania ($812.6 million) and Ukraine ($402.7 million).")
+    assert {v for *_, v, _g, _c in rows(text, "2021-08-01")} == {812.6e6, 402.7e6}
 
 
 def test_a_total_given_the_pair_of_the_context_is_left_to_the_keeper_when_the_pair_traded_far_less() -> None:
-    text = ("Trade with China was strong. The value of exports in Q2, 2021 stood at N2.5tn, a decrease of 40 per "
-            "cent. Nigeria exported goods to China valued at N150.5bn in Q2, 2021.")
-    assert rows(text, "2021-09-01") == {("exports", "NGA", "CHN", "2021-04-01", "2021-06-30", 150.5e9, None, "")}
-    assert "N2.5tn" in flagged(text, "2021-09-01")
+    text = ("Nigeria's trade with India grew. Total exports in Q3, 2021 came to N1.9tn, down 12 per cent. Nigeria "
+            "sold goods worth N97.3bn to India in Q3, 2021.")
+    assert rows(text, "2021-12-01") == {("exports", "NGA", "IND", "2021-07-01", "2021-09-30", 97.3e9, None, "")}
+    assert "N1.9tn" in flagged(text, "2021-12-01")
 
 
 def test_thousands_set_off_by_spaces_or_a_comma_and_a_space_in_money() -> None:
@@ -980,34 +979,34 @@ def test_thousands_set_off_by_spaces_or_a_comma_and_a_space_in_money() -> None:
 
 
 def test_the_same_value_in_dollars_after_or_about_shares_the_growth() -> None:
-    text = ("Japan's exports to South Korea fell in July. Officials say exports dropped 5.2 percent from the same "
-            "month last year to 300.1 billion yen, or about 2.8 billion dollars.")
-    assert {(v, g) for *_, v, g, _c in rows(text, "2019-08-20")} == {(300.1e9, 0.948), (2.8e9, 0.948)}
+    text = ("Japan's exports to Thailand slipped in March. Officials reported that exports declined 3.1 percent "
+            "from the same month last year to 412.6 billion yen, or about 3.1 billion dollars.")
+    assert {(v, g) for *_, v, g, _c in rows(text, "2023-04-20")} == {(412.6e9, 0.969), (3.1e9, 0.969)}
 
 
 def test_a_lead_paragraph_without_figures_gives_the_period() -> None:
-    text = ("Japan's exports to South Korea fell in July for the ninth straight month.\n\n"
-            "Officials say exports dropped 5.2 percent from the same month last year to 300.1 billion yen.")
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2019-08-20")} == {("2019-07-01", "2019-07-31")}
+    text = ("Japan's exports to Thailand slipped in March for a third month.\n\n"
+            "Officials reported that exports declined 3.1 percent from the same month last year to 412.6 billion yen.")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-04-20")} == {("2023-03-01", "2023-03-31")}
 
 
 def test_a_country_named_as_the_source_of_the_figures_is_no_national_total() -> None:
-    text = ("Exports to South Korea fall again\n\nJapan's exports to South Korea fell in July.\n\n"
-            "Japanese Finance Ministry officials say exports dropped 5.2 percent from the same month last year to "
-            "300.1 billion yen.")
-    assert {(t, r, p, v) for t, r, p, _s, _e, v, _g, _c in rows(text, "2019-08-20")} == {
-        ("exports", "JPN", "KOR", 300.1e9)}
+    text = ("Shipments to Thailand slip\n\nJapan's exports to Thailand slipped in March.\n\n"
+            "Japanese customs officials reported that exports declined 3.1 percent from the same month last year to "
+            "412.6 billion yen.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, _g, _c in rows(text, "2023-04-20")} == {
+        ("exports", "JPN", "THA", 412.6e9)}
 
 
 def test_a_hike_is_a_rise() -> None:
-    text = "Trade between Pakistan and Afghanistan reached $1200.5 million in 2022, showing a hike of 20 percent."
-    assert {g for *_, g, _c in rows(text, "2023-03-13")} == {1.2}
+    text = "Trade between Nepal and China reached $1.92 billion in 2022, showing a hike of 15 percent."
+    assert {g for *_, g, _c in rows(text, "2023-03-13")} == {1.15}
 
 
 def test_an_undated_article_comparing_this_year_with_the_same_period_of_a_year_is_of_the_year_after() -> None:
-    text = ("In January-March of this year, trade between Azerbaijan and Turkey came to $1.2 billion, 40% more "
-            "than the same period of 2020. In the first term of the current year, exports reached $700 million.")
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "")} == {("2021-01-01", "2021-03-31")}
+    text = ("In January-April of this year, trade between Georgia and Ukraine totalled $301.8 million, 25% more "
+            "than the same period of 2020. Over the first term of the current year, exports came to $112.4 million.")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "")} == {("2021-01-01", "2021-04-30")}
 
 
 # --- 1.27: the Iranian calendar -------------------------------------------------------------------------------------
@@ -1023,28 +1022,28 @@ def test_nowruz_moves_with_the_equinox() -> None:
 
 
 def test_months_of_the_current_iranian_year_with_the_dates_written() -> None:
-    text = ("Iran exported goods valued at $1.5 billion to Turkey during the first four months of the current "
-            "Iranian calendar year (March 21-July 22), the customs said.")
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-08-10")} == {("2023-03-21", "2023-07-22")}
+    text = ("Iran's exports to Armenia stood at $214 million in the first five months of the current Iranian "
+            "calendar year (March 21-August 22).")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-09-10")} == {("2023-03-21", "2023-08-22")}
 
 
 def test_months_of_a_named_iranian_year_are_counted_from_nowruz() -> None:
-    text = "In the past 11 months of the current Iranian calendar year of 1396, Iran exported goods worth $4.5 billion to Iraq."
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2018-03-03")} == {("2017-03-21", "2018-02-19")}
-    started = ("Iran's exports to Iraq totaled nearly $2 billion in the first three months of the Iranian calendar "
-               "year (started March 21, 2024).")
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(started, "2024-07-01")} == {("2024-03-21", "2024-06-20")}
-    quarter = "Iran's exports to Iraq reached $1 billion in the first quarter of the Iranian year."
+    text = "Iran's exports to Afghanistan came to $1.8 billion in the first ten months of the Iranian year 1397."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2019-02-01")} == {("2018-03-21", "2019-01-20")}
+    begun = ("Iran's exports to Oman were about $310 million in the first two months of the Iranian calendar year "
+             "(beginning March 21, 2024).")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(begun, "2024-06-01")} == {("2024-03-21", "2024-05-20")}
+    quarter = "Iran's exports to Syria reached $95 million in the first quarter of the Iranian year."
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(quarter, "2024-07-01")} == {("2024-03-20", "2024-06-20")}
 
 
 def test_a_stretch_of_months_as_long_as_the_period_in_force_is_that_period() -> None:
-    text = ("Iran exported goods valued at $1.5 billion to Turkey during the first four months of the current "
-            "Iranian calendar year (March 21-July 22). Turkey's exports to Iran reached $1.6 billion in the "
-            "mentioned four-month period.")
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-08-10")} == {("2023-03-21", "2023-07-22")}
-    other = "Trade between Iran and Turkey was $1.6 billion in the four-month period."
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(other, "2023-08-10")} == {("2023-01-01", "2023-04-30")}
+    text = ("Iran's exports to Armenia stood at $214 million in the first five months of the current Iranian "
+            "calendar year (March 21-August 22). Armenia's exports to Iran reached $61 million in the said "
+            "five-month period.")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-09-10")} == {("2023-03-21", "2023-08-22")}
+    other = "Trade between Iran and Armenia was $275 million in the five-month period."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(other, "2023-09-10")} == {("2023-01-01", "2023-05-31")}
 
 
 # --- 1.28: currencies of more presses, amounts whose currency was stated before ----------------------------------------
@@ -1062,11 +1061,10 @@ def test_million_tn_is_tonnes() -> None:
 
 
 def test_a_bare_amount_takes_the_currency_stated_before_it() -> None:
-    text = ("Armenia's main partners in 2023 were Russia ($7.1 billion), China (2.3 billion), with Iran in third "
-            "place (0.9 billion).")
+    text = "Armenia's main partners in 2023 were Russia ($7.1 billion), China (2.3 billion) and Iran (0.9 billion)."
     assert {(p, v) for _t, _r, p, _s, _e, v, _g, _c in rows(text, "2024-02-01")} == {
         ("RUS", 7.1e9), ("CHN", 2.3e9), ("IRN", 0.9e9)}
-    earlier = "Trade between Chile and Peru reached $800.2 million in 2023, compared to 2022, when it reached 700.4 million."
+    earlier = "Trade between Chile and Peru reached $800.2 million in 2023; in 2022 it had been 700.4 million."
     assert {(s, v) for _t, _r, _p, s, _e, v, _g, _c in rows(earlier, "2024-02-01")} == {
         ("2023-01-01", 800.2e6), ("2022-01-01", 700.4e6)}
 
@@ -1089,7 +1087,7 @@ def test_a_ranking_after_a_sentence_naming_one_flow_s_partners_is_of_that_flow()
 def test_months_to_a_month_count_back_from_it() -> None:
     text = "Kenya's exports to Uganda rose to KSh 40.5 billion in the 12 months to March 2022."
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2022-06-01")} == {("2021-04-01", "2022-03-31")}
-    dated = "Iran's exports to Iraq reached $4.1 billion in the five months to August 21."
+    dated = "Iran's exports to Qatar reached $188 million in the five months to August 21."
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(dated, "2024-09-10")} == {("2024-03-22", "2024-08-21")}
 
 
@@ -1104,22 +1102,21 @@ def test_a_list_of_a_good_s_partners_is_of_the_good_its_opening_line_names() -> 
 
 
 def test_months_written_short_or_days_a_month_does_not_have_do_not_break_the_reading() -> None:
-    short = "Iran exported goods worth $1.5 billion to Turkey in the first four months of the Iranian year (Mar. 21-Jul. 22)."
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(short, "2023-08-10")} == {("2023-03-21", "2023-07-22")}
-    leading = "Uganda's exports to Kenya reached Shs1.2 trillion in the five months leading to May."
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(leading, "2018-07-01")} == {("2018-01-01", "2018-05-31")}
-    impossible = "Iran's exports to Turkey were $1.5 billion in the first four months of the Iranian year (February 30)."
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(impossible, "2023-08-10")} == {("2023-03-21", "2023-07-22")}
+    short = "Iran's exports to Armenia stood at $214 million in the first five months of the Iranian year (Mar. 21-Aug. 22)."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(short, "2023-09-10")} == {("2023-03-21", "2023-08-22")}
+    leading = "Kenya's imports from Tanzania reached KSh 21.4 billion in the four months leading to April."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(leading, "2018-07-01")} == {("2018-01-01", "2018-04-30")}
+    impossible = "Iran's exports to Armenia were $214 million in the first five months of the Iranian year (February 30)."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(impossible, "2023-09-10")} == {("2023-03-21", "2023-08-22")}
     assert rows("Kenya's exports to Uganda rose to KSh 40.5 billion in the 12 months to February 30.", "2022-06-01")
 
 
 # --- 1.31: hedges and brackets in lists of partners ------------------------------------------------------------------
 def test_more_than_right_before_a_listed_value_hedges_it() -> None:
-    text = ("Over the first quarter of this year, major trading partners of Armenia were: Russia – more than 301 "
-            "million U.S. dollars (5.4 percent more than in the same period last year) and Iran – approximately 93 "
-            "million U.S. dollars.")
+    text = ("In January-March, Armenia's largest partners were: Georgia – more than 88 million U.S. dollars (7.2 "
+            "percent more than a year earlier) and Iran – approximately 61 million U.S. dollars.")
     assert {(p, s, v) for _t, _r, p, s, _e, v, _g, _c in rows(text, "2017-05-01")} == {
-        ("RUS", "2017-01-01", 301e6), ("IRN", "2017-01-01", 93e6)}
+        ("GEO", "2017-01-01", 88e6), ("IRN", "2017-01-01", 61e6)}
 
 
 def test_a_value_compared_after_more_than_is_still_the_prior_value() -> None:

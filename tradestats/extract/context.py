@@ -56,7 +56,7 @@ def inferred_reference(text: str, start: int) -> Reference:
         return Reference(latest)
     periods = find_periods(text, start, len(text))
     partial = any(p.year == latest and (p.first_month, p.last_month) != (1, 12) for p in periods if p.kind == "months")
-    # "this year ... 51% more than the same period of 2020" beside 2021: the months of 2021 so far
+    # "this year ... 30% above the same period of 2019" beside 2020: the months of 2020 so far
     compared = any(p.kind == "same_period" and p.year == latest - 1 for p in periods)
     return Reference(latest if partial or compared else latest + 1)
 

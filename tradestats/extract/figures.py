@@ -121,9 +121,9 @@ def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -
         # names a partner ("imports from Armenia – $210 million"), so only the words of a comparison count.
         since = previous.end if previous is not None else floor
         closed = text.rfind(")", since, amount.start)
-        if closed != -1:  # "... (5% more than a year earlier) and Iran – $93 million": the bracket was the last item's
+        if closed != -1:  # "... (up 7% on a year earlier) and Iran – $61 million": the bracket was the last item's
             since = closed + 1
-        # "Russia – more than $301 million": "more than" right before the amount hedges it, compares nothing
+        # "Georgia – more than $88 million": "more than" right before the amount hedges it, compares nothing
         hedge = _HEDGE_BEFORE.search(text, max(since, amount.start - 16), amount.start)
         if g.COMPARISON_REMARK_WORDS.search(text, since, hedge.start() if hedge else amount.start) is not None:
             return "comparison"
@@ -155,7 +155,7 @@ def group_figures(figures: list[Figure]) -> list[Group]:
             host = groups.get(id(previous))
             if host is not None:
                 host.alternates.append(f)
-            else:  # "from $3 billion (1.4 trillion tenge) in 2011 to ...": the earlier value in its other currency
+            else:  # "from $2.6 billion (310 billion yen) in 2012 to ...": the earlier value in its other currency
                 compared = next((gr for gr in order if any(c is previous for c in gr.comparisons)), None)
                 if compared is not None:
                     compared.comparisons.append(f)

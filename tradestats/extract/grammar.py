@@ -299,20 +299,20 @@ def is_comparison_money(tokens: list[str]) -> bool:
     if tokens[-1] == "than" and len(tokens) >= 2 and tokens[-2] == "fewer":
         return False
     if tokens[-1] in _EARLIER_WORDS and len(tokens) >= 2:
-        # "from the earlier $28.5 million to $89.6 million": what the value was before
+        # "from the earlier $14.3 million to $19.9 million": what the value was before
         k = len(tokens) - 1
         while k and tokens[k - 1] in _EARLIER_WORDS | {"the", "an", "a"}:
             k -= 1
         return bool(k) and tokens[k - 1] in _COMPARISON_LAST
     if tokens[-1] == "of" and len(tokens) >= 2 and tokens[-2] in _LEVEL_NOUNS:
-        # "reached $1.3 billion from the last year's level of $1.0 billion": the level compared with
+        # "reached $2.4 billion from last year's level of $2.1 billion": the level compared with
         before = tokens[-9:-2]
         return any(t in _COMPARISON_LAST for t in before) or \
             any(pair in _COMPARISON_LAST_TWO for pair in zip(before, before[1:]))
     return tokens[-1] in _COMPARISON_LAST or tuple(tokens[-2:]) in _COMPARISON_LAST_TWO
 
 
-#: Words for the earlier value between "from" and the money: "from the earlier $28.5 million", "from a previous".
+#: Words for the earlier value between "from" and the money: "from the earlier $14.3 million", "from a previous".
 _EARLIER_WORDS = frozenset({"earlier", "previous", "prior", "initial", "original"})
 #: What a comparison may call the earlier value: "from last year's level of $X", "than the previous figure of $X".
 _LEVEL_NOUNS = frozenset({"level", "levels", "figure", "value", "mark", "total"})

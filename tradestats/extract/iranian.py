@@ -1,8 +1,8 @@
 """The Iranian (Solar Hijri) calendar, as far as trade news needs it.
 
 Iran's customs and statistics report by the Iranian year, which starts at Nowruz
-(20 or 21 March): "the first four months of the current Iranian calendar year",
-"the past 11 months of 1396". Nowruz moves with the equinox, so its date comes from
+(20 or 21 March): "the first five months of the current Iranian calendar year",
+"the first ten months of 1397". Nowruz moves with the equinox, so its date comes from
 the arithmetic of the 2820-year cycle's break years (the "jalaali" algorithm), exact
 for the years news speaks of. The first six months have 31 days, the next five 30.
 """

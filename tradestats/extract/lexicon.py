@@ -123,7 +123,7 @@ def load_currency_terms(path: Path = CURRENCIES_CSV) -> dict[str, dict[str, str]
         term = " ".join(row["term"].split())
         positions = ("prefix", "suffix") if row["position"] == "both" else (row["position"],)
         for position in positions:
-            # a currency word after a number may open a title or be capitalised ("206 billion Euros")
+            # a currency word after a number may open a title or be capitalised ("180 billion Euros")
             written = (term, term.capitalize(), term.title()) if position == "suffix" and term.islower() else (term,)
             for form in written:
                 if form and form not in terms[position]:

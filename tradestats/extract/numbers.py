@@ -53,8 +53,8 @@ _SUFFIX = _written(list(CURRENCY_TERMS["suffix"]), r"\s+") + r"\b"
 #: How far after its sign or code a prefixed amount may end: "$ 1,234,567.89 thousand-" ... "billion US dollars".
 _PREFIXED_TAIL = 64
 
-#: A number in a money amount, also typed with spaces between its thousands ("378 886 mln dollars") or a comma and
-#: a space ("USD 1, 118 bln"): a scale word or currency follows, so it is no list of numbers.
+#: A number in a money amount, also typed with spaces between its thousands ("412 305 mln dollars") or a comma and
+#: a space ("USD 1, 245 bln"): a scale word or currency follows, so it is no list of numbers.
 MONEY_NUMBER = (rf"\d{{1,3}}(?:[ ]\d{{3}})+(?![\d.,])(?=\s?(?:{_SCALE_SPACED}))"  # [ ]: the patterns are verbose
                 rf"|\d{{1,3}},[ ]\d{{3}}(?![\d,])(?=\s?(?:{_SCALE_SPACED}))|{NUMBER}")
 _MONEY_PREFIXED = re.compile(
@@ -76,7 +76,7 @@ _MONEY_SUFFIXED = re.compile(
     re.VERBOSE,
 )
 #: A currency written as a capital letter glued to the number, with a scale word after it, as the press of Nigeria
-#: and South Africa writes naira and rand ("N1.26tn", "R37bn"): a lone letter before a plain number ("the N1
+#: and South Africa writes naira and rand ("N4.7bn", "R12bn"): a lone letter before a plain number ("the N1
 #: road", "R5 coins") is no amount.
 GLUED_CURRENCIES = CURRENCY_TERMS["glued"]
 _MONEY_GLUED = re.compile(
@@ -105,17 +105,17 @@ _PREFIX_CODE_WORDS = frozenset(_PREFIX_CODES)
 _SIGNS = tuple(sorted({ch for term in CURRENCY_TERMS["prefix"] for ch in term if not ch.isalnum() and ch not in " ."}))
 #: How far before its "ton" a tonnage may begin ("1,234,567.5 thousand metric tons").
 _TONNES_REACH = 48
-#: Thousands set off by a comma and a space, as some agencies type them ("21, 336 tonnes"): only right before a
+#: Thousands set off by a comma and a space, as some agencies type them ("31, 457 tonnes"): only right before a
 #: unit, where it cannot be a list ("in 2022, 336 firms").
 _SPACED_THOUSANDS = r"\d{1,3}, \d{3}(?![\d,])"
 _TONNES = re.compile(
     rf"(?<![\w.,$])(?P<num>{_SPACED_THOUSANDS}(?=\s?(?:metric\s)?ton)|{NUMBER}|{WORD_NUMBER})"
     rf"(?:(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|tones|tone|ton)\b"
-    rf"|\s(?P<tn_scale>(?i:million|mln|thousand|thsd))\s+tn\b"  # "5.2 million tn": tonnes, not trillions
+    rf"|\s(?P<tn_scale>(?i:million|mln|thousand|thsd))\s+tn\b"  # "3.4 million tn": tonnes, not trillions
     rf"|\s?(?P<trade>KMT|MMT)\b)"
 )
-#: The starting value of a change right before a quantity: "from 6.6 thousand to 13 thousand tons", "from 18,200 to
-#: 31,200 tons" (the first number has the unit of the second, and its scale when it states none).
+#: The starting value of a change right before a quantity: "from 4.2 thousand to 9 thousand tons", "from 12,300 to
+#: 17,800 tons" (the first number has the unit of the second, and its scale when it states none).
 _FROM_BEFORE = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:\s(?P<scale>{_SCALE_SPACED}))?\s+to\s+$", re.IGNORECASE)
 #: A number right before "and" and a quantity with its unit: "in the volumes of 6,000 and 1,500 tons".
 _SHARED_UNIT_BEFORE = re.compile(rf"(?<![\w.,$])(?P<num>{NUMBER})\s+(?:and|or)\s+$")
@@ -135,7 +135,7 @@ class Amount:
     value: float
     unit: str
     is_range: bool = False  # "$1-2 billion": a span of values, never a single statistic
-    implied: bool = False  # "(56.5 billion)" after "$64.9 billion": the currency is the one stated before
+    implied: bool = False  # "(41.2 billion)" after "$58.3 billion": the currency is the one stated before
 
 
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -148,9 +148,9 @@ def parse_number(written: str) -> float:
         low = " ".join(written.lower().split())
         if low in WORD_NUMBERS:
             return float(WORD_NUMBERS[low])
-    if ", " in written:  # "21, 336": thousands set off by a comma and a space
+    if ", " in written:  # "31, 457": thousands set off by a comma and a space
         written = written.replace(", ", ",")
-    if " " in written:  # "378 886": thousands set off by spaces
+    if " " in written:  # "412 305": thousands set off by spaces
         written = written.replace(" ", "")
     if "," not in written:
         return float(written)
@@ -371,13 +371,13 @@ def _all_starts(text: str, word: str, start: int, end: int) -> list[int]:
     return out
 
 
-#: A number and a scale word with no unit, ending its phrase: "Turkey in third place (56.5 billion)", "when it
-#: reached 728.4 million." ("19 million people" goes on with its noun, so it is no amount of money).
+#: A number and a scale word with no unit, ending its phrase: "Iran came third (41.2 billion)", "when it
+#: stood at 615.9 million." ("27 million people" goes on with its noun, so it is no amount of money).
 _BARE_SCALED = re.compile(
     rf"(?<![\w.,$€£¥₸₽])(?P<num>{NUMBER})\s(?P<scale>(?i:billion|million|trillion|bln|mln|bn|mn|trln))\b"
     r"(?=\s*(?:[).,;:]|$)|\s+(?:in|for|and|or|respectively|compared|against|from|to|with|while|during|over|last|"
     r"this|a|an|the|year|on)\b)")
-#: What a bare number and scale may count instead of money: "a population of 19 million".
+#: What a bare number and scale may count instead of money: "a population of 27 million".
 _NOT_MONEY_BEFORE = re.compile(r"(?i:population|people|residents|tourists|visitors|passengers|doses|barrels|users"
                                r"|subscribers|cubic|units|vehicles|heads|households|jobs)\W+(?:\w+\W+){0,3}$")
 #: How far back (in its paragraph) the money amount whose currency a bare amount takes may stand.

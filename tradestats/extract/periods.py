@@ -53,12 +53,12 @@ class PeriodMention:
     bare: bool = False  # "the same period" with no year after it: the current period unless compared against
     whole_fiscal_year: bool = False  # "fiscal year 2021-22": the months of the country's fiscal year, July if unknown
     named_fiscal_year: bool = False  # "FY25": the country's fiscal year named by one year (unknown without the country)
-    months_of_fiscal: bool = False  # "July to February of the current fiscal year": those months of that fiscal year
-    #: "the first four months of the Iranian calendar year": months counted from Nowruz, and what the article
-    #: wrote of the year and the dates ("1396", "(March 21-July 22)", "(started March 21, 2024)")
-    #: "the four-month period" with no year: N months, which may be those of the period in force
+    months_of_fiscal: bool = False  # "August to January of the current fiscal year": those months of that fiscal year
+    #: "the first five months of the Iranian calendar year": months counted from Nowruz, and what the article
+    #: wrote of the year and the dates ("1397", "(March 21-August 22)", "(beginning March 21, 2024)")
+    #: "the five-month period" with no year: N months, which may be those of the period in force
     stretch: bool = False
-    #: "the 12 months to March 2022": how many months, and the day they end on (the month's last day if None)
+    #: "the 12 months to June 2021": how many months, and the day they end on (the month's last day if None)
     months_to: tuple[int, int, int | None] | None = None
     iranian_months: int = 0
     iranian_year: int | None = None
@@ -131,8 +131,8 @@ def _range(m: re.Match, start: int, end: int) -> PeriodMention | None:
     first, last = MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], MONTH_NUMBERS[m.group("m2").rstrip(".").lower()]
     fields = _year_fields(m)
     if last < first:
-        # "from July to February" with no year: months across the new year, those of the fiscal year in progress
-        # (or the latest such months); with a year written ("July-February 2023") which year it is is unclear
+        # "from August to January" with no year: months across the new year, those of the fiscal year in progress
+        # (or the latest such months); with a year written ("August-January 2023") which year it is is unclear
         return None if fields else PeriodMention(start, end, "fiscal", first, last, offset=0, months_of_fiscal=True)
     return PeriodMention(start, end, "months", first, last, **fields)
 
@@ -237,7 +237,7 @@ def _fiscal_named(m: re.Match, start: int, end: int) -> PeriodMention:
 
 
 def _first_months_of_fiscal_year(m: re.Match, start: int, end: int) -> PeriodMention | None:
-    """ "the first eight months of FY2022-23": the first months of a fiscal year written as two years."""
+    """ "the first seven months of FY2021-22": the first months of a fiscal year written as two years."""
     years = _fiscal_year(m, start, end)
     n = _months_count(m.group("n"))
     if years is None or not 1 <= n <= 12:
@@ -246,14 +246,14 @@ def _first_months_of_fiscal_year(m: re.Match, start: int, end: int) -> PeriodMen
 
 
 def _months_of_relative_fiscal_year(m: re.Match, start: int, end: int) -> PeriodMention:
-    """ "July to February of the ongoing fiscal year": months of the fiscal year the article is in (or the last)."""
+    """ "August to January of the ongoing fiscal year": months of the fiscal year the article is in (or the last)."""
     first, last = MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], MONTH_NUMBERS[m.group("m2").rstrip(".").lower()]
     offset = -1 if m.group("rel").lower() in ("last", "previous", "past", "preceding") else 0
     return PeriodMention(start, end, "fiscal", first, last, offset=offset, months_of_fiscal=True)
 
 
 def _months_to(m: re.Match, start: int, end: int) -> PeriodMention | None:
-    """ "the 12 months to March 2022", "the five months to August 21": months counted back from where they end."""
+    """ "the 12 months to June 2021", "the seven months to October 22": months counted back from where they end."""
     n = _months_count(m.group("n"))
     if not 1 <= n <= 24:
         return None
@@ -263,8 +263,8 @@ def _months_to(m: re.Match, start: int, end: int) -> PeriodMention | None:
 
 
 def _iranian_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
-    """ "the first four months of the current Iranian calendar year (March 21-July 22)", "the past 11 months of the
-    Iranian year of 1396", "the first quarter of the Iranian calendar year (started March 21, 2024)"."""
+    """ "the first five months of the current Iranian calendar year (March 21-August 22)", "the first ten months of
+    the Iranian year 1397", "the first quarter of the Iranian calendar year (beginning March 21, 2024)"."""
     months = 3 if m.group("quarter") else _months_count(m.group("n"))
     if not 1 <= months <= 12:
         return None
@@ -719,7 +719,7 @@ def _months_of_fiscal(mention: PeriodMention, ref: Reference) -> Period | None:
 
 def _fiscal_stretch(mention: PeriodMention, ref: Reference) -> Period | None:
     """The first ``last_month`` months of the fiscal year the article's country was in (``offset`` years back), or of
-    the fiscal year written ("the first eight months of FY2022-23": July if the country's is not known)."""
+    the fiscal year written ("the first seven months of FY2021-22": July if the country's is not known)."""
     if mention.year is not None:
         first = ref.fiscal_start or 7
         last = first + mention.last_month - 1

@@ -46,8 +46,8 @@ BEYOND_THE_PAIR = 3
 
 def without_wider_totals(rows: list[Row]) -> list[Row]:
     """Rows but those whose pair came from the context and whose value is several times what the article says
-    that pair traded in the same flow, period and unit, anywhere in it: "The value of exports in the quarter stood
-    at N2.2tn" beside "exports to China (N220bn)" is the country's total, not China's. The figure stays flagged."""
+    that pair traded in the same flow, period and unit, anywhere in it: "Total exports in the quarter came to
+    N3.1tn" beside "exports to India (N180bn)" is the country's total, not India's. The figure stays flagged."""
     stated: dict[tuple, float] = {}
     for r in rows:
         if not r.borrowed and not r.commodity and r.value:

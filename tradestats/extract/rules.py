@@ -209,14 +209,14 @@ class DocumentReader:
         return blocks
 
     def without_sources(self, countries: list[CountryMention]) -> list[CountryMention]:
-        """Countries but one of the article's pair named as the source of the figures ("Japanese Finance Ministry
-        officials say exports dropped ..."): the statement is about the pair, not the country's total."""
+        """Countries but one of the article's pair named as the source of the figures ("Korean customs officials
+        say exports fell ..."): the statement is about the pair, not the country's total."""
         pair = self.article.pair
         return [c for c in countries if not (c.code in pair and _INSTITUTION_AFTER.match(self.text, c.end))]
 
     def note_lead_period(self, a: int, b: int) -> None:
-        """A lead paragraph of a flow with no figure gives the period the figures after it speak of: "Japan's
-        exports to Korea fell in July for the ninth month. Officials say exports dropped 5% to 300 billion yen"."""
+        """A lead paragraph of a flow with no figure gives the period the figures after it speak of: "Chile's
+        exports to Peru fell in May for a third month. Officials say they dropped 4% to $210 million"."""
         if g.find_flow_words(self.text, a, b, weak=False):
             self.note_main_period([p for p in find_periods(self.text, a, b) if not p.comparison])
 
@@ -330,7 +330,7 @@ class DocumentReader:
                     text.startswith(",", flows[0].end):
                 flows = flows[1:]  # "Of the total turnover, exports amounted to ...": the parts of the last statement
         if len(flows) == 1 and earlier and _bare_partners(flows[0]):
-            # "The share of the top ten partners by exports was 77%. The top partners were China ($205 million),
+            # "The share of the five largest partners by exports was 60%. The top partners were Iran ($40 million),
             # ...": the partners of the flow ranked in the sentence before
             by_flow = _PARTNERS_BY_FLOW.search(text, earlier[-1].start, earlier[-1].end)
             if by_flow is not None:
@@ -440,14 +440,14 @@ class DocumentReader:
         return g.FlowWord(sent.start, sent.start, table, g.RANKED_PARTNER)
 
     def ranked_after_by_flow(self, sent: Span, earlier: list[Span]) -> g.FlowWord | None:
-        """A ranking with no flow word right after a sentence that named one flow's partners: "Turkey ranked 6th
-        among Georgia's partners by exports. Meanwhile, Bulgaria ($49 million), ... were the top three"."""
+        """A ranking with no flow word right after a sentence that named one flow's partners: "Spain ranked 7th
+        among Chile's partners by exports. Meanwhile, China ($12 million), ... were the top three"."""
         if not earlier or not self.ranking(sent.start, sent.end):
             return None
         by_flow = _PARTNERS_BY_FLOW.search(self.text, earlier[-1].start, earlier[-1].end)
         if by_flow is None:
             return None
-        if self.article.home is None:  # "... among main Georgia's partners by exports": whose partners they are
+        if self.article.home is None:  # "... among main Chile's partners by exports": whose partners they are
             owners = {c.code for c in find_countries(self.text, earlier[-1].start, by_flow.start())
                       if self.text.startswith(("'s", "’s"), c.end)}
             if len(owners) != 1:
@@ -739,7 +739,7 @@ class DocumentReader:
                 return (carried.period if carried is not None and carried.period is not None else
                         self.main_period or year_to_date(ref) or NO_PERIOD)
             if self.is_period_in_force(mention):
-                return self.main_period  # "in the mentioned four-month period": the four months in force
+                return self.main_period  # "in the said four-month period": the four months in force
             period = resolve(mention, ref)
             if period is None:
                 return NO_PERIOD
@@ -747,8 +747,8 @@ class DocumentReader:
                 return None
             if (mention.kind == "ytd" or mention.this_year or not period.end) and \
                     _within_from_january(self.main_period, period):
-                # "since the beginning of the year" after "over 10 months of this year"; "in the first term of the
-                # current year" after "in January-March of this year"
+                # "since the beginning of the year" after "over 10 months of this year"; "over the first term of
+                # the current year" after "in January-April of this year"
                 return self.main_period
             return period
         compared = _same_period_after(self.text, f, periods)
@@ -1147,8 +1147,8 @@ def _continues_topic(flow: g.FlowWord) -> bool:
 
 
 def _without_bracketed_remarks(text: str, flows: list[g.FlowWord]) -> list[g.FlowWord]:
-    """Flow words but those of a bracketed remark with no figure after an earlier one: "the external trade
-    (excluding non-declared trade) of Armenia" has one flow, whose owner follows the bracket."""
+    """Flow words but those of a bracketed remark with no figure after an earlier one: "the foreign trade
+    (without re-exports of fuel) of Moldova" has one flow, whose owner follows the bracket."""
     kept = [flows[0]]
     for f in flows[1:]:
         opened = text.rfind("(", kept[-1].end, f.start)
@@ -1160,13 +1160,13 @@ def _without_bracketed_remarks(text: str, flows: list[g.FlowWord]) -> list[g.Flo
     return kept
 
 
-#: An institution right after a country's name or demonym: the source of a statistic ("Japanese Finance Ministry
-#: officials", "Kazakh customs data"), not a party to the trade.
+#: An institution right after a country's name or demonym: the source of a statistic ("Korean customs officials",
+#: "the Kazakh Statistics Bureau"), not a party to the trade.
 _INSTITUTION_AFTER = re.compile(r"\s+(?:(?:Finance|Trade|Economy|Commerce|Economic|Customs|Statistics)\s+)?"
                                 r"(?:Ministry|ministry|officials|customs|Customs|authorities|statistics\s+office"
                                 r"|Statistics\s+(?:Office|Bureau|Agency|Committee))\b")
 _INSTITUTION_STEMS = ("inistr", "fficials", "ustoms", "uthorities", "tatistics")
-#: Partners ranked by one flow: "the top ten trading partners by exports".
+#: Partners ranked by one flow: "the five largest trading partners by exports".
 _PARTNERS_BY_FLOW = re.compile(r"partners?\s+(?:by|in\s+terms\s+of)\s+(?:the\s+)?(exports?|imports?)\b", re.IGNORECASE)
 
 
