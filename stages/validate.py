@@ -35,7 +35,7 @@ from tradestats import errors as errors_module
 from tradestats import tables as tables_module
 from tradestats.progress import progress
 from tradestats.source_cache import SourceCache, code_digest, digest
-from tradestats.tables import convert_cell, format_cell, frame_rows, load_table
+from tradestats.tables import convert_cell, format_cell, frame_records, frame_rows, load_table
 
 REPORT = REPORTS / "validation.json"
 #: Per-source results of the row checks (git- and DVC-ignored, like the extraction cache).
@@ -197,7 +197,7 @@ def rows_by_source(tables: dict[str, pd.DataFrame]) -> dict[object, list[SourceR
         frame = tables[name]
         if not len(frame):
             continue
-        for line, row in zip(frame.index, frame.to_dict("records")):
+        for line, row in zip(frame.index, frame_records(frame)):
             sid = row["source_id"]
             grouped.setdefault(None if is_missing(sid) else sid, []).append(SourceRow(name, int(line), row))
     return grouped
@@ -304,7 +304,7 @@ def unclaimed_figures(figures: dict[str, FigureRecord], tables: dict[str, pd.Dat
     if facts is None:
         facts = {}
         for frame in tables.values():
-            for row in frame.to_dict("records"):
+            for row in frame_records(frame):
                 facts.setdefault(row["source_id"], []).append(row)
     dismissal = {row["figure_id"]: (int(line), row) for line, row in zip(dismissed.index, dismissed.to_dict("records"))}
     still_open, stale = [], []

@@ -79,18 +79,29 @@ def checked_number(text: str) -> float:
 
 def typed_frame(table: Table, records: Sequence[CsvRecord], label: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Convert string records to a frame of the table's declared dtypes, indexed by CSV line."""
-    problems: list[Problem] = []
-    columns: dict[str, list] = {f.name: [] for f in table.fields}
-    for rec in records:
-        for f in table.fields:
-            raw = rec.values.get(f.name, "")
-            try:
-                value = convert_cell(f, raw)
-            except ValueError as exc:
-                problems.append(Problem(label, rec.line, f.name, f"type {f.type}", raw, str(exc)))
-                value = None
-            columns[f.name].append(value)
-    index = pd.Index([r.line for r in records], name="line")
+    found: list[tuple[int, int, Problem]] = []
+    columns: dict[str, list] = {}
+    lines = [r.line for r in records]
+    for k, f in enumerate(table.fields):
+        raws = [rec.values.get(f.name, "") for rec in records]
+        if f.type == "string":  # most cells: kept as they are, only their spaces checked (convert_cell's rule)
+            values = [raw or None for raw in raws]
+            for i, raw in enumerate(raws):
+                if raw != raw.strip():
+                    found.append((lines[i], k, Problem(label, lines[i], f.name, f"type {f.type}", raw,
+                                                       "leading or trailing spaces")))
+                    values[i] = None
+        else:
+            values = []
+            for raw, line in zip(raws, lines):
+                try:
+                    values.append(convert_cell(f, raw))
+                except ValueError as exc:
+                    found.append((line, k, Problem(label, line, f.name, f"type {f.type}", raw, str(exc))))
+                    values.append(None)
+        columns[f.name] = values
+    problems = [p for *_, p in sorted(found, key=lambda item: item[:2])]  # row by row, as the file reads
+    index = pd.Index(lines, name="line")
     frame = pd.DataFrame({f.name: _typed_series(f, columns[f.name], index) for f in table.fields}, index=index)
     return frame, problems
 
@@ -171,6 +182,19 @@ def read_checked_table(table: Table, path: Path, label: str) -> tuple[pd.DataFra
     except InputError as exc:
         return pd.DataFrame(columns=table.columns), exc.problems
     return typed_frame(table, records, label)
+
+
+def frame_records(frame: pd.DataFrame) -> list[dict]:
+    """``frame.to_dict("records")``, column by column (several times faster): the same values, a missing
+    number or integer as None."""
+    columns = []
+    for name in frame.columns:
+        values = frame[name].tolist()
+        if isinstance(frame[name].dtype, pd.core.arrays.masked.BaseMaskedDtype):
+            values = [None if v is pd.NA else v for v in values]
+        columns.append(values)
+    names = list(frame.columns)
+    return [dict(zip(names, row)) for row in zip(*columns)]
 
 
 def as_typed(problem: Problem, cells: dict[int, dict[str, str]]) -> Problem:

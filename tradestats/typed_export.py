@@ -51,17 +51,39 @@ def convert(f: Field, raw: str):
     return dt.date.fromisoformat(raw).isoformat()  # checked, kept as ISO text
 
 
+def _number(raw: str) -> float:
+    value = float(raw)
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {raw!r}")
+    return value
+
+
+#: The converter of each declared type, for a non-empty cell (``convert`` cell by cell, without its dispatch).
+_CONVERTERS: dict[str, Callable[[str], object]] = {
+    "string": str, "integer": int, "number": _number, "date": lambda raw: dt.date.fromisoformat(raw).isoformat()}
+
+
 def typed_rows(table: Table, path: Path, label: str) -> list[dict]:
-    """The rows of a published CSV, each cell converted by its column's declaration; every bad cell reported."""
+    """The rows of a published CSV, each cell converted by its column's declaration; every bad cell reported.
+
+    Each column's converter is chosen once, and string cells are kept as they are: the card and the
+    database read every published row on every run.
+    """
     records = read_csv_records(path, table.columns, label)
+    typed = [(f.name, _CONVERTERS[f.type]) for f in table.fields if f.type != "string"]
+    names = [f.name for f in table.fields]
     rows, problems = [], []
     for rec in records:
-        row = {}
-        for f in table.fields:
-            try:
-                row[f.name] = convert(f, rec.values[f.name])
-            except ValueError:
-                problems.append(Problem(label, rec.line, f.name, f"type {f.type}", rec.values[f.name]))
+        values = rec.values
+        row = {name: (values[name] or None) for name in names}
+        for name, conv in typed:
+            raw = values[name]
+            if raw:
+                try:
+                    row[name] = conv(raw)
+                except ValueError:
+                    f = table.field(name)
+                    problems.append(Problem(label, rec.line, name, f"type {f.type}", raw))
         rows.append(row)
     if problems:
         raise InputError(problems, f"{label}: cells that are not of their declared type")
