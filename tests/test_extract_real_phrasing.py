@@ -1123,3 +1123,18 @@ def test_a_value_compared_after_more_than_is_still_the_prior_value() -> None:
     text = "Trade between Armenia and Iran reached $301 million in 2016, more than in 2015 ($250 million)."
     assert {(s, v) for _t, _r, _p, s, _e, v, _g, _c in rows(text, "2017-05-01")} == {
         ("2016-01-01", 301e6), ("2015-01-01", 250e6)}
+
+
+# --- 1.32: a list of a country's buyers ---------------------------------------------------------------------------------
+def test_a_list_of_the_buyers_of_a_country_s_goods_gives_each_buyer_s_imports() -> None:
+    text = ("In January-June 2022, Kazakhstan exported 50.2 thousand tons of onions for $20.1 million.\n"
+            "Major importers of Kazakh onions during the reporting period:\n"
+            "Russia – 30.7 thousand tons\nUzbekistan – 11.1 thousand tons")
+    assert {(t, r, p, v, c) for t, r, p, _s, _e, v, _g, c in rows(text, "2022-08-01")} == {
+        ("commodities", "RUS", "KAZ", 30700.0, "onions"), ("commodities", "UZB", "KAZ", 11100.0, "onions")}
+    assert {c.flow for c in candidates(text, "2022-08-01")} == {"import"}
+
+
+def test_buyers_of_something_that_is_no_country_s_goods_change_nothing() -> None:
+    text = "Kazakhstan's exports of onions to Russia reached $12.3 million in 2022, the buyers of onions said."
+    assert {(r, p) for _t, r, p, *_ in rows(text, "2023-02-01")} == {("KAZ", "RUS")}

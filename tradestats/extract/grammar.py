@@ -163,6 +163,11 @@ def find_weak_flow_words(text: str, start: int, end: int) -> list[FlowWord]:
     return sorted(found, key=lambda f: f.start)
 
 
+#: The buyers of one country's goods, named before a list of them: "the largest importers of Uzbek tomatoes",
+#: "main buyers of Kazakh wheat".
+BUYERS_OF = re.compile(r"\b(?:[Ii]mporters|[Bb]uyers|[Pp]urchasers)\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
 def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
     """A word standing for the previous sentence's flow ("it", "the figure", "this indicator")."""
     return _ANAPHOR.search(text, start, end)
@@ -213,6 +218,11 @@ class QuickTests:
     def weak_flow_word(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` may hold "supply", "shipments" or "deliveries"."""
         return any(map(self.lower[start:end].__contains__, self.weak_stems))
+
+    def buyers(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` may name the buyers of goods ("importers of", "buyers of")."""
+        lower = self.lower[start:end]
+        return ("buyers of" in lower or "importers of" in lower or "purchasers of" in lower)
 
     def figure(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` may hold a figure: a digit, or a word such as "doubled" or "three".

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.31"
+RULES_VERSION = "1.32"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -182,7 +182,7 @@ class DocumentReader:
             if has_flow_word and self.quick.figure(a, b):
                 flows = g.find_flow_words(text, a, b, weak=False)
                 weak = self.quick.weak_flow_word(a, b)
-                if flows or weak:
+                if flows or weak or self.quick.buyers(a, b):
                     self.read_paragraph(Span(a, b), flows, weak)
                     continue
             if has_flow_word and self.main_period is None and not self.rows:
@@ -284,7 +284,12 @@ class DocumentReader:
         """Rows of one sentence with flow words ``flows``; returns what the next sentence may borrow."""
         text, a, b = self.text, sent.start, sent.end
         first_row = len(self.rows)
+        buyers = g.BUYERS_OF.search(text, a, b) if self.quick.buyers(a, b) else None
+        if buyers is not None:  # "Major importers of Uzbek tomatoes: Russia – ...": read as the seller's exports
+            flows = [g.FlowWord(buyers.start(), buyers.end(), "exports", "exports")]
         statement = self._read_sentence(sent, flows, carried, earlier)
+        if buyers is not None:  # ... and written from the buyers' side, whose imports they are
+            self.rows[first_row:] = [_from_the_buyer(r) for r in self.rows[first_row:]]
         if len(self.rows) > first_row:
             self.previous_sentence_rows = range(first_row, len(self.rows))
             last = self.rows[-1]
@@ -1168,6 +1173,15 @@ _INSTITUTION_AFTER = re.compile(r"\s+(?:(?:Finance|Trade|Economy|Commerce|Econom
 _INSTITUTION_STEMS = ("inistr", "fficials", "ustoms", "uthorities", "tatistics")
 #: Partners ranked by one flow: "the five largest trading partners by exports".
 _PARTNERS_BY_FLOW = re.compile(r"partners?\s+(?:by|in\s+terms\s+of)\s+(?:the\s+)?(exports?|imports?)\b", re.IGNORECASE)
+
+
+def _from_the_buyer(row: Row) -> Row:
+    """A row read as the seller's exports, written as the buyer's imports ("the largest buyers of Kazakh wheat were
+    ...": each buyer imports from Kazakhstan)."""
+    if row.flow != "export" and row.table != "exports":
+        return row
+    return replace(row, reporter=row.partner, partner=row.reporter, flow="import" if row.flow else row.flow,
+                   table="imports" if row.table == "exports" else row.table)
 
 
 def _bare_partners(flow: g.FlowWord) -> bool:
