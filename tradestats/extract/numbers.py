@@ -87,7 +87,10 @@ _SUFFIX_WORDS = frozenset(term.split()[-1].encode() for term in SUFFIX_CURRENCIE
 _PREFIX_CODES = {code.lower().encode(): [t for t in CURRENCY_TERMS["prefix"] if t.lower() == code.lower()]
                  for code in {t.lower() for t in CURRENCY_TERMS["prefix"] if t.isalpha()}}
 _PREFIX_CODE_WORDS = frozenset(_PREFIX_CODES)
+_CURRENCY_WORDS = _PREFIX_CODE_WORDS | _SUFFIX_WORDS
 _SIGNS = tuple(sorted({ch for term in CURRENCY_TERMS["prefix"] for ch in term if not ch.isalnum() and ch not in " ."}))
+_ASCII_SIGNS = tuple(sign for sign in _SIGNS if sign.isascii())
+_OTHER_SIGNS = frozenset(_SIGNS) - frozenset(_ASCII_SIGNS)
 #: How far before its "ton" a tonnage may begin ("1,234,567.5 thousand metric tons").
 _TONNES_REACH = 48
 _TONNES = re.compile(
@@ -156,12 +159,15 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
     the same offsets, when the caller has it)."""
     end = len(text) if end is None else end
     lower = text[start:end].lower() if lower is None else lower[start:end]
-    words = lower.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+    ascii_lower = lower.encode("ascii", "replace")  # one byte for each character of ``lower``
+    words = ascii_lower.translate(_LETTERS_ONLY).split()
     found = []
     # Every prefix ends with a sign or a code, so none begins more than its own length before one: the pattern runs
     # only in a short window at each (a scan of a whole article would try every capital letter in it).
     covered = start
-    for at, length in _marks(text, start, end, _PREFIX_CODE_WORDS.intersection(words)):
+    currency_words = _CURRENCY_WORDS.intersection(words)  # one pass over the words for codes and suffixes both
+    aligned = len(lower) == end - start  # lower-casing kept every offset (true but for rare letters)
+    for at, length in _marks(text, start, end, _PREFIX_CODE_WORDS & currency_words, ascii_lower if aligned else None):
         if at < covered:
             continue
         m = _MONEY_PREFIXED.search(text, max(covered, at - _PREFIX_REACH), min(end, at + length + _PREFIXED_TAIL))
@@ -176,7 +182,7 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
     # After a number: a currency word right after a digit or a scale word ("5,000 tenge", "1.5bn soums",
     # "two billion tenge").
     taken = [(a.start, a.end) for a in found]
-    present = _SUFFIX_WORDS.intersection(words)
+    present = _SUFFIX_WORDS & currency_words
     for m in _suffixed(text, start, end, lower, present) if present else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
@@ -208,10 +214,24 @@ def _decimal_comma(written: str, value: float, unit: str, scale: float) -> float
     return value
 
 
-def _marks(text: str, start: int, end: int, codes: set[bytes]) -> list[tuple[int, int]]:
-    """(offset, length) of every currency sign in ``text[start:end]``, and of the written forms of ``codes``."""
+def _marks(text: str, start: int, end: int, codes: set[bytes], ascii_lower: bytes | None = None) -> list[tuple[int, int]]:
+    """(offset, length) of every currency sign in ``text[start:end]``, and of the written forms of ``codes``.
+
+    ``ascii_lower``, when at hand, is that slice lower-cased and encoded as ASCII, one "?"
+    for each other character. A sign outside ASCII ("€", "₸") then stands where it has a
+    "?", and is looked for only there: an article holds few (its curly quotes), while a
+    search of a text wider than ASCII for each such sign runs through all of it.
+    """
     marks = []
-    for mark in [*_SIGNS, *(form for code in codes for form in _PREFIX_CODES[code])]:
+    signs = _SIGNS
+    if ascii_lower is not None:
+        signs = _ASCII_SIGNS
+        k = ascii_lower.find(b"?")
+        while k != -1:
+            if text[start + k] in _OTHER_SIGNS:
+                marks.append((start + k, 1))
+            k = ascii_lower.find(b"?", k + 1)
+    for mark in [*signs, *(form for code in codes for form in _PREFIX_CODES[code])]:
         k = text.find(mark, start, end)
         while k != -1:
             marks.append((k, len(mark)))

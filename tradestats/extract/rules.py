@@ -114,8 +114,9 @@ class DocumentReader:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = doc.text
-        self.article = ArticleContext(doc.text, doc.body_start, doc.published)
+        self.body_start = doc.body_start  # a property that matches the date line: read once
         self.quick = g.QuickTests(doc.text)
+        self.article = ArticleContext(doc.text, self.body_start, doc.published, self.quick.lower)
         self.rows: list[Row] = []
         self.previous_paragraph_tail: Statement | None = None
         self.tail_age = 0  # paragraphs without a statement read since the tail was set
@@ -134,13 +135,13 @@ class DocumentReader:
     @functools.cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
         """The article's paragraph bounds, cut once for the statements and the figures both."""
-        return paragraph_bounds(self.text, self.doc.body_start)
+        return paragraph_bounds(self.text, self.body_start)
 
     @functools.cached_property
     def amounts(self) -> list[Amount]:
         """Every money amount and tonnage of the article: one scan of the whole text, which costs less than one
         scan per sentence read and gives the figures table the same amounts the statements were read from."""
-        return stated_amounts(self.text, self.doc.body_start, len(self.text), self.quick.lower)
+        return stated_amounts(self.text, self.body_start, len(self.text), self.quick.lower)
 
     @functools.cached_property
     def _amount_starts(self) -> list[int]:
