@@ -333,7 +333,7 @@ class DocumentReader:
         figures = find_figures(text, a, b, self.amounts_in(a, b)) if has_figure else []
         amounts = [(f.start, f.end) for f in figures if f.amount]
         periods = find_periods(text, a, b) if figures or self.main_period is None else []
-        countries = find_countries(text, a, b)
+        countries = find_countries(text, a, b, self.quick.lower)
         if amounts:  # a period or a name inside a money expression is part of it
             periods = [p for p in periods if not _overlaps_any(p.start, p.end, amounts)]
             countries = [c for c in countries if not _starts_in_any(c.start, amounts)]
