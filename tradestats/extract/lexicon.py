@@ -146,15 +146,25 @@ REFERENCE_DIGEST = hashlib.sha256(b"\0".join(path.read_bytes() for path in (
 _COUNTRY_RE = re.compile(r"(?:" + trie_alternation(list(COUNTRY_NAMES)) + r")(?![\w])")
 # The few names that begin in lower case ("the Netherlands", "world") would make the scan try every "t" and "w" of
 # the text, the commonest letters of English. So the capitalised names are scanned for on their own, and the others
-# matched only where ``str.find`` sees the first characters of one (see ``_country_matches``).
+# matched only where ``str.find`` sees the last word of one (see ``_country_matches``).
 _LOWER_CASE_NAMES = sorted(name for name in COUNTRY_NAMES if name[:1].islower())
 _CAPITALISED_RE = re.compile(r"(?:" + trie_alternation([n for n in COUNTRY_NAMES if not n[:1].islower()])
                              + r")(?![\w])")
 _LOWER_CASE_RE = re.compile(r"(?:" + trie_alternation(_LOWER_CASE_NAMES) + r")(?![\w])")
-#: The opening characters of the lower-case names: each of them opens with one (names are matched literally).
-_LOWER_CASE_OPENINGS = tuple(sorted({name[:5] for name in _LOWER_CASE_NAMES}))
-_LOWER_CASE_OPENINGS_LOWERED = tuple(sorted({opening.lower() for opening in _LOWER_CASE_OPENINGS}))
-assert all(opening.isascii() for opening in _LOWER_CASE_OPENINGS)  # so lower-casing keeps their length
+#: The lower-case names by their last word, far rarer in a text than their opening "the ": (word, how far the name
+#: starts before the word). Names are matched literally, so a name stands only where its last word does.
+def _by_last_word(names: list[str]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """(last word, how far before it each name ending in it starts) for ``names``."""
+    before: dict[str, set[int]] = {}
+    for name in names:
+        word = name.split(" ")[-1]
+        before.setdefault(word, set()).add(len(name) - len(word))
+    return tuple((word, tuple(sorted(before[word]))) for word in sorted(before))
+
+
+_LOWER_CASE_ENDINGS = _by_last_word(_LOWER_CASE_NAMES)
+_LOWER_CASE_ENDINGS_LOWERED = _by_last_word([name.lower() for name in _LOWER_CASE_NAMES])
+assert all(name.isascii() for name in _LOWER_CASE_NAMES)  # so lower-casing keeps the length of every name
 #: "US$", "US dollars": a currency, not the country.
 _CURRENCY_AFTER = re.compile(r"\s?\$|\s+(?:dollars?|currency)\b")
 #: Capitals, spelled as written: elsewhere a capital is a city ("talks in Moscow"), so ``names_a_country`` reads them.
@@ -190,19 +200,20 @@ def _country_matches(text: str, start: int, end: int, lower: str | None = None) 
 
 
 def _lower_case_matches(text: str, start: int, end: int, lower: str | None = None) -> list[re.Match]:
-    """``_LOWER_CASE_RE.finditer(text, start, end)``, tried only where an opening of its names stands.
+    """``_LOWER_CASE_RE.finditer(text, start, end)``, tried only where one of its names may start: before an
+    occurrence of the name's last word.
 
-    With ``lower`` (the text lower-cased, same offsets) the openings are looked for lower-cased
+    With ``lower`` (the text lower-cased, same offsets) the last words are looked for lower-cased
     there: a superset of the places (the pattern decides), found quicker in an ASCII copy than
     in a text wider than ASCII.
     """
-    haystack, openings = (text, _LOWER_CASE_OPENINGS) if lower is None else (lower, _LOWER_CASE_OPENINGS_LOWERED)
+    haystack, endings = (text, _LOWER_CASE_ENDINGS) if lower is None else (lower, _LOWER_CASE_ENDINGS_LOWERED)
     at: list[int] = []
-    for opening in openings:
-        k = haystack.find(opening, start, end)
+    for word, befores in endings:
+        k = haystack.find(word, start, end)
         while k != -1:
-            at.append(k)
-            k = haystack.find(opening, k + 1, end)
+            at += [k - before for before in befores if k - before >= start]
+            k = haystack.find(word, k + 1, end)
     if not at:
         return at  # most stretches of text: none of them
     out = []
