@@ -13,14 +13,14 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tradestats.extract.lexicon import BLOCS, FISCAL_YEAR_STARTS, FISCAL_YEARS_NAMED_BY_START, country_codes
-from tradestats.extract.periods import Reference, find_periods
+from tradestats.extract.periods import Reference, find_periods, may_need_fiscal_start
 
 _YEAR = re.compile(r"(?<![\w$.,/-])(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)")
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$|\b(?:until|till|to)\s+$", re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(r"\b(?:this|current|last|previous|past)\s+year\b", re.IGNORECASE)
 
 
-def article_pair(text: str, start: int) -> tuple[str, ...]:
+def article_pair(text: str, start: int, lower: str | None = None) -> tuple[str, ...]:
     """The two most-mentioned single countries of ``text[start:]``, in the order the article first names them.
 
     The article's own country usually opens it ("Kazakhstan is continuing to ...
@@ -28,7 +28,7 @@ def article_pair(text: str, start: int) -> tuple[str, ...]:
     """
     counts: dict[str, int] = {}
     first_seen: dict[str, int] = {}
-    for at, code in country_codes(text, start):
+    for at, code in country_codes(text, start, lower):
         if code in BLOCS:
             continue
         counts[code] = counts.get(code, 0) + 1
@@ -68,6 +68,8 @@ class ArticleContext:
     text: str
     body_start: int
     published: str
+    #: The text's ASCII copy lower-cased, with the same offsets (``QuickTests.lower``); "" when not at hand.
+    lower: str = field(default="", repr=False)
     _pair: tuple[str, ...] | None = field(default=None, repr=False)
     _reference: Reference | None = field(default=None, repr=False)
     #: The country whose national statistics the article reports: the owner of its first national total
@@ -77,7 +79,7 @@ class ArticleContext:
     @property
     def pair(self) -> tuple[str, ...]:
         if self._pair is None:
-            self._pair = article_pair(self.text, self.body_start)
+            self._pair = article_pair(self.text, self.body_start, self.lower or None)
         return self._pair
 
     @property
@@ -85,9 +87,11 @@ class ArticleContext:
         if self._reference is None:
             ref = Reference.from_iso(self.published)
             ref = ref if ref.year is not None else inferred_reference(self.text, self.body_start)
-            owner = next((c for c in self.pair if c in FISCAL_YEAR_STARTS), None)
-            self._reference = replace(ref, fiscal_start=self.fiscal_start,
-                                      fiscal_named_by_start=owner in FISCAL_YEARS_NAMED_BY_START)
+            if may_need_fiscal_start(self.lower or self.text.lower()):  # else no mention reads it: no pair needed
+                owner = next((c for c in self.pair if c in FISCAL_YEAR_STARTS), None)
+                ref = replace(ref, fiscal_start=self.fiscal_start,
+                              fiscal_named_by_start=owner in FISCAL_YEARS_NAMED_BY_START)
+            self._reference = ref
         return self._reference
 
     @property

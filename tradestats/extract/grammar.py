@@ -36,7 +36,7 @@ _RANKED_PARTNER = (r"(?:main|largest|biggest|leading|top|key|major|principal)\s+
 RANKED_PARTNER_STARTS = ("main", "largest", "biggest", "leading", "top", "key", "major", "principal")
 _FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+(?:turnover\s+)?partners?|trade[ds]?|trading|export(?:s|ed|ing)?|import(?:s|ed|ing)?"
                            rf"|{_RANKED_PARTNER})\b(?!-)",
-                           starts=("turnover", "trad", "export", "import", *RANKED_PARTNER_STARTS))
+                           starts=("turnover", "trad", "export", "import"), gated=("partner", RANKED_PARTNER_STARTS))
 _FLOW_ADJECTIVES = frozenset(
     "foreign external mutual bilateral two-way reciprocal total overall commodity goods".split())
 _NOT_A_FLOW_AFTER = re.compile(rf"\s+(?:{_NOT_A_FLOW_AFTER_TRADE})\b", _I)

@@ -156,6 +156,27 @@ REFERENCE_DIGEST = hashlib.sha256(b"\0".join(path.read_bytes() for path in (
 # No look-behind at the start: a pattern that begins with the trie lets the regex engine skip ahead to
 # possible first letters, which is several times faster; the word boundary before is checked after.
 _COUNTRY_RE = re.compile(r"(?:" + trie_alternation(list(COUNTRY_NAMES)) + r")(?![\w])")
+# The few names that begin in lower case ("the Netherlands", "world") would make the scan try every "t" and "w" of
+# the text, the commonest letters of English. So the capitalised names are scanned for on their own, and the others
+# matched only where ``str.find`` sees the last word of one (see ``_country_matches``).
+_LOWER_CASE_NAMES = sorted(name for name in COUNTRY_NAMES if name[:1].islower())
+_CAPITALISED_RE = re.compile(r"(?:" + trie_alternation([n for n in COUNTRY_NAMES if not n[:1].islower()])
+                             + r")(?![\w])")
+_LOWER_CASE_RE = re.compile(r"(?:" + trie_alternation(_LOWER_CASE_NAMES) + r")(?![\w])")
+#: The lower-case names by their last word, far rarer in a text than their opening "the ": (word, how far the name
+#: starts before the word). Names are matched literally, so a name stands only where its last word does.
+def _by_last_word(names: list[str]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """(last word, how far before it each name ending in it starts) for ``names``."""
+    before: dict[str, set[int]] = {}
+    for name in names:
+        word = name.split(" ")[-1]
+        before.setdefault(word, set()).add(len(name) - len(word))
+    return tuple((word, tuple(sorted(before[word]))) for word in sorted(before))
+
+
+_LOWER_CASE_ENDINGS = _by_last_word(_LOWER_CASE_NAMES)
+_LOWER_CASE_ENDINGS_LOWERED = _by_last_word([name.lower() for name in _LOWER_CASE_NAMES])
+assert all(name.isascii() for name in _LOWER_CASE_NAMES)  # so lower-casing keeps the length of every name
 #: "US$", "US dollars": a currency, not the country.
 _CURRENCY_AFTER = re.compile(r"\s?\$|\s+(?:dollars?|currency)\b")
 #: Capitals, spelled as written: elsewhere a capital is a city ("talks in Moscow"), so ``names_a_country`` reads them.
@@ -170,13 +191,62 @@ _COMMODITIES = Words(r"(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?!
 _EPITHET_AFTER = re.compile(r"-(?:led|dominated|backed|sponsored|brokered|centred|centered|leaning)\b")
 
 
-def _country_names(text: str, start: int, end: int) -> list[tuple[int, int, CountryName]]:
+def _country_matches(text: str, start: int, end: int, lower: str | None = None) -> list[re.Match]:
+    """The matches of ``_COUNTRY_RE.finditer(text, start, end)``, found faster.
+
+    A match of the whole trie at an offset is the match of its branch for the letter
+    there, so the capitalised names and the lower-case ones are found apart: the first
+    by one scan, the second by matching where one of their openings stands, in text
+    order, skipping what a match took (as the scan does). When no lower-case name
+    overlaps a capitalised one, the scan of the whole trie would find both lists merged;
+    when one does ("the Netherlands" holds "Netherlands"), the whole trie is scanned.
+    ``lower`` is the text lower-cased with the same offsets (``QuickTests.lower``), when at hand.
+    """
+    capitalised = list(_CAPITALISED_RE.finditer(text, start, end))
+    lower_case = _lower_case_matches(text, start, end, lower)
+    if not lower_case:
+        return capitalised
+    if any(c.start() < m.end() and m.start() < c.end() for m in lower_case for c in capitalised):
+        return list(_COUNTRY_RE.finditer(text, start, end))
+    return sorted(capitalised + lower_case, key=lambda m: m.start())
+
+
+def _lower_case_matches(text: str, start: int, end: int, lower: str | None = None) -> list[re.Match]:
+    """``_LOWER_CASE_RE.finditer(text, start, end)``, tried only where one of its names may start: before an
+    occurrence of the name's last word.
+
+    With ``lower`` (the text lower-cased, same offsets) the last words are looked for lower-cased
+    there: a superset of the places (the pattern decides), found quicker in an ASCII copy than
+    in a text wider than ASCII.
+    """
+    haystack, endings = (text, _LOWER_CASE_ENDINGS) if lower is None else (lower, _LOWER_CASE_ENDINGS_LOWERED)
+    at: list[int] = []
+    for word, befores in endings:
+        k = haystack.find(word, start, end)
+        while k != -1:
+            at += [k - before for before in befores if k - before >= start]
+            k = haystack.find(word, k + 1, end)
+    if not at:
+        return at  # most stretches of text: none of them
+    out = []
+    resume = start
+    for k in sorted(set(at)):
+        if k < resume:
+            continue  # inside the previous match
+        m = _LOWER_CASE_RE.match(text, k, end)
+        if m is not None:
+            out.append(m)
+            resume = m.end()
+    return out
+
+
+def _country_names(text: str, start: int, end: int, lower: str | None = None) -> list[tuple[int, int, CountryName]]:
     """(start, end, what it names) of each country name standing as a word in ``text[start:end]``.
 
     A list built in one loop: a generator would cost a frame switch per name, and both callers read it all.
     """
     out = []
-    for m in _COUNTRY_RE.finditer(text, start, end):
+    for m in _country_matches(text, start, end, lower):
         at = m.start()
         if at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
             continue
@@ -191,19 +261,21 @@ def _country_names(text: str, start: int, end: int) -> list[tuple[int, int, Coun
     return out
 
 
-def find_countries(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
-    """Every country, demonym or bloc name in ``text[start:end]``, with absolute offsets."""
+def find_countries(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> list[CountryMention]:
+    """Every country, demonym or bloc name in ``text[start:end]``, with absolute offsets (``lower``: the text
+    lower-cased with the same offsets, ``QuickTests.lower``, when at hand, which makes the search quicker)."""
     end = len(text) if end is None else end
-    return [CountryMention(a, b, name.code, name.kind) for a, b, name in _country_names(text, start, end)]
+    return [CountryMention(a, b, name.code, name.kind) for a, b, name in _country_names(text, start, end, lower)]
 
 
-def country_codes(text: str, start: int = 0) -> list[tuple[int, str]]:
+def country_codes(text: str, start: int = 0, lower: str | None = None) -> list[tuple[int, str]]:
     """(offset, code) of every country, demonym or bloc name in ``text[start:]``.
 
     The same names as ``find_countries``, for counting them over a whole article
-    without building a mention for each.
+    without building a mention for each (``lower``: the text lower-cased with the same
+    offsets, when at hand, which makes the search quicker).
     """
-    return [(a, name.code) for a, _, name in _country_names(text, start, len(text))]
+    return [(a, name.code) for a, _, name in _country_names(text, start, len(text), lower)]
 
 
 def find_commodities(text: str, start: int = 0, end: int | None = None) -> list[CommodityMention]:

@@ -102,7 +102,10 @@ _SUFFIX_WORDS = frozenset(term.split()[-1].encode() for term in SUFFIX_CURRENCIE
 _PREFIX_CODES = {code.lower().encode(): [t for t in CURRENCY_TERMS["prefix"] if t.lower() == code.lower()]
                  for code in {t.lower() for t in CURRENCY_TERMS["prefix"] if t.isalpha()}}
 _PREFIX_CODE_WORDS = frozenset(_PREFIX_CODES)
+_CURRENCY_WORDS = _PREFIX_CODE_WORDS | _SUFFIX_WORDS
 _SIGNS = tuple(sorted({ch for term in CURRENCY_TERMS["prefix"] for ch in term if not ch.isalnum() and ch not in " ."}))
+_ASCII_SIGNS = tuple(sign for sign in _SIGNS if sign.isascii())
+_OTHER_SIGNS = frozenset(_SIGNS) - frozenset(_ASCII_SIGNS)
 #: How far before its "ton" a tonnage may begin ("1,234,567.5 thousand metric tons").
 _TONNES_REACH = 48
 #: Thousands set off by a comma and a space, as some agencies type them ("31, 457 tonnes"): only right before a
@@ -183,12 +186,15 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
     the same offsets, when the caller has it)."""
     end = len(text) if end is None else end
     lower = text[start:end].lower() if lower is None else lower[start:end]
-    words = lower.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+    ascii_lower = lower.encode("ascii", "replace")  # one byte for each character of ``lower``
+    words = ascii_lower.translate(_LETTERS_ONLY).split()
     found = []
     # Every prefix ends with a sign or a code, so none begins more than its own length before one: the pattern runs
     # only in a short window at each (a scan of a whole article would try every capital letter in it).
     covered = start
-    for at, length in _marks(text, start, end, _PREFIX_CODE_WORDS.intersection(words)):
+    currency_words = _CURRENCY_WORDS.intersection(words)  # one pass over the words for codes and suffixes both
+    aligned = len(lower) == end - start  # lower-casing kept every offset (true but for rare letters)
+    for at, length in _marks(text, start, end, _PREFIX_CODE_WORDS & currency_words, ascii_lower if aligned else None):
         if at < covered:
             continue
         m = _MONEY_PREFIXED.search(text, max(covered, at - _PREFIX_REACH), min(end, at + length + _PREFIXED_TAIL))
@@ -210,7 +216,7 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
     # After a number: a currency word right after a digit or a scale word ("5,000 tenge", "1.5bn soums",
     # "two billion tenge").
     taken = [(a.start, a.end) for a in found]
-    present = _SUFFIX_WORDS.intersection(words)
+    present = _SUFFIX_WORDS & currency_words
     for m in _suffixed(text, start, end, lower, present) if present else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
@@ -242,14 +248,28 @@ def _decimal_comma(written: str, value: float, unit: str, scale: float) -> float
     return value
 
 
-#: What sets off a group of three digits: a comma, a space ("378 886"), or both ("1, 118").
+#: What sets off a group of three digits: a comma, a space ("412 305"), or both ("1, 245").
 _GROUP_MARK = re.compile(r", ?| ")
 
 
-def _marks(text: str, start: int, end: int, codes: set[bytes]) -> list[tuple[int, int]]:
-    """(offset, length) of every currency sign in ``text[start:end]``, and of the written forms of ``codes``."""
+def _marks(text: str, start: int, end: int, codes: set[bytes], ascii_lower: bytes | None = None) -> list[tuple[int, int]]:
+    """(offset, length) of every currency sign in ``text[start:end]``, and of the written forms of ``codes``.
+
+    ``ascii_lower``, when at hand, is that slice lower-cased and encoded as ASCII, one "?"
+    for each other character. A sign outside ASCII ("€", "₸") then stands where it has a
+    "?", and is looked for only there: an article holds few (its curly quotes), while a
+    search of a text wider than ASCII for each such sign runs through all of it.
+    """
     marks = []
-    for mark in [*_SIGNS, *(form for code in codes for form in _PREFIX_CODES[code])]:
+    signs = _SIGNS
+    if ascii_lower is not None:
+        signs = _ASCII_SIGNS
+        k = ascii_lower.find(b"?")
+        while k != -1:
+            if text[start + k] in _OTHER_SIGNS:
+                marks.append((start + k, 1))
+            k = ascii_lower.find(b"?", k + 1)
+    for mark in [*signs, *(form for code in codes for form in _PREFIX_CODES[code])]:
         k = text.find(mark, start, end)
         while k != -1:
             marks.append((k, len(mark)))
@@ -373,10 +393,12 @@ def _all_starts(text: str, word: str, start: int, end: int) -> list[int]:
 
 #: A number and a scale word with no unit, ending its phrase: "Iran came third (41.2 billion)", "when it
 #: stood at 615.9 million." ("27 million people" goes on with its noun, so it is no amount of money).
-_BARE_SCALED = re.compile(
-    rf"(?<![\w.,$€£¥₸₽])(?P<num>{NUMBER})\s(?P<scale>(?i:billion|million|trillion|bln|mln|bn|mn|trln))\b"
-    r"(?=\s*(?:[).,;:]|$)|\s+(?:in|for|and|or|respectively|compared|against|from|to|with|while|during|over|last|"
-    r"this|a|an|the|year|on)\b)")
+#: It is found from its scale word, the rarer part: a scan for a pattern that opens on a look-behind tries every
+#: position of the text.
+_BARE_SCALE_WORD = re.compile(r"\s(?P<scale>(?i:billion|million|trillion|bln|mln|bn|mn|trln))\b")
+_BARE_NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£¥₸₽])(?:{NUMBER})$")
+_BARE_PHRASE_END = re.compile(r"\s*(?:[).,;:]|$)|\s+(?:in|for|and|or|respectively|compared|against|from|to|with|while"
+                              r"|during|over|last|this|a|an|the|year|on)\b")
 #: What a bare number and scale may count instead of money: "a population of 27 million".
 _NOT_MONEY_BEFORE = re.compile(r"(?i:population|people|residents|tourists|visitors|passengers|doses|barrels|users"
                                r"|subscribers|cubic|units|vehicles|heads|households|jobs)\W+(?:\w+\W+){0,3}$")
@@ -392,15 +414,21 @@ def find_implied_money(text: str, start: int, end: int, stated: list[Amount]) ->
         return []
     out = []
     starts = [a.start for a in stated]
-    for m in _BARE_SCALED.finditer(text, money[0].end, end):
-        k = bisect.bisect_right(starts, m.start())
-        if k and stated[k - 1].end > m.start():
+    money_starts = [a.start for a in money]
+    for w in _BARE_SCALE_WORD.finditer(text, money[0].end, end):
+        n = _BARE_NUMBER_BEFORE.search(text, max(money[0].end, w.start() - 24), w.start())
+        if n is None or w.end() < end and not _BARE_PHRASE_END.match(text, w.end(), end):
+            continue
+        at = n.start()
+        k = bisect.bisect_right(starts, at)
+        if k and stated[k - 1].end > at:
             continue  # part of a stated amount
-        before = next((a for a in reversed(money[:bisect.bisect_right([x.start for x in money], m.start())])), None)
-        if before is None or m.start() - before.end > IMPLIED_REACH or "\n\n" in text[before.end:m.start()]:
+        i = bisect.bisect_right(money_starts, at)
+        before = money[i - 1] if i else None
+        if before is None or at - before.end > IMPLIED_REACH or "\n\n" in text[before.end:at]:
             continue
-        if _NOT_MONEY_BEFORE.search(text, max(start, m.start() - 60), m.start()):
+        if _NOT_MONEY_BEFORE.search(text, max(start, at - 60), at):
             continue
-        value = parse_number(m.group("num")) * _scale(m.group("scale"))
-        out.append(Amount(m.start(), m.end(), _exact(value), before.unit, implied=True))
+        value = parse_number(n.group()) * _scale(w.group("scale"))
+        out.append(Amount(at, w.end(), _exact(value), before.unit, implied=True))
     return out

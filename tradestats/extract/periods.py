@@ -423,6 +423,30 @@ _FORMS: list[_Form] = [
     _form(rf"(?P<y>{_YEAR_CORE})(?:\s+year\b)?", _year, (_FOUR_DIGITS,), "in for during of throughout",
           numeric=True),
 ]
+#: The hint words of the only forms whose reading depends on the fiscal year of the article's country
+#: (``Reference.fiscal_start``): "FY2022-23", "FY25", "the first eight months of the current fiscal year",
+#: "August to January of the current fiscal year". (Months across the new year with no year and no fiscal
+#: word, "from August to January", are the latest such months without it.)
+FISCAL_START_HINTS = ("fiscal", "financial", "fy")
+assert all(set(f.needs) <= set(FISCAL_START_HINTS) for f in _FORMS
+           if f.read in (_fiscal_year, _fiscal_relative, _fiscal_named, _first_months_of_fiscal_year,
+                         _months_of_relative_fiscal_year))
+
+
+def may_need_fiscal_start(lower: str) -> bool:
+    """Whether some period mention of an article may be resolved against the fiscal year of its country.
+
+    ``lower`` is the article lower-cased, or its ASCII copy lower-cased (``QuickTests.lower``),
+    which holds the same hint words: of the letters in them, only an "i" followed by a
+    combining dot (from "İ") can come from a letter outside ASCII, and every "i" of a hint
+    is followed by a letter. Only the forms hinted by ``FISCAL_START_HINTS`` read such a
+    mention, and a form is tried on a stretch only when its hint is in that stretch
+    lower-cased, hence in the whole article. An article without them (most) needs no
+    fiscal year, and so not its pair of countries, which costs a scan of it for every name.
+    """
+    return any(map(lower.__contains__, FISCAL_START_HINTS))
+
+
 #: For each hint, the forms that need it (by position in ``_FORMS``): words looked for in the lower-cased
 #: text, patterns searched in the text itself.
 _FORMS_NEEDING_WORD: dict[str, list[int]] = {}

@@ -102,7 +102,7 @@ def speaks_of_trade(text: str, quick: g.QuickTests, sent: Span) -> bool:
     if quick.flow_word(sent.start, sent.end):
         return True
     lower = quick.lower[sent.start:sent.end]
-    return any(map(lower.__contains__, TRADE_TALK)) or bool(find_countries(text, sent.start, sent.end))
+    return any(map(lower.__contains__, TRADE_TALK)) or bool(find_countries(text, sent.start, sent.end, quick.lower))
 
 
 def continues_trade(quick: g.QuickTests, sent: Span, sentence_of: Callable[[int], Span | None]) -> bool:

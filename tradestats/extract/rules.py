@@ -115,8 +115,9 @@ class DocumentReader:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = doc.text
-        self.article = ArticleContext(doc.text, doc.body_start, doc.published)
+        self.body_start = doc.body_start  # a property that matches the date line: read once
         self.quick = g.QuickTests(doc.text)
+        self.article = ArticleContext(doc.text, self.body_start, doc.published, self.quick.lower)
         self.rows: list[Row] = []
         self.previous_paragraph_tail: Statement | None = None
         self.tail_age = 0  # paragraphs without a statement read since the tail was set
@@ -135,13 +136,13 @@ class DocumentReader:
     @functools.cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
         """The article's paragraph bounds, cut once for the statements and the figures both."""
-        return paragraph_bounds(self.text, self.doc.body_start)
+        return paragraph_bounds(self.text, self.body_start)
 
     @functools.cached_property
     def amounts(self) -> list[Amount]:
         """Every money amount and tonnage of the article: one scan of the whole text, which costs less than one
         scan per sentence read and gives the figures table the same amounts the statements were read from."""
-        return stated_amounts(self.text, self.doc.body_start, len(self.text), self.quick.lower)
+        return stated_amounts(self.text, self.body_start, len(self.text), self.quick.lower)
 
     @functools.cached_property
     def _amount_starts(self) -> list[int]:
@@ -361,7 +362,7 @@ class DocumentReader:
         figures = find_figures(text, a, b, self.amounts_in(a, b)) if has_figure else []
         amounts = [(f.start, f.end) for f in figures if f.amount]
         periods = find_periods(text, a, b) if figures or self.main_period is None else []
-        countries = find_countries(text, a, b)
+        countries = find_countries(text, a, b, self.quick.lower)
         if amounts:  # a period or a name inside a money expression is part of it
             periods = [p for p in periods if not _overlaps_any(p.start, p.end, amounts)]
             countries = [c for c in countries if not _starts_in_any(c.start, amounts)]
@@ -447,10 +448,10 @@ class DocumentReader:
     def ranked_after_by_flow(self, sent: Span, earlier: list[Span]) -> g.FlowWord | None:
         """A ranking with no flow word right after a sentence that named one flow's partners: "Spain ranked 7th
         among Chile's partners by exports. Meanwhile, China ($12 million), ... were the top three"."""
-        if not earlier or not self.ranking(sent.start, sent.end):
+        if not earlier or "partner" not in self.quick.lower[earlier[-1].start:earlier[-1].end]:
             return None
         by_flow = _PARTNERS_BY_FLOW.search(self.text, earlier[-1].start, earlier[-1].end)
-        if by_flow is None:
+        if by_flow is None or not self.ranking(sent.start, sent.end):
             return None
         if self.article.home is None:  # "... among main Chile's partners by exports": whose partners they are
             owners = {c.code for c in find_countries(self.text, earlier[-1].start, by_flow.start())

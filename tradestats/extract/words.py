@@ -69,10 +69,14 @@ class CaselessWords:
     change what matches (dotless i, long s), the case-insensitive pattern runs instead.
     """
 
-    def __init__(self, words: str, starts: tuple[str, ...]):
+    def __init__(self, words: str, starts: tuple[str, ...], gated: tuple[str, tuple[str, ...]] | None = None):
+        """``gated`` is (word, more starts): every match that opens with one of those starts holds the word, so
+        they are looked for only in a stretch that holds it ("main", "top", "key" of "main trading partner")."""
         self.lowered = re.compile(words)
         self.any_case = re.compile(rf"\b(?:{words})", re.IGNORECASE)
         self.starts = starts
+        self.gate, gated_starts = gated or ("", ())
+        self.all_starts = starts + gated_starts
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
         """(start, end, matched words in lower case) of each match in ``text[start:end]``; offsets in ``text``."""
@@ -82,7 +86,8 @@ class CaselessWords:
                 yield m.start(), m.end(), m.group().lower()
             return
         taken = 0
-        for i in sorted(_occurrences(lower, self.starts)):
+        starts = self.all_starts if self.gate in lower else self.starts
+        for i in sorted(_occurrences(lower, starts)):
             if i < taken:
                 continue  # inside the previous match
             m = self.lowered.match(lower, i)
