@@ -1138,3 +1138,9 @@ def test_a_list_of_the_buyers_of_a_country_s_goods_gives_each_buyer_s_imports() 
 def test_buyers_of_something_that_is_no_country_s_goods_change_nothing() -> None:
     text = "Kazakhstan's exports of onions to Russia reached $12.3 million in 2022, the buyers of onions said."
     assert {(r, p) for _t, r, p, *_ in rows(text, "2023-02-01")} == {("KAZ", "RUS")}
+
+
+def test_letters_that_match_ascii_only_without_case_do_not_stop_the_extraction() -> None:
+    """"ſ" (long s) and "K" (Kelvin sign) match "s" and "k" in a case-blind pattern, but not as dictionary keys."""
+    text = "Exports from Kazakhstan to Russia reached $5 millionſ in 2023, up ſixfold, over ſix months, to 3 Kbln."
+    assert rows(text, "2024-06-01")

@@ -124,7 +124,7 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
     for m, shift in _TIMES.finditer(text, start, end) if times else ():
         a, b = m.start() + shift, m.end() + shift
         written = m.group("n") or m.group("w")
-        multiple = parse_number(written) if m.group("n") else float(_WORD_MULTIPLES[written.lower()])
+        multiple = parse_number(written) if m.group("n") else float(_WORD_MULTIPLES[written.casefold()])
         direction = _direction(text, a, b, start, end)
         if direction and multiple > 0:
             found.append(Growth(_with_by(text, a, start), b, _ratio(multiple, direction)))

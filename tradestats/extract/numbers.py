@@ -148,7 +148,7 @@ _SPACES = re.compile(r"\s+")
 def parse_number(written: str) -> float:
     """The value of a written number: commas are thousands separators only before three digits."""
     if not written[:1].isdigit():
-        low = " ".join(written.lower().split())
+        low = " ".join(written.casefold().split())
         if low in WORD_NUMBERS:
             return float(WORD_NUMBERS[low])
     if ", " in written:  # "31, 457": thousands set off by a comma and a space
@@ -170,7 +170,7 @@ def _exact(value: float) -> float:
 
 
 def _scale(word: str | None) -> float:
-    return SCALES[word.lower()] if word else 1.0
+    return SCALES[word.casefold()] if word else 1.0
 
 
 def _currency(table: dict[str, str], written: str) -> str:

@@ -123,7 +123,7 @@ def _year_fields(m: re.Match) -> dict:
 
 
 def _months_count(written: str) -> int:
-    low = written.lower()
+    low = written.casefold()
     return WORD_NUMBERS[low] if low in WORD_NUMBERS else int(written)
 
 
@@ -154,7 +154,7 @@ def _first_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
 
 def _quarter(m: re.Match, start: int, end: int) -> PeriodMention:
     groups = m.groupdict()
-    q = _ORDINALS[groups["q"].lower()] if groups.get("q") else int(groups["qn"])
+    q = _ORDINALS[groups["q"].casefold()] if groups.get("q") else int(groups["qn"])
     return PeriodMention(start, end, "months", 3 * q - 2, 3 * q, **_year_fields(m))
 
 
@@ -165,7 +165,7 @@ def _first_quarters(m: re.Match, start: int, end: int) -> PeriodMention:
 
 def _half(m: re.Match, start: int, end: int) -> PeriodMention:
     groups = m.groupdict()
-    h = _ORDINALS[groups["h"].lower()] if groups.get("h") else int(groups["hn"])
+    h = _ORDINALS[groups["h"].casefold()] if groups.get("h") else int(groups["hn"])
     return PeriodMention(start, end, "months", 6 * h - 5, 6 * h, **_year_fields(m))
 
 
