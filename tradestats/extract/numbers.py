@@ -416,6 +416,9 @@ def find_implied_money(text: str, start: int, end: int, stated: list[Amount]) ->
     starts = [a.start for a in stated]
     money_starts = [a.start for a in money]
     for w in _BARE_SCALE_WORD.finditer(text, money[0].end, end):
+        k = bisect.bisect_right(starts, w.start())
+        if k and stated[k - 1].end > w.start():
+            continue  # the scale word of a stated amount: most of them
         n = _BARE_NUMBER_BEFORE.search(text, max(money[0].end, w.start() - 24), w.start())
         if n is None or w.end() < end and not _BARE_PHRASE_END.match(text, w.end(), end):
             continue
