@@ -1144,3 +1144,87 @@ def test_letters_that_match_ascii_only_without_case_do_not_stop_the_extraction()
     """"ſ" (long s) and "K" (Kelvin sign) match "s" and "k" in a case-blind pattern, but not as dictionary keys."""
     text = "Exports from Kazakhstan to Russia reached $5 millionſ in 2023, up ſixfold, over ſix months, to 3 Kbln."
     assert rows(text, "2024-06-01")
+
+
+# --- 1.33: rankings told clause by clause, remarks that keep the pair, periods in force ------------------------------
+def test_a_sentence_after_since_the_beginning_of_the_year_keeps_the_months_in_force() -> None:
+    text = ("Over eight months of this year, trade between Mongolia and Japan reached $612 million. Exports have "
+            "grown to $215 million since the beginning of the year. Imports reached $397 million.")
+    assert {(t, s, e) for t, _r, _p, s, e, *_ in rows(text, "2024-10-15")} == {
+        (t, "2024-01-01", "2024-08-31") for t in ("turnover", "exports", "imports")}
+
+
+def test_two_partners_ranked_respectively_face_the_country_their_trade_is_with() -> None:
+    text = ("Chile and Peru ranked fourth and fifth with the trade turnover with Mongolia reaching $41.6 million and "
+            "$38.2 million respectively in 2023.")
+    assert {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {("CHL", 41.6e6), ("PER", 38.2e6)}
+
+
+@pytest.mark.parametrize("text", [
+    "Mongolia's trade with its neighbours grew in 2023.\n\nAmong them, China accounted for the largest volume of "
+    "export worth $911.4 million. Russia ranked second with exports worth $77.3 million and Kazakhstan ranked third "
+    "with $12.9 million.",
+    "Mongolia's trade with its neighbours grew in 2023.\n\nChina was Mongolia's top buyer with exports worth $911.4 "
+    "million. Russia ranked second ($77.3 million), while Kazakhstan ranked third ($12.9 million).",
+])
+def test_each_ranked_clause_names_the_partner_of_its_own_value(text: str) -> None:
+    assert {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2024-03-01")} >= {("RUS", 77.3e6), ("KAZ", 12.9e6)}
+
+
+def test_followed_by_a_country_at_a_value_gives_that_country_the_value() -> None:
+    text = "In 2023 Mongolia's largest trade partner was China at $8.1bn, followed by Russia at $2.2bn and Japan $0.4bn."
+    assert {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {
+        ("CHN", 8.1e9), ("RUS", 2.2e9), ("JPN", 0.4e9)}
+
+
+def test_a_country_a_ranking_passes_over_is_no_party() -> None:
+    text = ("Mongolia's trade grew in 2023.\n\nAmong its neighbours after China, the largest volume of trade was "
+            "registered with Russia - $2.2 billion.")
+    assert {(r, p) for _t, r, p, *_ in rows(text, "2024-03-01")} == {("MNG", "RUS")}
+
+
+def test_the_reported_period_is_that_of_the_last_value_not_of_a_remark_in_between() -> None:
+    text = ("Trade between Peru and Chile grew by 6 percent in the first half of 2024, compared to the same period of "
+            "2023. In addition, throughout 2023, it was possible to keep the growth of freight transport, which amounted "
+            "to about 3 million tons.\n\nDuring the reported period, Peru's exports to Chile grew by 3.1 percent.")
+    assert {(t, s, e) for t, _r, _p, s, e, *_ in rows(text, "2024-08-01")} == {
+        ("turnover", "2024-01-01", "2024-06-30"), ("exports", "2024-01-01", "2024-06-30")}
+
+
+def test_a_percentage_written_in_words_is_a_growth() -> None:
+    text = "Trade between Peru and Chile grew by six percent in the first half of 2024."
+    assert {g for *_, g, _c in rows(text, "2024-08-01")} == {1.06}
+    assert not {g for *_, g, _c in rows("Trade between Peru and Chile grew by twenty-six percent in 2023.",
+                                        "2024-08-01") if g == 1.06}
+
+
+def test_it_should_be_noted_that_is_no_hedge() -> None:
+    text = ("Trade between Peru and Chile came to $5.2 billion in January-October 2024. It should be noted that the "
+            "trade between the two countries amounted to $4.8 billion during the corresponding period of 2023.")
+    assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2024-12-01")} == {
+        ("2024-01-01", "2024-10-31", 5.2e9), ("2023-01-01", "2023-10-31", 4.8e9)}
+    assert not rows("Trade between Peru and Chile should amount to $6 billion in 2025.", "2024-12-01")
+
+
+def test_a_bare_amount_takes_the_currency_stated_next_in_its_sentence() -> None:
+    text = ("Peru's trade with Chile reached $5.2 billion in 2023.\n\n"
+            "Of the total turnover, exports amounted to 3.1 billion, while imports to $2.1 billion.")
+    assert {(t, v) for t, _r, _p, _s, _e, v, *_ in rows(text, "2024-03-01")} >= {("exports", 3.1e9), ("imports", 2.1e9)}
+
+
+def test_seeking_to_boost_a_flow_by_a_percentage_to_a_value_is_a_target() -> None:
+    assert not rows("Peru seeking to boost exports 8.5% to $3.3 bln to Chile in 2025", "2025-01-20")
+
+
+def test_a_growth_from_a_value_said_of_trade_with_no_country_is_the_previous_pair_s() -> None:
+    text = ("The trade turnover of Peru with Chile came to $5.2 billion in 2023. The trade increased by 8.3 percent "
+            "compared to $4.8 billion in 2022.")
+    assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(text, "2024-03-01")} >= {
+        ("2023-01-01", 5.2e9), ("2022-01-01", 4.8e9)}
+
+
+def test_the_three_quarters_of_a_year_are_january_to_september() -> None:
+    text = "Trade between Peru and Chile amounted to $3.9 billion over the three quarters of this year."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2024-11-20")} == {("2024-01-01", "2024-09-30")}
+    share = "Trade between Peru and Chile amounted to $5.3 billion in 2023; three quarters of the trade was copper."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(share, "2024-11-20")} == {YEAR_2023}

@@ -374,7 +374,9 @@ NOT_A_FACT_BEFORE = Words(
     r"|medium[\s-]term|long[\s-]term)\b"
 )
 #: Modal verbs: case matters, "May" is a month.
-MODAL_BEFORE = re.compile(r"\b(?:could|may|might|can|will|would|should|shall|must|Could|Will|Would|Can|Should)\b")
+#: (Not a remark on what is told: "It should be noted that", "it must be said that", "as can be seen".)
+MODAL_BEFORE = re.compile(r"\b(?:could|may|might|can|will|would|should|shall|must|Could|Will|Would|Can|Should)\b"
+                          r"(?!\s+be\s+(?:noted|mentioned|stressed|emphasi[sz]ed|recalled|said|seen|added|reminded)\b)")
 #: Words after a figure that make it a target: "... to $35 billion by 2030", "in the coming years".
 NOT_A_FACT_AFTER = Words(
     r"\b(?:in\s+the\s+(?:coming|next|near)\b|in\s+the\s+future|in\s+(?:the\s+)?(?:next|coming)\s+(?:\w+\s+)?years"

@@ -39,7 +39,8 @@ _TIMES = Words(
     rf"(?<![\w.,])(?P<n>{NUMBER}|{WORD_NUMBER})\s?(?:-\s?)?(?:times\b|fold\b)"
     rf"|\b(?P<w>two|three|four|five|six|seven|eight|nine|ten)fold\b"
 )
-_PERCENT = Words(rf"(?<![\w.,])(?P<p>{NUMBER})\s?(?:%|percent\b|per\s+cent\b|pct\b)")
+_PERCENT = Words(rf"(?<![\w.,])(?P<p>{NUMBER})\s?(?:%|percent\b|per\s+cent\b|pct\b)"
+                 rf"|(?<![\w.,-])(?P<w>{WORD_NUMBER})\s(?:percent\b|per\s+cent\b)")  # "by four percent"
 _MULTIPLYING_VERB = Words(
     r"\b(?:(?P<x2>doubl(?:ed|ing|es|e))|(?P<x3>tripl(?:ed|ing|es|e))|(?P<x4>quadrupl(?:ed|ing|es|e))"
     r"|(?P<half>halv(?:ed|ing|es|e))|(?P<twice>twice))\b"
@@ -142,7 +143,7 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
             direction = listed  # "exports of grain rose by 13%, of oil by 5%": the list shares its verb
         elif by:
             listed = direction
-        pct = parse_number(m.group("p"))
+        pct = parse_number(m.group("p") or m.group("w"))
         if direction == "up":
             found.append(Growth(_with_by(text, a, start), b, round(1 + pct / 100, 4)))
         elif direction == "down" and pct < 100:

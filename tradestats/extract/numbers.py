@@ -404,6 +404,9 @@ _NOT_MONEY_BEFORE = re.compile(r"(?i:population|people|residents|tourists|visito
                                r"|subscribers|cubic|units|vehicles|heads|households|jobs)\W+(?:\w+\W+){0,3}$")
 #: How far back (in its paragraph) the money amount whose currency a bare amount takes may stand.
 IMPLIED_REACH = 400
+#: How far ahead, in its sentence, the money amount whose currency a bare amount takes may stand when none is before.
+IMPLIED_AHEAD = 80
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def find_implied_money(text: str, start: int, end: int, stated: list[Amount]) -> list[Amount]:
@@ -415,11 +418,11 @@ def find_implied_money(text: str, start: int, end: int, stated: list[Amount]) ->
     out = []
     starts = [a.start for a in stated]
     money_starts = [a.start for a in money]
-    for w in _BARE_SCALE_WORD.finditer(text, money[0].end, end):
+    for w in _BARE_SCALE_WORD.finditer(text, start, end):
         k = bisect.bisect_right(starts, w.start())
         if k and stated[k - 1].end > w.start():
             continue  # the scale word of a stated amount: most of them
-        n = _BARE_NUMBER_BEFORE.search(text, max(money[0].end, w.start() - 24), w.start())
+        n = _BARE_NUMBER_BEFORE.search(text, max(start, w.start() - 24), w.start())
         if n is None or w.end() < end and not _BARE_PHRASE_END.match(text, w.end(), end):
             continue
         at = n.start()
@@ -429,7 +432,12 @@ def find_implied_money(text: str, start: int, end: int, stated: list[Amount]) ->
         i = bisect.bisect_right(money_starts, at)
         before = money[i - 1] if i else None
         if before is None or at - before.end > IMPLIED_REACH or "\n\n" in text[before.end:at]:
-            continue
+            # "exports amounted to 2.5 billion, while imports to $1.6 billion": the currency stated next, in the
+            # same sentence, when none was stated before in the paragraph
+            before = money[i] if i < len(money) else None
+            if before is None or before.start - w.end() > IMPLIED_AHEAD or _SENTENCE_END.search(
+                    text, w.end(), before.start):
+                continue
         if _NOT_MONEY_BEFORE.search(text, max(start, at - 60), at):
             continue
         value = parse_number(n.group()) * _scale(w.group("scale"))

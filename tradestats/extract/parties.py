@@ -306,7 +306,9 @@ def respective_parties(text: str, flow: g.FlowWord, zone_end: int, countries: li
     """
     if listed_before:
         mentions = [c for c in countries if floor <= c.start < zone_end]
-        roles = [(code, "owner" if role == "owner" else "with") for code, role in _roles(text, mentions, floor, "with")]
+        # the country the turnover is "with", after the flow word, is the side every listed partner faces
+        roles = [(r[0], "owner" if r[1] == "owner" or (c.start >= flow.end and r[1] == "with") else "with")
+                 for c, r in zip(mentions, _mention_roles(text, mentions, floor, "with")) if r is not None]
     else:
         before = _adjacent_before(text, flow.start, floor, countries)
         after = [c for c in countries if flow.end <= c.start < zone_end]
@@ -330,8 +332,11 @@ def respective_parties(text: str, flow: g.FlowWord, zone_end: int, countries: li
 
 #: A country written right before its own value: "Russia ($26 billion)", "China - $24 billion".
 _RIGHT_BEFORE_VALUE = re.compile(
-    r"\s*(?:\d+(?:[.,]\d+)?\s?(?:%|percent)\s*)?[(:–—-]?\s*(?:\d+(?:[.,]\d+)?\s?(?:%|percent)(?:\s*,)?\s+(?:or\s+)?)?"
-    r"(?:for\s+|with\s+)?(?:(?:a\s+little|just|slightly|some|about|around|nearly|almost|over|under|approximately"
+    r"\s*(?:(?:ranked|ranks|came|comes|was|is|placed)\s+(?:second|third|fourth|fifth|next)\s*(?=\())?"
+    r"(?:\d+(?:[.,]\d+)?\s?(?:%|percent)\s*)?[(:–—-]?\s*(?:\d+(?:[.,]\d+)?\s?(?:%|percent)(?:\s*,)?\s+(?:or\s+)?)?"
+    r"(?:(?:ranked|ranks|ranking|came|comes|was|is|placed)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|next)(?:\s+place)?\s*,?\s*)?"
+    r"(?:for\s+|with\s+|at\s+)?(?:(?:a\s+little|just|slightly|some|about|around|nearly|almost|over|under|approximately"
     r"|roughly|close\s+to|up\s+to|more\s+than|less\s+than)\s+)*")
 
 

@@ -357,6 +357,9 @@ _FORMS: list[_Form] = [
           ("q1", "q2", "q3", "q4"), cased=True),
     _form(rf"first\s+(?P<nq>two|three|2|3)\s+quarters\b{_YEAR_SPEC}", _first_quarters, ("quarters",),
           "the"),
+    # "over the three quarters of this year" (never "three quarters of the trade", a share: a year must follow)
+    _form(rf"(?<=the\s)(?P<nq>two|three)\s+quarters\s+(?:of|in)\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
+          _first_quarters, ("quarters",), "the"),
     _form(rf"(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", _half, ("half",), "the"),
     _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*-?\s*(?P<y>{_YEAR})", _half_short,
           ("h1", "h2", "1h", "2h"), cased=True),

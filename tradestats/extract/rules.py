@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.32"
+RULES_VERSION = "1.33"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -125,6 +125,8 @@ class DocumentReader:
         #: The article's period in force: the last one a statement stated (a national total's included); it holds
         #: for later statements that state none, however many paragraphs on, until another is stated.
         self.main_period: Period | None = None
+        #: the period of the last value proposed as a statement of its own (not a comparison)
+        self.stated_period: Period | None = None
         self.last_pair: tuple[str, str] | None = None  # reporter and partner of the last row proposed
         self.prior_anchors: set[tuple[int, int]] = set()  # comparison values of a remark on the previous figure
         #: The article opened with a national total before any bilateral row ("Uzbekistan's foreign trade was $9.9
@@ -363,6 +365,8 @@ class DocumentReader:
         amounts = [(f.start, f.end) for f in figures if f.amount]
         periods = find_periods(text, a, b) if figures or self.main_period is None else []
         countries = find_countries(text, a, b, self.quick.lower)
+        if len(countries) > 1:
+            countries = _without_ranked_past(text, countries)
         if amounts:  # a period or a name inside a money expression is part of it
             periods = [p for p in periods if not _overlaps_any(p.start, p.end, amounts)]
             countries = [c for c in countries if not _starts_in_any(c.start, amounts)]
@@ -617,6 +621,8 @@ class DocumentReader:
                 self.rows.extend(rows)
                 if rows:
                     found.append(period)
+                    if period.start and lead.role == "main":
+                        self.stated_period = period
                     sectors += [c for c in commodities or [] if c.sector]
         return found, sectors
 
@@ -713,7 +719,10 @@ class DocumentReader:
         text = self.text
         first = min([group.lead] + group.comparisons, key=lambda f: f.start) if group.comparisons else group.lead
         lead = group.main or group.lead
-        for f in (first,) if first is lead else (first, lead):  # the clause of each, once
+        heads = [first] if first is lead else [first, lead]
+        if group.growth is not None and group.growth.start < first.start:
+            heads.insert(0, group.growth)  # "seeking to boost exports 6.5% to $24.4 billion": the growth's clause
+        for f in heads:  # the clause of each, once
             start = _clause_start(text, sent.start, f.start, figures)
             own_worth = _WORTH_OF_OPENING.match(text, start) if f.amount is not None else None
             if own_worth is not None:  # "$1.2 billion worth of goods, including metals ($740 million)": the total's
@@ -742,8 +751,10 @@ class DocumentReader:
             if mention.kind in ("span", "deadline"):
                 return None
             if mention.kind == "current":  # "over the same period": the period in force
+                # the period of the last value stated, not that of a remark in between ("throughout 2020, cargo
+                # transport grew. During the reported period, exports ...")
                 return (carried.period if carried is not None and carried.period is not None else
-                        self.main_period or year_to_date(ref) or NO_PERIOD)
+                        self.stated_period or self.main_period or year_to_date(ref) or NO_PERIOD)
             if self.is_period_in_force(mention):
                 return self.main_period  # "in the said four-month period": the four months in force
             period = resolve(mention, ref)
@@ -765,7 +776,10 @@ class DocumentReader:
         for span in reversed(earlier):
             usable = [p for p in self.periods_in(span) if p.usable and not _of_an_aside(self.text, p, span.end)]
             if usable:
-                return resolve(usable[-1], ref) or NO_PERIOD
+                period = resolve(usable[-1], ref)
+                if period is not None and not period.end and _within_from_january(self.main_period, period):
+                    return self.main_period  # "... since the beginning of the year. Imports were ...": the months
+                return period or NO_PERIOD
         if carried is not None and carried.period is not None:
             return carried.period
         clause = _clause_start(self.text, sent.start, f.start, figures)
@@ -850,7 +864,8 @@ class DocumentReader:
         if group.main is None:
             # a period written with the comparison value ("($205.1 million in January-April 2023)") is its own
             compared = {resolve(p, self.article.reference) for p in periods if _of_a_comparison_value(p, group.comparisons)}
-            if group.growth is not None and not seg.flow.words and self.growth_of_previous(
+            # "It rose 5% from $1.3 billion", or a flow word naming no country: "Trade grew 5% from $1.3 billion"
+            if group.growth is not None and (not seg.flow.words or not parties.explicit) and self.growth_of_previous(
                     table, growth, None if period in compared else period):
                 return self.priors_of_previous(group.comparisons, table, periods, sent)
             if group.growth is not None and not seg.flow.words and not group.comparisons and \
@@ -1292,6 +1307,18 @@ def _compared_before(text: str, start: int) -> bool:
 
 #: "10 months", "the first seven months": after "over", how long, not what a figure is compared with.
 _N_MONTHS = re.compile(r"(?:the\s+)?(?:first\s+)?(?:\d{1,2}|[a-z]+)[\s-]+months?\b", re.IGNORECASE)
+
+
+#: Words before a country that a ranking passes over: "after Russia, the largest trade was with Kazakhstan".
+_PASSED_OVER = re.compile(r"\b(?:after|behind|besides|apart\s+from|except(?:\s+for)?|other\s+than)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+
+
+def _without_ranked_past(text: str, countries: list[CountryMention]) -> list[CountryMention]:
+    """Countries but those a ranking names only to pass over them, when another country is left: in "Among the CIS
+    countries after Russia, the largest volume of trade was with Kazakhstan" Russia is no party."""
+    kept = [c for c in countries if not _PASSED_OVER.search(text, max(0, c.start - 20), c.start)]
+    return kept or countries
 
 
 def _within_from_january(main: Period | None, so_far: Period) -> bool:
