@@ -1228,3 +1228,18 @@ def test_the_three_quarters_of_a_year_are_january_to_september() -> None:
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2024-11-20")} == {("2024-01-01", "2024-09-30")}
     share = "Trade between Peru and Chile amounted to $5.3 billion in 2023; three quarters of the trade was copper."
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(share, "2024-11-20")} == {YEAR_2023}
+
+
+def test_a_pair_named_before_a_colon_owns_the_trade_of_the_countries_after_it() -> None:
+    text = ("Chile remained Peru's main partner in 2023, with trade of $6.1 billion.\n\nBolivia became Peru's second "
+            "largest partner in the region: the trade turnover of the countries increased by 4.2% compared to 2022 – "
+            "up to 1.3 billion dollars.")
+    assert {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2024-03-01")} >= {("CHL", 6.1e9), ("BOL", 1.3e9)}
+    assert ("CHL", 1.3e9) not in {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2024-03-01")}
+
+
+def test_an_editor_s_bracketed_year_and_plural_tenges() -> None:
+    text = ("In January-May [of 2024], trade between Kazakhstan and Russia reached almost 950 billion rubles, or 4.7 "
+            "trillion tenges.")
+    assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2024-07-01")} == {
+        ("2024-01-01", "2024-05-31", 950e9), ("2024-01-01", "2024-05-31", 4.7e12)}

@@ -31,8 +31,9 @@ _MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|Oct
 _YEAR = r"(?<![\w$€£.,/-])(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)"
 _RELATIVE = (r"(?:this|current|last|previous|past|preceding|next|coming|following)\s+year(?![\w-]|['’]s\s+(?:same"
              r"|analogous|corresponding|comparable)\s+period)")
-#: The year that may follow a month range, a quarter or a half: "of 2022", "of this year", "2025".
-_YEAR_SPEC = rf"(?:,?\s+(?:(?:of|in|on|for)\s+)?(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})))?"
+#: The year that may follow a month range, a quarter or a half: "of 2022", "of this year", "2025", "[of 2023]" (an
+#: editor's insertion).
+_YEAR_SPEC = rf"(?:,?\s+\[?(?:(?:of|in|on|for)\s+)?(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})))?"
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 

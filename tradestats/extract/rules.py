@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.33"
+RULES_VERSION = "1.34"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -493,7 +493,8 @@ class DocumentReader:
         if named is not None and not any(c.start == named.end() for c in countries) and not g.names_a_country(
                 text, named.end()):
             return None  # a partner that is no country: a city, a province, a region
-        fallback = (sentence_parties or (carried.parties if carried else None))
+        fallback = sentence_parties or self.pair_named_apart(seg, countries, sent) or (
+            carried.parties if carried else None)
         if fallback is None and self.opened_with_total and self.last_pair is None and not any(
                 sent.start <= c.start < sent.end for c in countries):
             return None  # the national total's exports and imports, not the article's pair's
@@ -512,6 +513,20 @@ class DocumentReader:
             # "The main export partners were Russia ($1.3 billion), ...": the home country's exports to them
             parties = replace(parties, reporter=home, partner=parties.reporter)
         return parties
+
+    def pair_named_apart(self, seg: Segment, countries: list[CountryMention], sent: Span) -> Parties | None:
+        """The two countries a sentence names before its flow's clause, for a flow that names none: "Uzbekistan became
+        Russia's second partner: the trade turnover of the countries rose 5.4%" is Russia's trade with Uzbekistan,
+        not the pair of the sentence before."""
+        named = [c for c in countries if sent.start <= c.start < seg.start]
+        codes = list(dict.fromkeys(c.code for c in named))
+        if len(codes) != 2 or any(seg.start <= c.start < seg.end for c in countries) or \
+                not _COLON_OR_DASH.search(self.text, named[-1].end, seg.flow.start):
+            return None
+        home = self.article.home
+        if home == codes[1]:
+            codes.reverse()
+        return Parties(codes[0], codes[1])
 
     def respective(self, seg: Segment, seg_figures: list[Figure], all_figures: list[Figure],
                    countries: list[CountryMention], sent: Span) -> list[Parties] | None:
@@ -1308,6 +1323,8 @@ def _compared_before(text: str, start: int) -> bool:
 #: "10 months", "the first seven months": after "over", how long, not what a figure is compared with.
 _N_MONTHS = re.compile(r"(?:the\s+)?(?:first\s+)?(?:\d{1,2}|[a-z]+)[\s-]+months?\b", re.IGNORECASE)
 
+
+_COLON_OR_DASH = re.compile(r"[:;]|\s[–—-]\s")
 
 #: Words before a country that a ranking passes over: "after Russia, the largest trade was with Kazakhstan".
 _PASSED_OVER = re.compile(r"\b(?:after|behind|besides|apart\s+from|except(?:\s+for)?|other\s+than)\s+(?:the\s+)?$",
