@@ -1243,3 +1243,9 @@ def test_an_editor_s_bracketed_year_and_plural_tenges() -> None:
             "trillion tenges.")
     assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2024-07-01")} == {
         ("2024-01-01", "2024-05-31", 950e9), ("2024-01-01", "2024-05-31", 4.7e12)}
+
+
+def test_a_product_named_in_the_singular_before_its_flow_word() -> None:
+    text = "In 2023, persimmon supplies from Peru to Chile rose by 12.5% to 4,300 tons."
+    assert {(t, c, v) for t, _r, _p, _s, _e, v, _g, c in rows(text, "2024-03-01")} == {
+        ("commodities", "persimmon", 4300.0)}
