@@ -1249,3 +1249,9 @@ def test_a_product_named_in_the_singular_before_its_flow_word() -> None:
     text = "In 2023, persimmon supplies from Peru to Chile rose by 12.5% to 4,300 tons."
     assert {(t, c, v) for t, _r, _p, _s, _e, v, _g, c in rows(text, "2024-03-01")} == {
         ("commodities", "persimmon", 4300.0)}
+
+
+def test_a_growth_list_goes_on_with_dashes_after_by() -> None:
+    text = ("In 2023, Peru's exports of grapes to Chile surged by 45 percent, cherries - by 62 percent, and "
+            "plums - 18 percent, the ministry said.")
+    assert {(c, g) for *_, g, c in rows(text, "2024-03-01")} == {("grapes", 1.45), ("cherries", 1.62), ("plums", 1.18)}

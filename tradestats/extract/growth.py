@@ -57,6 +57,7 @@ DIRECTION_WINDOW = 160
 
 
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
 #: The lower end of a range of percentages right before a number: "12-15 percent", "85 to 90%".
 _RANGE_BEFORE = re.compile(r"\d\s?(?:[-–]|to)\s?$")
 
@@ -141,6 +142,8 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
         by = _BY_BEFORE.search(text, max(start, a - 8), a) is not None
         if direction is None and by:
             direction = listed  # "exports of grain rose by 13%, of oil by 5%": the list shares its verb
+        elif direction is None and listed and _DASH_BEFORE.search(text, max(start, a - 4), a):
+            direction = listed  # "grapes - by 178 percent, pomegranates - 17 percent": the list goes on
         elif by:
             listed = direction
         pct = parse_number(m.group("p") or m.group("w"))
