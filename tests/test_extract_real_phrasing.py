@@ -1155,15 +1155,14 @@ def test_a_sentence_after_since_the_beginning_of_the_year_keeps_the_months_in_fo
 
 
 def test_two_partners_ranked_respectively_face_the_country_their_trade_is_with() -> None:
-    text = ("Chile and Peru ranked fourth and fifth with the trade turnover with Mongolia reaching $41.6 million and "
+    text = ("Chile and Peru came fourth and fifth, their trade turnover with Mongolia standing at $41.6 million and "
             "$38.2 million respectively in 2023.")
     assert {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {("CHL", 41.6e6), ("PER", 38.2e6)}
 
 
 @pytest.mark.parametrize("text", [
-    "Mongolia's trade with its neighbours grew in 2023.\n\nAmong them, China accounted for the largest volume of "
-    "export worth $911.4 million. Russia ranked second with exports worth $77.3 million and Kazakhstan ranked third "
-    "with $12.9 million.",
+    "Mongolia's trade with its neighbours grew in 2023.\n\nChina bought the most, with exports of $911.4 million. "
+    "Russia ranked second with $77.3 million of exports and Kazakhstan ranked third with $12.9 million.",
     "Mongolia's trade with its neighbours grew in 2023.\n\nChina was Mongolia's top buyer with exports worth $911.4 "
     "million. Russia ranked second ($77.3 million), while Kazakhstan ranked third ($12.9 million).",
 ])
@@ -1178,15 +1177,15 @@ def test_followed_by_a_country_at_a_value_gives_that_country_the_value() -> None
 
 
 def test_a_country_a_ranking_passes_over_is_no_party() -> None:
-    text = ("Mongolia's trade grew in 2023.\n\nAmong its neighbours after China, the largest volume of trade was "
-            "registered with Russia - $2.2 billion.")
+    text = ("Mongolia's trade grew in 2023.\n\nOf its neighbours after China, the biggest trade was recorded with "
+            "Russia - $2.2 billion.")
     assert {(r, p) for _t, r, p, *_ in rows(text, "2024-03-01")} == {("MNG", "RUS")}
 
 
 def test_the_reported_period_is_that_of_the_last_value_not_of_a_remark_in_between() -> None:
-    text = ("Trade between Peru and Chile grew by 6 percent in the first half of 2024, compared to the same period of "
-            "2023. In addition, throughout 2023, it was possible to keep the growth of freight transport, which amounted "
-            "to about 3 million tons.\n\nDuring the reported period, Peru's exports to Chile grew by 3.1 percent.")
+    text = ("Trade between Peru and Chile grew by 6 percent in January-June 2024, against a year before. Port "
+            "traffic, too, kept rising all through 2023, which came to about 3 million tons.\n\nDuring the reported "
+            "period, Peru's exports to Chile grew by 3.1 percent.")
     assert {(t, s, e) for t, _r, _p, s, e, *_ in rows(text, "2024-08-01")} == {
         ("turnover", "2024-01-01", "2024-06-30"), ("exports", "2024-01-01", "2024-06-30")}
 
@@ -1199,8 +1198,8 @@ def test_a_percentage_written_in_words_is_a_growth() -> None:
 
 
 def test_it_should_be_noted_that_is_no_hedge() -> None:
-    text = ("Trade between Peru and Chile came to $5.2 billion in January-October 2024. It should be noted that the "
-            "trade between the two countries amounted to $4.8 billion during the corresponding period of 2023.")
+    text = ("Trade between Peru and Chile came to $5.2 billion in January-October 2024. It should be noted that "
+            "bilateral trade stood at $4.8 billion in the corresponding period of 2023.")
     assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2024-12-01")} == {
         ("2024-01-01", "2024-10-31", 5.2e9), ("2023-01-01", "2023-10-31", 4.8e9)}
     assert not rows("Trade between Peru and Chile should amount to $6 billion in 2025.", "2024-12-01")
@@ -1208,12 +1207,12 @@ def test_it_should_be_noted_that_is_no_hedge() -> None:
 
 def test_a_bare_amount_takes_the_currency_stated_next_in_its_sentence() -> None:
     text = ("Peru's trade with Chile reached $5.2 billion in 2023.\n\n"
-            "Of the total turnover, exports amounted to 3.1 billion, while imports to $2.1 billion.")
+            "Of that sum, exports made up 3.1 billion, and imports $2.1 billion.")
     assert {(t, v) for t, _r, _p, _s, _e, v, *_ in rows(text, "2024-03-01")} >= {("exports", 3.1e9), ("imports", 2.1e9)}
 
 
 def test_seeking_to_boost_a_flow_by_a_percentage_to_a_value_is_a_target() -> None:
-    assert not rows("Peru seeking to boost exports 8.5% to $3.3 bln to Chile in 2025", "2025-01-20")
+    assert not rows("Peru seeking to lift its Chile exports 8.5% to $3.3 bln in 2025", "2025-01-20")
 
 
 def test_a_growth_from_a_value_said_of_trade_with_no_country_is_the_previous_pair_s() -> None:
@@ -1224,18 +1223,17 @@ def test_a_growth_from_a_value_said_of_trade_with_no_country_is_the_previous_pai
 
 
 def test_the_three_quarters_of_a_year_are_january_to_september() -> None:
-    text = "Trade between Peru and Chile amounted to $3.9 billion over the three quarters of this year."
+    text = "Peru's trade with Chile was $3.9 billion in the three quarters of this year."
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2024-11-20")} == {("2024-01-01", "2024-09-30")}
     share = "Trade between Peru and Chile amounted to $5.3 billion in 2023; three quarters of the trade was copper."
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(share, "2024-11-20")} == {YEAR_2023}
 
 
 def test_a_pair_named_before_a_colon_owns_the_trade_of_the_countries_after_it() -> None:
-    text = ("Chile remained Peru's main partner in 2023, with trade of $6.1 billion.\n\nBolivia became Peru's second "
-            "largest partner in the region: the trade turnover of the countries increased by 4.2% compared to 2022 – "
-            "up to 1.3 billion dollars.")
-    assert {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2024-03-01")} >= {("CHL", 6.1e9), ("BOL", 1.3e9)}
-    assert ("CHL", 1.3e9) not in {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2024-03-01")}
+    text = ("Chile remained Peru's main partner in 2023, with trade of $6.1 billion.\n\nBolivia rose to be Peru's "
+            "number two partner: the trade turnover of the countries went up 4.2% on 2022, to 1.3 billion dollars.")
+    pairs = {(frozenset((r, p)), v) for _t, r, p, _s, _e, v, *_ in rows(text, "2024-03-01")}
+    assert pairs == {(frozenset(("PER", "CHL")), 6.1e9), (frozenset(("PER", "BOL")), 1.3e9)}
 
 
 def test_an_editor_s_bracketed_year_and_plural_tenges() -> None:
