@@ -1253,3 +1253,81 @@ def test_a_growth_list_goes_on_with_dashes_after_by() -> None:
     text = ("In 2023, Peru's exports of grapes to Chile surged by 45 percent, cherries - by 62 percent, and "
             "plums - 18 percent, the ministry said.")
     assert {(c, g) for *_, g, c in rows(text, "2024-03-01")} == {("grapes", 1.45), ("cherries", 1.62), ("plums", 1.18)}
+
+
+# --- 1.36: fiscal years of trade, year pairs, comparisons written out, undated articles ----------------------------
+
+
+def test_the_fiscal_year_is_that_of_the_country_that_reports_trade_by_fiscal_year() -> None:
+    # the US fiscal year is a budget year; Bangladesh counts its exports by its own fiscal year (July to June)
+    text = "Exports to the US from Bangladesh came to $3.5 billion in fiscal year 2020-21."
+    assert {(r, p, s, e) for _t, r, p, s, e, *_ in rows(text, "2021-09-01")} == {
+        ("BGD", "USA", "2020-07-01", "2021-06-30")}
+
+
+def test_a_value_before_the_same_period_of_a_named_fiscal_year_is_the_comparison() -> None:
+    text = ("Nepal's exports to India reached $410 million in July-March of FY2022-23, and the amount was "
+            "$380 million for the same period of FY2021-22.")
+    assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2023-05-01")} == {
+        ("2022-07-01", "2023-03-31", 410e6), ("2021-07-01", "2022-03-31", 380e6)}
+
+
+def test_export_earnings_from_a_country_are_exports_to_it() -> None:
+    text = "Sri Lanka's export earnings from Japan rose by 7 percent to $260 million in 2022."
+    assert {(t, r, p) for t, r, p, *_ in rows(text, "2023-03-01")} == {("exports", "LKA", "JPN")}
+
+
+def test_two_years_in_a_row_are_a_fiscal_year_where_the_article_counts_fiscal_years() -> None:
+    text = ("Trade between India and Chile was $3.3 billion in fiscal year 2022-23. For comparison, the trade "
+            "was $2.9 billion in 2021-22 and $2.1 billion in 2019-2020.")
+    assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2023-07-01")} == {
+        ("2022-04-01", "2023-03-31", 3.3e9), ("2021-04-01", "2022-03-31", 2.9e9), ("2019-04-01", "2020-03-31", 2.1e9)}
+    # where no fiscal year is spoken of, "2021-22" is two years: no single period to give the value
+    calendar = "Trade between Peru and Chile was $3.3 billion in 2023, after $2.9 billion in 2021-22."
+    assert {v for _t, _r, _p, _s, _e, v, *_ in rows(calendar, "2024-03-01")} == {3.3e9}
+
+
+def test_commerce_between_two_countries_is_their_trade_but_not_a_department_of_commerce() -> None:
+    text = "Commerce between Chile and Peru totalled $4.4 billion in 2023."
+    assert {(t, v) for t, _r, _p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {("turnover", 4.4e9)}
+    assert {t for t, *_ in rows("The Department of Commerce said exports to Peru from Chile were $2 billion in "
+                                "2023.", "2024-03-01")} == {"exports"}
+
+
+def test_parts_of_a_total_accounted_for_by_each_flow() -> None:
+    text = ("Trade between Chile and Peru came to $4.4 billion in 2023, of which $2.9 billion were accounted for by "
+            "imports, with $1.5 billion by exports.")
+    assert {(t, v) for t, _r, _p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {
+        ("turnover", 4.4e9), ("imports", 2.9e9), ("exports", 1.5e9)}
+
+
+def test_a_period_after_a_comparison_word_is_the_comparison_s() -> None:
+    text = ("Chile's trade with Peru fell by 2.5 per cent in May this year, the minister said. Exports to Peru rose "
+            "by 3.4 per cent to $1.3 billion, compared to a 4.4 per cent decline in April.")
+    assert ("exports", "2024-05-01", "2024-05-31", 1.3e9) in {
+        (t, s, e, v) for t, _r, _p, s, e, v, *_ in rows(text, "2024-07-01")}
+
+
+def test_negative_growth_is_a_decline() -> None:
+    text = "Chile's imports from Peru were $820 million in 2023, showing negative growth of 6.5 percent."
+    assert {g for *_, g, _c in rows(text, "2024-03-01")} == {0.935}
+
+
+def test_during_the_period_is_the_period_of_the_last_value_stated() -> None:
+    text = ("Nepal's exports to India were $410 million during July-March (2022-23) against exports of $380 million "
+            "during July-March (2021-22), the bank said. Imports from India during the period came to "
+            "$5.2 billion.")
+    assert {(t, s, e, v) for t, _r, _p, s, e, v, *_ in rows(text, "2023-05-01")} == {
+        ("exports", "2022-07-01", "2023-03-31", 410e6), ("exports", "2021-07-01", "2022-03-31", 380e6),
+        ("imports", "2022-07-01", "2023-03-31", 5.2e9)}
+
+
+def test_an_undated_article_placed_by_last_year_beside_a_named_year() -> None:
+    # "last year" is after 2019, the latest year named: the article is written in 2021
+    text = ("Chile's trade with Peru grew in the first half.\n\nLast year, exports to Peru fell to $2.2 billion from "
+            "$2.4 billion in 2019.")
+    assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(text, "")} == {("2020-01-01", 2.2e9), ("2019-01-01", 2.4e9)}
+    # a year told in the future beside "last year" is the year the article is written in
+    future = ("Trade between Peru and Chile in 2015 will grow by 9 percent over last year, the minister predicted. "
+              "Peru's exports to Chile were $2.1 billion last year.")
+    assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(future, "")} == {("2014-01-01", 2.1e9)}

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from tradestats.extract.lexicon import BLOCS, FISCAL_YEAR_STARTS, FISCAL_YEARS_NAMED_BY_START, country_codes
+from tradestats.extract.lexicon import (BLOCS, FISCAL_YEAR_STARTS, FISCAL_YEARS_NAMED_BY_START, FISCAL_YEARS_OF_TRADE,
+                                        country_codes)
 from tradestats.extract.periods import Reference, find_periods, may_need_fiscal_start
 
 _YEAR = re.compile(r"(?<![\w$.,/-])(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)")
@@ -37,6 +38,36 @@ def article_pair(text: str, start: int, lower: str | None = None) -> tuple[str, 
     return tuple(sorted(ranked[:2], key=first_seen.__getitem__))
 
 
+_LAST_YEAR = re.compile(r"\b(?:last|previous|past)\s+year\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|expected|expects|forecasts?|projected|predicted|predicts|estimated\s+that"
+                     r"|target)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _last_year_beside(text: str, start: int, latest: int) -> int | None:
+    """The reference year a sentence gives by naming "last year" beside the latest year of the article.
+
+    "Last year, imports fell to $2 billion from $2.1 billion in 2016": last year is after 2016, so the article
+    is written in 2018. "Trade in 2011 would grow 10% over last year's $18 billion": a year told in the future
+    beside "last year" is the current year. None when no sentence says either.
+    """
+    for m in _LAST_YEAR.finditer(text, start):
+        if text[max(start, m.start() - 12):m.start()].lower().rstrip().endswith(("same period", "same period of",
+                                                                                 "same period in")):
+            continue
+        cut = max(text.rfind(". ", start, m.start()), text.rfind("\n", start, m.start()), start - 1) + 1
+        end_m = _SENTENCE_END.search(text, m.end())
+        end = end_m.start() if end_m else len(text)
+        named = [y for y in _YEAR.finditer(text, cut, end) if int(y.group()) == latest]
+        if not named:
+            continue
+        if _FUTURE.search(text, cut, end):
+            return latest
+        if all(abs(y.start() - m.end()) > 12 and abs(m.start() - y.end()) > 12 for y in named):
+            return latest + 2
+    return None
+
+
 def inferred_reference(text: str, start: int) -> Reference:
     """A reference year for an undated article, from the years it reports on.
 
@@ -54,6 +85,9 @@ def inferred_reference(text: str, start: int) -> Reference:
     latest = max(years)
     if not _RELATIVE_YEAR.search(text, start):
         return Reference(latest)
+    told = _last_year_beside(text, start, latest)
+    if told is not None:
+        return Reference(told)
     periods = find_periods(text, start, len(text))
     partial = any(p.year == latest and (p.first_month, p.last_month) != (1, 12) for p in periods if p.kind == "months")
     # "this year ... 30% above the same period of 2019" beside 2020: the months of 2020 so far
@@ -88,18 +122,23 @@ class ArticleContext:
             ref = Reference.from_iso(self.published)
             ref = ref if ref.year is not None else inferred_reference(self.text, self.body_start)
             if may_need_fiscal_start(self.lower or self.text.lower()):  # else no mention reads it: no pair needed
-                owner = next((c for c in self.pair if c in FISCAL_YEAR_STARTS), None)
                 ref = replace(ref, fiscal_start=self.fiscal_start,
-                              fiscal_named_by_start=owner in FISCAL_YEARS_NAMED_BY_START)
+                              fiscal_named_by_start=self.fiscal_owner in FISCAL_YEARS_NAMED_BY_START)
             self._reference = ref
         return self._reference
 
     @property
+    def fiscal_owner(self) -> str | None:
+        """The country whose "fiscal year" the article speaks of: the first of its two countries whose fiscal year
+        is not the calendar year ("the first eight months of the current fiscal year" in a Pakistani report starts
+        in July), one that reports trade by fiscal year before one that does not; None when neither has one."""
+        owners = [c for c in self.pair if c in FISCAL_YEAR_STARTS]
+        return next((c for c in owners if c in FISCAL_YEARS_OF_TRADE), owners[0] if owners else None)
+
+    @property
     def fiscal_start(self) -> int | None:
-        """The first month of "the fiscal year" the article speaks of: that of the first of its two countries
-        whose fiscal year is not the calendar year ("the first eight months of the current fiscal year" in a
-        Pakistani report starts in July); None when neither has one."""
-        return next((FISCAL_YEAR_STARTS[c] for c in self.pair if c in FISCAL_YEAR_STARTS), None)
+        owner = self.fiscal_owner
+        return FISCAL_YEAR_STARTS[owner] if owner else None
 
     def other_than(self, code: str) -> str | None:
         """The article's country that is not ``code``: the partner of a one-country statement."""

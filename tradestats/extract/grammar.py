@@ -34,9 +34,12 @@ _RANKED_PARTNER = (r"(?:main|largest|biggest|leading|top|key|major|principal)\s+
                    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:trad(?:e|ing)\s+)?partners?"
                    r"(?!\s+(?:in|for)\s+(?:investment|investing|financ|energy|security))")
 RANKED_PARTNER_STARTS = ("main", "largest", "biggest", "leading", "top", "key", "major", "principal")
+#: "Commerce" is trade only between two sides ("commerce between India and Russia", "bilateral commerce"), not in
+#: the name of a ministry or a chamber.
+_COMMERCE = r"commerce(?=\s+(?:between|with)\b)|(?<=bilateral\s)commerce"
 _FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+(?:turnover\s+)?partners?|trade[ds]?|trading|export(?:s|ed|ing)?|import(?:s|ed|ing)?"
-                           rf"|{_RANKED_PARTNER})\b(?!-)",
-                           starts=("turnover", "trad", "export", "import"), gated=("partner", RANKED_PARTNER_STARTS))
+                           rf"|{_RANKED_PARTNER}|{_COMMERCE})\b(?!-)",
+                           starts=("turnover", "trad", "export", "import", "commerce"), gated=("partner", RANKED_PARTNER_STARTS))
 _FLOW_ADJECTIVES = frozenset(
     "foreign external mutual bilateral two-way reciprocal total overall commodity goods".split())
 _NOT_A_FLOW_AFTER = re.compile(rf"\s+(?:{_NOT_A_FLOW_AFTER_TRADE})\b", _I)
@@ -175,7 +178,7 @@ def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
 
 #: Quick tests for a sentence worth reading: plain substring tests on lower-cased text, far cheaper than a regex.
 #: (A paragraph is only passed over when it has none of these, so "trad" may stand for "trade" and "trading".)
-_FLOW_STEMS = ("trad", "turnover", "export", "import", "suppl", "shipment", "shipped", "deliver", "sold", "sales",
+_FLOW_STEMS = ("trad", "turnover", "export", "import", "commerce", "suppl", "shipment", "shipped", "deliver", "sold", "sales",
                "bought", "purchas", "partner")
 _WEAK_STEMS = ("suppl", "shipment", "shipped", "deliver", "sold", "sales", "bought", "purchas")
 assert set(_WEAK_STEMS) <= set(_FLOW_STEMS)  # ``QuickTests`` keeps only the weak stems among the flow stems found
@@ -319,7 +322,19 @@ def is_comparison_money(tokens: list[str]) -> bool:
         before = tokens[-9:-2]
         return any(t in _COMPARISON_LAST for t in before) or \
             any(pair in _COMPARISON_LAST_TWO for pair in zip(before, before[1:]))
+    k = len(tokens)
+    while k and tokens[k - 1] in _FLOW_NOUN_FILLER:
+        k -= 1
+    if k < len(tokens) and any(t in _FLOW_NOUNS for t in tokens[k:]):
+        # "against exports of $1.1 billion", "compared to imports worth $2 billion": the flow compared with
+        return bool(k) and (tokens[k - 1] in ("against", "versus", "vs") or tuple(tokens[k - 2:k]) in
+                            _COMPARISON_LAST_TWO)
     return tokens[-1] in _COMPARISON_LAST or tuple(tokens[-2:]) in _COMPARISON_LAST_TWO
+
+
+#: A flow named again as the term of a comparison, before its value: "against exports of", "compared to imports worth".
+_FLOW_NOUNS = frozenset({"exports", "imports", "export", "import", "trade", "turnover"})
+_FLOW_NOUN_FILLER = _FLOW_NOUNS | {"of", "worth", "at", "valued", "the"}
 
 
 #: Words for the earlier value between "from" and the money: "from the earlier $14.3 million", "from a previous".

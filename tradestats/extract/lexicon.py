@@ -142,10 +142,17 @@ def load_fiscal_years_named_by_start(path: Path = FISCAL_YEARS_CSV) -> frozenset
     return frozenset(row["country"] for row in _read_rows(path) if row["named_by"] == "start")
 
 
+def load_fiscal_years_of_trade(path: Path = FISCAL_YEARS_CSV) -> frozenset[str]:
+    """The countries whose trade figures are reported by fiscal year. An American article on Bangladesh's exports
+    to the US counts Bangladesh's fiscal years: US trade figures are calendar years, its fiscal year is the budget's."""
+    return frozenset(row["country"] for row in _read_rows(path) if row["trade_by_fiscal_year"] == "yes")
+
+
 COUNTRY_NAMES = load_country_names()
 COMMODITY_TERMS = load_commodity_terms()
 CURRENCY_TERMS = load_currency_terms()
 FISCAL_YEAR_STARTS = load_fiscal_years()
+FISCAL_YEARS_OF_TRADE = load_fiscal_years_of_trade()
 FISCAL_YEARS_NAMED_BY_START = load_fiscal_years_named_by_start()
 #: Digest of the reference files: a changed name list can change the output for unchanged text.
 REFERENCE_DIGEST = hashlib.sha256(b"\0".join(path.read_bytes() for path in (

@@ -169,6 +169,9 @@ def _directed(table: str, roles: list[tuple[str, str]]) -> tuple[str | None, str
     return reporter, partner
 
 
+#: What an export earns, and from whom: "export earnings from the US" are paid by the country exported to.
+_EARNINGS_AFTER = re.compile(r"\s+(?:earnings|receipts|revenues?|income|proceeds)\s+from\b", re.IGNORECASE)
+
 #: A ranking going on after the partner named first: "..., followed by Russia ($128.6 million)".
 _FOLLOWED_BY = re.compile(r",?\s*(?:and\s+)?followed\s+by\b", re.IGNORECASE)
 
@@ -191,6 +194,10 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         before = [c for c in before if not _PREPOSITION_BEFORE.search(text, max(floor, c.start - 8), c.start)]
     after = [c for c in countries if flow.end <= c.start < zone_end]
     roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other", "source")
+    if flow.table == "exports" and _EARNINGS_AFTER.match(text, flow.end):
+        # "export earnings from the US": the money comes from the buyer, the country the goods went to
+        after_codes = {c.code for c in after}
+        roles = [(code, "dest" if role == "source" and code in after_codes else role) for code, role in roles]
     if subject and flow.words.endswith(("ed", "ing")):
         # "Uzbekistan bought more from China than exporting to it": "from China" is the earlier verb's partner
         subject = [c for c in subject if not _PREPOSITION_BEFORE.search(text, max(floor, c.start - 8), c.start)]

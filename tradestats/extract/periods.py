@@ -187,7 +187,8 @@ def _current(m: re.Match, start: int, end: int) -> PeriodMention:
 def _same_period(m: re.Match, start: int, end: int) -> PeriodMention:
     """ "the same period of last year": the months of the figure, a year back (so the figure has months)."""
     fields = _year_fields(m)
-    bare = not fields and m.group().lower().rstrip().endswith(("period", "month"))
+    # "the same period in FY2016-17" after a figure of FY2017-18: the fiscal year before, as a comparison does
+    bare = not fields and not m.group("fy") and m.group().lower().rstrip().endswith(("period", "month"))
     return PeriodMention(start, end, "same_period", **fields, comparison=True, bare=bare)
 
 
@@ -198,6 +199,15 @@ def _year_ago(m: re.Match, start: int, end: int) -> PeriodMention:
 
 def _span(m: re.Match, start: int, end: int) -> PeriodMention:
     return PeriodMention(start, end, "span")
+
+
+def _year_pair(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "2020-21", "2019-2020": two years; two years in a row are one fiscal year in an article of a country whose
+    fiscal year is not the calendar's (``whole_fiscal_year``, read so only there), else a span of years."""
+    first = int(m.group("y"))
+    second = m.group("y2")
+    following = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return PeriodMention(start, end, "span", 7, 6, year=first, whole_fiscal_year=following == first + 1)
 
 
 def _relative_year(m: re.Match, start: int, end: int) -> PeriodMention:
@@ -337,7 +347,7 @@ _YEAR_CORE_RANGE = r"(?:19[5-9]\d|20\d\d)"
 # ahead to where they might match.
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_YEAR_RANGE = re.compile(r"\d\d\d\d\s*(?:[-–]|to|till|until|through|and)\s*\d{4}")
+_YEAR_RANGE = re.compile(r"\d\d\d\d\s*(?:[-–/]\s*\d\d|(?:to|till|until|through|and)\s*\d{4})")
 _N = rf"(?:\d+|{WORD_NUMBER}|several|few|a\s+few)"
 
 #: Every way of writing a period. Where two readings overlap, the one starting first, then the longest, wins.
@@ -364,8 +374,8 @@ _FORMS: list[_Form] = [
     _form(rf"(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", _half, ("half",), "the"),
     _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*-?\s*(?P<y>{_YEAR})", _half_short,
           ("h1", "h2", "1h", "2h"), cased=True),
-    _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})", _month_of_year, (_MONTH_NAME,), "in",
-          cased=True),
+    _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<rel>(?:this|last|the\s+current|the\s+previous)\s+year)"
+          r"(?![\w-]|['’]s))", _month_of_year, (_MONTH_NAME,), "in", cased=True),
     _form(rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b|through\b|thru\b|till\b"
           rf"|until\b|and\b))", _month_of_year,
           (_MONTH_NAME,), cased=True),
@@ -376,11 +386,14 @@ _FORMS: list[_Form] = [
     _form(rf"(?:(?:reporting|review|reported)\s+period|period\s+under\s+review)\b(?:\s+(?:of|in)\s+(?:the\s+)?"
           rf"(?:{_YEAR}|{_RELATIVE}))?", _current,
           ("reporting period", "review period", "reported period", "under review")),
+    _form(r"(?:during|over|in|for|within)\s+the\s+period\b(?!\s+(?:of|from|between|to|in|when|since|until|till|under"
+          r"|through|ending|ended)\b|\s*\d)", _current, ("the period",)),
     _form(r"(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|(?:since|from)\s+the\s+(?:beginning|start)\s+"
           r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", _year_to_date,
           ("year",)),
     _form(rf"(?:same|corresponding|comparable|analogous|similar)\s+(?:period|month)(?:\s+(?:(?:of|in|a)\s+)?(?:the\s+)?"
-          rf"(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})|year\s+(?:earlier|ago|before)))?"
+          rf"(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})|year\s+(?:earlier|ago|before)"
+          r"|(?P<fy>(?i:fy|fiscal\s+year\s+)\s?(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)))?"
           r"|(?:last|previous)\s+year['’]s\s+(?:same|analogous|corresponding|comparable)\s+period",
           _same_period, ("period", "month"), "the"),
     _form(r"(?:year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))\b", _year_ago, ("year",)),
@@ -390,6 +403,8 @@ _FORMS: list[_Form] = [
     _form(rf"since\s+{_YEAR}", _span, ("since",)),
     _form(rf"from\s+{_YEAR}\s+(?:to|till|until|through)\s+{_YEAR}|between\s+{_YEAR}\s+and\s+{_YEAR}"
           rf"|{_YEAR_CORE}\s*[-–]\s*{_YEAR}", _span, (_YEAR_RANGE,)),
+    _form(rf"(?<![\w$€£.,/-])(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)(?![\w%/-]|[.,]\d)",
+          _year_pair, (_YEAR_RANGE,)),
     _form(rf"(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|{WORD_NUMBER})\s+months", _span,
           ("months",)),
     _form(rf"(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
@@ -527,6 +542,10 @@ _FIGURE_TOKENS = frozenset("$ € £ ¥ ₸ ₽ . , % percent per cent thousand 
 _GROWTH_ENDS = frozenset({"%", "percent", "cent", "times", "fold"})
 
 
+#: A change named after its figure: "a 6.1 per cent decline".
+_CHANGE_NOUNS = frozenset("decline increase growth rise drop fall decrease contraction gain jump".split())
+
+
 def _is_comparison(tokens: list[str]) -> bool:
     """Whether the words before a period make it the period compared against.
 
@@ -540,6 +559,8 @@ def _is_comparison(tokens: list[str]) -> bool:
         return True
     if tokens[i - 1] == "on" and i >= 2 and tokens[i - 2] in _GROWTH_ENDS:
         return True
+    if tokens[i - 1] in _CHANGE_NOUNS:  # "compared to a 6.1 per cent decline in March": the change compared with
+        i -= 1
     j = i
     while j and (tokens[j - 1] in _FIGURE_TOKENS or tokens[j - 1][0].isdigit()):
         j -= 1

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.35"
+RULES_VERSION = "1.36"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -334,6 +334,7 @@ class DocumentReader:
         if len(flows) > 1:
             flows = _without_partners_setting(text, flows)
             flows = _without_bracketed_remarks(text, flows)
+            flows = _without_compared_repeats(text, flows)
             if carried is not None and _OF_THE_TOTAL.fullmatch(text, a, flows[0].start) and \
                     text.startswith(",", flows[0].end):
                 flows = flows[1:]  # "Of the total turnover, exports amounted to ...": the parts of the last statement
@@ -762,14 +763,23 @@ class DocumentReader:
         """The period of a figure; None when the figure belongs to a span of years or to the future."""
         mention = _own_period(self.text, f, seg, periods)
         ref = self.article.reference
+        compared = _same_period_after(self.text, f, periods)
+        if compared is not None:  # "The trade was $740.4 million in the same period last year": the prior value
+            stated = resolve(mention, ref) if mention is not None and mention.usable else None
+            base = stated or (carried.period if carried is not None and carried.period is not None else
+                              self.main_period)
+            if base is not None and base.start:
+                return comparison_period(base, compared, ref)
+        if mention is not None and mention.kind == "span" and mention.whole_fiscal_year and ref.fiscal_start:
+            mention = replace(mention, kind="fiscal")  # "$8.1 billion in 2020-21" in an Indian report: its FY
         if mention is not None:
             if mention.kind in ("span", "deadline"):
                 return None
             if mention.kind == "current":  # "over the same period": the period in force
                 # the period of the last value stated, not that of a remark in between ("throughout 2020, cargo
                 # transport grew. During the reported period, exports ...")
-                return (carried.period if carried is not None and carried.period is not None else
-                        self.stated_period or self.main_period or year_to_date(ref) or NO_PERIOD)
+                return (self.stated_period or (carried.period if carried is not None else None) or self.main_period
+                        or year_to_date(ref) or NO_PERIOD)
             if self.is_period_in_force(mention):
                 return self.main_period  # "in the said four-month period": the four months in force
             period = resolve(mention, ref)
@@ -783,11 +793,6 @@ class DocumentReader:
                 # the current year" after "in January-April of this year"
                 return self.main_period
             return period
-        compared = _same_period_after(self.text, f, periods)
-        if compared is not None:  # "The trade was $740.4 million in the same period last year": the prior value
-            base = carried.period if carried is not None and carried.period is not None else self.main_period
-            if base is not None and base.start:
-                return comparison_period(base, compared, ref)
         for span in reversed(earlier):
             usable = [p for p in self.periods_in(span) if p.usable and not _of_an_aside(self.text, p, span.end)]
             if usable:
@@ -1091,18 +1096,21 @@ def _segments(flows: list[g.FlowWord], a: int, b: int, text: str = "") -> list[S
 
 _FIRST_DIGIT = re.compile(r"\d[\d.,]*")
 #: A value written before the flow word it is of: "with $3.1 billion in exports and $1.3 billion in imports",
-#: "$1.9 billion accounted for imports, and $61 million for exports".
+#: "$1.9 billion accounted for imports, and $61 million for exports", "of which $3.2 billion was accounted for by
+#: imports and $1 billion by exports", "$3.2 billion were imports".
 _VALUE_IN_FLOW_BEFORE = re.compile(
     r"(?:[$€£]\s?|\b(?:USD|US\$|EUR|KZT|RUB)\s?)?\d[\d.,]*\s?(?:(?:trillion|billion|million|thousand|tn|bn|bln|mln|m)\b\.?"
-    r"\s?)?(?:(?:US\s)?dollars?\s|euros?\s|tenge\s|r[ou]ubles?\s|yuan\s|USD\s)?(?:worth\s)?(?:in|for)\s+$", re.IGNORECASE)
+    r"\s?)?(?:(?:US\s)?dollars?\s|euros?\s|tenge\s|r[ou]ubles?\s|yuan\s|USD\s)?(?:worth\s)?"
+    r"(?:in|for|(?:(?:was|were)\s+)?accounted\s+for\s+by|by|was|were)\s+$", re.IGNORECASE)
 
 
 def _own_figure_before(text: str, floor: int, flow_start: int) -> int:
     """Where a later flow word's segment begins: at the flow word, or at a value written just before it
     ("$3.1 billion in exports"), which is the value of that flow, not of the one before."""
-    if not text or text[max(floor, flow_start - 5):flow_start].rstrip()[-3:].lower() not in (" in", "for"):
+    if not text or text[max(floor, flow_start - 5):flow_start].rstrip()[-3:].lower() not in (" in", "for", " by",
+                                                                                          "ere", "was"):
         return flow_start
-    m = _VALUE_IN_FLOW_BEFORE.search(text, max(floor, flow_start - 48), flow_start)
+    m = _VALUE_IN_FLOW_BEFORE.search(text, max(floor, flow_start - 64), flow_start)
     return m.start() if m else flow_start
 
 
@@ -1180,6 +1188,23 @@ def _continues_topic(flow: g.FlowWord) -> bool:
     one direction of the group's trade; a turnover or a total is the whole trade.
     """
     return flow.table != "turnover" and not g.NATIONAL_TOTAL.search(flow.words)
+
+
+#: A comparison's own flow word, the same as the statement's: "exports were $1.2 billion against exports of $1.1
+#: billion a year before".
+_COMPARED_FLOW_BEFORE = re.compile(r"\b(?:against|versus|compared\s+(?:to|with))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _without_compared_repeats(text: str, flows: list[g.FlowWord]) -> list[g.FlowWord]:
+    """Flow words but one that repeats the flow before it as the term of a comparison: in "exports were $1.2 billion
+    against exports of $1.1 billion in 2022" the second value is the first one's comparison, not a statement."""
+    kept = [flows[0]]
+    for f in flows[1:]:
+        if f.table == kept[-1].table and any(ch.isdigit() for ch in text[kept[-1].end:f.start]) and \
+                _COMPARED_FLOW_BEFORE.search(text, max(kept[-1].end, f.start - 20), f.start):
+            continue
+        kept.append(f)
+    return kept
 
 
 def _without_bracketed_remarks(text: str, flows: list[g.FlowWord]) -> list[g.FlowWord]:
@@ -1305,8 +1330,13 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
     in_segment = [p for p in before if p.start >= seg.start]
     if in_segment or before:
         return (in_segment or before)[-1]
-    later = [p for p in periods if p.start >= f.end and p.usable]
+    # a period after a comparison word is the comparison's ("rose 4.2% to $12 billion, compared to a 6.1% decline
+    # in March"), not the figure's
+    later = [p for p in periods if p.start >= f.end and p.usable and not _COMPARED_BETWEEN.search(text, f.end, p.start)]
     return later[0] if later else None
+
+
+_COMPARED_BETWEEN = re.compile(r"\b(?:compared|comparison|against|versus|vs|than|from)\b", re.IGNORECASE)
 
 
 def _compared_before(text: str, start: int) -> bool:
