@@ -1331,3 +1331,31 @@ def test_an_undated_article_placed_by_last_year_beside_a_named_year() -> None:
     future = ("Trade between Peru and Chile in 2015 will grow by 9 percent over last year, the minister predicted. "
               "Peru's exports to Chile were $2.1 billion last year.")
     assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(future, "")} == {("2014-01-01", 2.1e9)}
+
+
+# --- 1.37: goods ranked sentence by sentence, months of a fiscal year just ended, currencies, compound amounts ------
+
+
+def test_months_across_the_new_year_are_those_of_the_fiscal_year_just_ended() -> None:
+    # a Nepali report of July 2023: "July-March" is of the fiscal year that ended in June, not of the one begun
+    text = "Nepal's exports to India fell to $410 million in FY2022-23. Exports to India in July-March were $300 million."
+    assert ("2022-07-01", "2023-03-31", 300e6) in {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2023-07-15")}
+
+
+def test_a_ranking_of_goods_goes_on_in_sentences_with_no_flow_word() -> None:
+    text = ("Peru's exports to Chile grew 9 percent to $3.2 billion in 2023. Exports of copper to Chile were "
+            "$1.1 billion, up 4 percent.\n\nCopper was followed by coffee with a value of $410 million, and then by "
+            "rice with $95 million.\n\nComing fourth was shrimp with $60 million.")
+    goods = {(c, v) for t, _r, _p, _s, _e, v, _g, c in rows(text, "2024-03-01") if t == "commodities"}
+    assert goods == {("copper", 1.1e9), ("coffee", 410e6), ("rice", 95e6), ("shrimp", 60e6)}
+
+
+@pytest.mark.parametrize("written, value, unit", [
+    ("SR4.5 billion", 4.5e9, "SAR"), ("SR 4.5 billion", 4.5e9, "SAR"), ("Dh12 billion", 12e9, "AED"),
+    ("3.3 billion NZ dollars", 3.3e9, "NZD"), ("$2.25 billion CAD", 2.25e9, "CAD"),
+    ("81 million 250 thousand dollars", 81.25e6, "USD"), ("7 million and 40 thousand dollars", 7.04e6, "USD"),
+])
+def test_currencies_of_the_gulf_and_other_dollars_and_amounts_in_two_scales(written: str, value: float,
+                                                                          unit: str) -> None:
+    found = read_document(Document("t01_test", f"Trade between Chile and Peru came to {written} in 2023.", "2024-03-01"))
+    assert [(f.text, f.value, f.unit) for f in found.figures] == [(written, value, unit)]

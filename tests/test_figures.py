@@ -243,3 +243,12 @@ def test_an_unclaimed_trade_figure_stops_dvc_repro_until_dismissed(tmp_path):
     assert {p.name: p.read_bytes() for p in (repo / "data").iterdir()} != before
     assert run(repo, str(Path(sys.executable).parent / "frictionless"), "validate",
                "datapackage.json").returncode == 0
+
+
+def test_a_ranking_going_on_in_a_paragraph_of_its_own_is_flagged_but_not_a_remark_after_trade():
+    text = ("In 2024 Mongolia's exports to Kazakhstan were $95 million.\n"
+            "That was followed by a line of fleeces at about $3 million a year.\n"
+            "A footbridge in the old town cost $12 million to build.\n")
+    figures, _ = figures_of(text)
+    assert figures["$3 million"].needs_review == "yes", "a ranking goes on past its paragraph"
+    assert figures["$12 million"].needs_review == "no", "a new paragraph with no trade word, no ranking"

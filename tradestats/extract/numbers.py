@@ -204,8 +204,12 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         value = parse_number(m.group("pnum")) * scale
         unit = _currency(PREFIX_CURRENCIES, m.group("pre"))
         value = _decimal_comma(m.group("pnum"), value, unit, scale)
-        found.append(Amount(m.start(), m.end(), _exact(value), unit, bool(m.group("prange"))))
-        covered = m.end()
+        stop = m.end()
+        named = _DOLLAR_CODE_AFTER.match(text, stop, end) if m.group("pre") == "$" else None
+        if named is not None:  # "$3.14 billion CAD": the code after the sign says which dollars
+            unit, stop = named.group(1), named.end()
+        found.append(Amount(m.start(), stop, _exact(value), unit, bool(m.group("prange"))))
+        covered = stop
     glued = _GLUED_HINT.search(text, start, end) if GLUED_CURRENCIES else None
     for m in _MONEY_GLUED.finditer(text, glued.start(), end) if glued is not None else ():
         if any(m.start() < a.end and a.start < m.end() for a in found):
@@ -225,17 +229,25 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         unit = _currency(SUFFIX_CURRENCIES, m.group("suf"))
         value = _decimal_comma(m.group("snum"), value, unit, scale)
         begin = m.start()
-        billions = _BILLIONS_BEFORE.search(text, max(start, begin - 16), begin) if scale == 1e6 and value < 1e9 else None
+        higher = _HIGHER_SCALE_BEFORE.get(scale)
+        billions = higher[1].search(text, max(start, begin - 20), begin) if higher and value < higher[0] else None
         if billions is not None and any(a.end > billions.start() for a in found if a.start < begin):
             billions = None  # "$1 billion 86 million USD": the billions were read as an amount of their own
-        if billions is not None:  # "1 billion 86 million USD": one amount written in two scales
-            begin, value = billions.start(), int(billions.group(1)) * 1e9 + value
+        if billions is not None:  # "1 billion 86 million USD", "23 million and 320 thousand dollars": two scales
+            begin, value = billions.start(), int(billions.group(1)) * higher[0] + value
         found.append(Amount(begin, m.end(), _exact(value), unit, bool(m.group("srange"))))
     return sorted(found, key=lambda a: a.start) if len(found) > 1 else found
 
 
-#: The billions of an amount whose millions follow: "1 billion " of "1 billion 86 million USD".
-_BILLIONS_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:billion|bln)\s+$", re.IGNORECASE)
+#: The code of a dollar other than the US one, written after an amount with a bare "$".
+_DOLLAR_CODE_AFTER = re.compile(r"\s?(CAD|AUD|NZD|SGD|HKD|USD)\b")
+
+#: The billions of an amount whose millions follow ("1 billion " of "1 billion 86 million USD"), and the millions of
+#: one whose thousands follow ("23 million and " of "23 million and 320 thousand dollars"), by the scale that follows.
+_HIGHER_SCALE_BEFORE = {
+    1e6: (1e9, re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:billion|bln)\s+(?:and\s+)?$", re.IGNORECASE)),
+    1e3: (1e6, re.compile(r"(?<![\d.,])(\d{1,3})\s+(?:million|mln)\s+(?:and\s+)?$", re.IGNORECASE)),
+}
 
 
 def _decimal_comma(written: str, value: float, unit: str, scale: float) -> float:

@@ -763,6 +763,9 @@ def _months_of_fiscal(mention: PeriodMention, ref: Reference) -> Period | None:
         start_year = end_year - 1 if last < first else end_year
     start_year += mention.offset or 0
     end_year = start_year + 1 if last < first else start_year
+    if (end_year, last) > (ref.year, ref.month):
+        # "July-April" in a Bangladeshi report of July 2018: the fiscal year just ended, not months still to come
+        start_year, end_year = start_year - 1, end_year - 1
     return Period(dt.date(start_year, first, 1).isoformat(), _last_day(end_year, last).isoformat())
 
 

@@ -105,10 +105,31 @@ def speaks_of_trade(text: str, quick: g.QuickTests, sent: Span) -> bool:
     return any(map(lower.__contains__, TRADE_TALK)) or bool(find_countries(text, sent.start, sent.end, quick.lower))
 
 
+#: How many sentences back a figure's sentence may go on with a statement of trade.
+CONTINUED_SENTENCES = 3
+#: Words that go on with a ranking told sentence by sentence: such a sentence may open a paragraph of its own.
+_RANKING_GOES_ON = ("followed", "came second", "came third", "ranked", "coming", "in second", "in third", "next")
+
+
 def continues_trade(quick: g.QuickTests, sent: Span, sentence_of: Callable[[int], Span | None]) -> bool:
-    """Whether a sentence follows, in its paragraph, one with a flow word: its figure may go on with that statement
-    in words no rule reads ("Trade with Belarus tends to go up. At the end of 2018, we have almost $900 million.")."""
-    previous = sentence_of(sent.start - 1) if sent.start else None
-    if previous is None:
-        previous = sentence_of(sent.start - 2) if sent.start > 1 and quick.lower[sent.start - 1] == " " else None
-    return previous is not None and previous != sent and quick.flow_word(previous.start, previous.end)
+    """Whether one of the few sentences before has a flow word: the figure may go on with that statement in words
+    no rule reads ("Trade with Belarus tends to go up. At the end of 2018, we have almost $900 million."). Only a
+    sentence that goes on with a ranking ("It was followed by footwear with $593 million") looks back past the
+    start of its paragraph."""
+    lower = quick.lower
+    ranking = any(map(lower[sent.start:sent.end].__contains__, _RANKING_GOES_ON))
+    at = sent.start
+    for _ in range(CONTINUED_SENTENCES):
+        gap_end = at
+        at -= 1
+        while at >= 0 and lower[at].isspace():
+            at -= 1
+        if "\n" in lower[max(at, 0):gap_end] and not ranking:
+            return False
+        previous = sentence_of(at) if at >= 0 else None
+        if previous is None or previous == sent:
+            return False
+        if quick.flow_word(previous.start, previous.end):
+            return True
+        at = previous.start
+    return False

@@ -22,7 +22,7 @@ from tradestats.extract.context import ArticleContext
 from tradestats.extract.figures import Figure, Group, find_figures, group_figures, stated_amounts
 from tradestats.extract.growth import change_direction
 from tradestats.extract.numbers import Amount
-from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_countries
+from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_commodities, find_countries
 from tradestats.extract.parties import Parties, listed_partner, resolve_parties, respective_parties
 from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, months_long,
                                         resolve,
@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.36"
+RULES_VERSION = "1.37"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -233,8 +233,8 @@ class DocumentReader:
             self.previous_paragraph_tail = None
             return
         age = self.tail_age
-        if self.ranks_after(tail) and self.ranking(a, b):
-            self.read_paragraph(Span(a, b), [], False)  # a ranking of the home country's partners goes on
+        if (self.ranks_after(tail) and self.ranking(a, b)) or self.ranks_goods_after(tail, a, b):
+            self.read_paragraph(Span(a, b), [], False)  # a ranking of the home country's partners or goods goes on
             return
         if self.quick.remark(a, b) and g.REMARK.search(self.text, a, b) is not None:
             kept = len(self.rows)
@@ -346,7 +346,8 @@ class DocumentReader:
                 table = "exports" if by_flow.group(1).lower().startswith("export") else "imports"
                 flows = [replace(flows[0], table=table, words=g.FLOW_PARTNERS[table])]
         if not flows:
-            ranked = self.ranked_after_by_flow(sent, earlier) or self.ranked_partner(sent, carried)
+            ranked = self.ranked_after_by_flow(sent, earlier) or self.ranked_partner(sent, carried) or \
+                self.ranked_goods(sent, carried)
             if ranked is not None:
                 flows = [ranked]
             elif not (carried and self.quick.anaphor(a, b)):
@@ -449,6 +450,23 @@ class DocumentReader:
         # ranking of one flow's partners goes on in that flow
         table = carried.table if carried.ranked_flow else "turnover"
         return g.FlowWord(sent.start, sent.start, table, g.RANKED_PARTNER)
+
+    def ranked_goods(self, sent: Span, carried: Statement | None) -> g.FlowWord | None:
+        """A flow word for a sentence that goes on ranking the goods of the sentence before without one of its own
+        ("Vehicles led exports to Chile with $2.5 billion. They were followed by copper with $1.2 billion"): the
+        flow, parties and period of those goods."""
+        if not self.ranks_goods_after(carried, sent.start, sent.end):
+            return None
+        return g.FlowWord(sent.start, sent.start, carried.table, "")
+
+    def ranks_goods_after(self, carried: Statement | None, a: int, b: int) -> bool:
+        """Whether ``text[a:b]`` goes on ranking, with values, the goods of the last sentence that proposed any."""
+        if carried is None or carried.table not in ("exports", "imports") or not self.quick.figure(a, b):
+            return False
+        if not any(self.rows[i].table == "commodities" for i in self.previous_sentence_rows if i < len(self.rows)):
+            return False
+        return _GOODS_RANK.search(self.text, a, b) is not None and bool(self.amounts_in(a, b)) and \
+            bool(find_commodities(self.text, a, b))
 
     def ranked_after_by_flow(self, sent: Span, earlier: list[Span]) -> g.FlowWord | None:
         """A ranking with no flow word right after a sentence that named one flow's partners: "Spain ranked 7th
@@ -1188,6 +1206,13 @@ def _continues_topic(flow: g.FlowWord) -> bool:
     one direction of the group's trade; a turnover or a total is the whole trade.
     """
     return flow.table != "turnover" and not g.NATIONAL_TOTAL.search(flow.words)
+
+
+#: Words that go on with a ranking of goods: "followed by", "came second", "ranked fifth", "coming fourth was".
+_GOODS_RANK = re.compile(
+    r"\bfollow(?:ed|s|ing)?\s+(?:by|with)\b|\b(?:came|comes|coming|ranked|ranks|was|is|stood)\s+(?:in\s+)?"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last)\b|\bfollow(?:ed|s)\b",
+    re.IGNORECASE)
 
 
 #: A comparison's own flow word, the same as the statement's: "exports were $1.2 billion against exports of $1.1
