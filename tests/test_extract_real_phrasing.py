@@ -1359,3 +1359,48 @@ def test_currencies_of_the_gulf_and_other_dollars_and_amounts_in_two_scales(writ
                                                                           unit: str) -> None:
     found = read_document(Document("t01_test", f"Trade between Chile and Peru came to {written} in 2023.", "2024-03-01"))
     assert [(f.text, f.value, f.unit) for f in found.figures] == [(written, value, unit)]
+
+
+
+# --- 1.38: lists with bracketed values of a year before, years ended in a month, trade as exports and imports ------
+
+
+def test_a_list_of_partners_with_last_year_s_value_in_brackets() -> None:
+    text = ("In 2023 Peru imported the most from China - $8.1 billion ($7.2 billion in 2022), Chile - $3.3 billion "
+            "($3.6 billion) and Brazil - $2.7 billion ($2.2 billion).")
+    assert {(p, s, v) for _t, _r, p, s, _e, v, *_ in rows(text, "2024-03-01")} == {
+        ("CHN", "2023-01-01", 8.1e9), ("CHN", "2022-01-01", 7.2e9), ("CHL", "2023-01-01", 3.3e9),
+        ("CHL", "2022-01-01", 3.6e9), ("BRA", "2023-01-01", 2.7e9), ("BRA", "2022-01-01", 2.2e9)}
+
+
+def test_taking_the_lead_is_no_metal() -> None:
+    text = "As for Peru's imports, Chile took the lead in 2023, with goods worth $4.1 billion."
+    assert {t for t, *_ in rows(text, "2024-03-01")} == {"imports"}
+
+
+def test_the_year_ended_in_a_month_is_the_twelve_months_to_it() -> None:
+    for written in ("in the year ended June 2023", "in the June 2023 year", "in the year to June 30, 2023"):
+        text = f"Two-way trade of Fiji with Samoa was valued at 410 million dollars {written}."
+        assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-09-01")} == {("2022-07-01", "2023-06-30")}, written
+
+
+def test_exports_and_imports_between_two_countries_are_their_trade() -> None:
+    text = "Exports and imports between Chile and Peru reached $4.6 billion in 2023."
+    assert {(t, v) for t, _r, _p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {("turnover", 4.6e9)}
+    assert {t for t, *_ in rows("Peru's importations from Chile rose to $2.4 billion in 2023.", "2024-03-01")} == {
+        "imports"}
+
+
+def test_the_part_of_a_year_written_as_its_possessive_dates_an_undated_article() -> None:
+    text = ("Peru stayed the top seller to Chile in 2025's first quarter.\n\nIn January-March this year, Chile spent "
+            "$2.1 billion on imports from Peru, up 3% on the same months of last year.")
+    assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "")} >= {("2025-01-01", "2025-03-31", 2.1e9)}
+
+
+def test_goods_of_all_of_a_country_s_trade_are_not_the_pair_s() -> None:
+    text = ("Chile's imports from Peru rose by 12% to $570 million in January.\n\nIn the total of Chile's January "
+            "imports, copper - $1.2 billion and wheat - $300 million.\n\nThe most exported goods from Chile were "
+            "fish - $800 million and grapes - $200 million.")
+    assert {t for t, *_ in rows(text, "2024-03-01")} == {"imports"}
+    item = "Chile's exports to Peru rose in 2023. The top export to Peru was copper, at a total value of $2.4 billion."
+    assert {(t, c) for t, *_, c in rows(item, "2024-03-01")} == {("commodities", "copper")}

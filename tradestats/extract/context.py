@@ -90,6 +90,10 @@ def inferred_reference(text: str, start: int) -> Reference:
         return Reference(told)
     periods = find_periods(text, start, len(text))
     partial = any(p.year == latest and (p.first_month, p.last_month) != (1, 12) for p in periods if p.kind == "months")
+    # "in 2024's first quarter": a part of the latest year, written as its possessive
+    partial = partial or re.search(rf"\b{latest}['’]s\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|opening|final)?"
+                                   r"\s*(?:quarter|half|months?|nine|six|three|eight|ten|eleven|seven|five|four|two)\b",
+                                   text[start:]) is not None
     # "this year ... 30% above the same period of 2019" beside 2020: the months of 2020 so far
     compared = any(p.kind == "same_period" and p.year == latest - 1 for p in periods)
     return Reference(latest if partial or compared else latest + 1)

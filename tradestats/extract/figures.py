@@ -27,6 +27,8 @@ class Figure:
     growth: Growth | None = None
     role: str = "main"  # main | comparison | change | alt (money in another currency)
     qualifier: str = ""
+    #: a comparison value bracketed right after its main value ("$6.6 billion ($5.5 billion)"): of the value before
+    of_previous: bool = False
 
     @property
     def is_growth(self) -> bool:
@@ -71,21 +73,35 @@ def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = N
     growth = [x for x in find_growth(text, a, b) if not _overlaps(x.start, x.end, spans)]
     figures: list[Figure] = []
     previous: Amount | None = None
+    bracket_compares = False  # a bracketed value after a value was said to be of an earlier year
     for amount in amounts:
+        bracketed = False
         if amount.is_range:
             previous = None
             continue
         role = money_role(text, amount, previous, a)
+        if role == "main" and previous is not None and previous.unit == amount.unit and \
+                _BRACKET_AFTER_VALUE.fullmatch(text, previous.end, amount.start):
+            # "China - $10.4 billion ($8.7 billion in 2022), Poland - $6.6 billion ($5.5 billion)": the bracket
+            # after each value is the value a year before, as the first bracket says
+            dated = _DATED_BRACKET_REST.match(text, amount.end)
+            bracket_compares = bracket_compares or dated is not None
+            if bracket_compares:
+                role, bracketed = "comparison", True
         if role == "main" and figures and figures[-1].role == "change" and previous is not None and \
                 _LIST_BETWEEN.fullmatch(text, previous.end, amount.start):
             role = "change"  # "a decrease of $260 million and $65 million, respectively": a list of changes
         figures.append(Figure(amount.start, amount.end, amount=amount, role=role,
-                              qualifier=g.qualifier_before(text, amount.start, a)))
+                              qualifier=g.qualifier_before(text, amount.start, a), of_previous=bracketed))
         previous = amount
     figures += [Figure(x.start, x.end, growth=x) for x in growth]
     return sorted(figures, key=lambda f: f.start)
 
 
+#: A bracket opening right after a value: "$6.6 billion (".
+_BRACKET_AFTER_VALUE = re.compile(r"\s*\(\s*")
+#: The rest of a bracketed value that names its year: " in 2022)".
+_DATED_BRACKET_REST = re.compile(r"\s+(?:in|for)\s+(?:19|20)\d\d\s*\)")
 _LIST_BETWEEN = re.compile(r",?\s*(?:and\s+)?(?:almost\s+|nearly\s+|about\s+|over\s+)?")
 
 
@@ -161,7 +177,8 @@ def group_figures(figures: list[Figure]) -> list[Group]:
                     compared.comparisons.append(f)
             continue
         if f.amount and f.role == "comparison":
-            host = nearest_main(f, prefer_after=True)
+            host = groups.get(id(previous)) if f.of_previous and previous is not None else None
+            host = host or nearest_main(f, prefer_after=True)
             if host is not None:
                 host.comparisons.append(f)
             else:

@@ -37,7 +37,9 @@ RANKED_PARTNER_STARTS = ("main", "largest", "biggest", "leading", "top", "key", 
 #: "Commerce" is trade only between two sides ("commerce between India and Russia", "bilateral commerce"), not in
 #: the name of a ministry or a chamber.
 _COMMERCE = r"commerce(?=\s+(?:between|with)\b)|(?<=bilateral\s)commerce"
-_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+(?:turnover\s+)?partners?|trade[ds]?|trading|export(?:s|ed|ing)?|import(?:s|ed|ing)?"
+_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+(?:turnover\s+)?partners?|trade[ds]?|trading"
+                           r"|(?:exports?|imports?)\s+and\s+(?:exports?|imports?)(?=\s+(?:between|of|with)\b)"
+                           r"|export(?:s|ed|ing|ations?)?|import(?:s|ed|ing|ations?)?"
                            rf"|{_RANKED_PARTNER}|{_COMMERCE})\b(?!-)",
                            starts=("turnover", "trad", "export", "import", "commerce"), gated=("partner", RANKED_PARTNER_STARTS))
 _FLOW_ADJECTIVES = frozenset(
@@ -120,6 +122,8 @@ FLOW_PARTNERS = {"exports": "export partners", "imports": "import partners"}
 
 def _core_table(core: str) -> str:
     """The kind of a core flow word as matched, in lower case: "trade" alone is decided by the words around it."""
+    if " and " in core:  # "exports and imports between the two countries": their trade
+        return "turnover"
     if core.startswith("export"):
         return "exports"
     if core.startswith("import"):

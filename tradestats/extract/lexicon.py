@@ -294,5 +294,11 @@ def find_commodities(text: str, start: int = 0, end: int | None = None) -> list[
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_-"):
             continue
         name = m.group().lower()
+        if name in _NOT_GOODS_AFTER and text[max(0, a - 8):a].lower().endswith(_NOT_GOODS_AFTER[name]):
+            continue
         found.append(CommodityMention(a, b, name, COMMODITY_TERMS[name].hs_code))
     return found
+
+
+#: Words of the commodity list that are other words after these: "China took the lead" (no metal), "a lead".
+_NOT_GOODS_AFTER = {"lead": ("the ", "a ", "took ", "take ", "takes ", "taking ", "to ")}

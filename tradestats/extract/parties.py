@@ -337,12 +337,14 @@ def respective_parties(text: str, flow: g.FlowWord, zone_end: int, countries: li
     return out
 
 
+#: A place in a ranking said of a country: "ranked third", "came next".
+_RANKED_AS = (r"(?:ranked|ranks|ranking|came|comes|was|is|placed)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth"
+              r"|ninth|tenth|next)")
 #: A country written right before its own value: "Russia ($26 billion)", "China - $24 billion".
 _RIGHT_BEFORE_VALUE = re.compile(
-    r"\s*(?:(?:ranked|ranks|came|comes|was|is|placed)\s+(?:second|third|fourth|fifth|next)\s*(?=\())?"
+    rf"\s*(?:{_RANKED_AS}\s*(?=\())?"
     r"(?:\d+(?:[.,]\d+)?\s?(?:%|percent)\s*)?[(:–—-]?\s*(?:\d+(?:[.,]\d+)?\s?(?:%|percent)(?:\s*,)?\s+(?:or\s+)?)?"
-    r"(?:(?:ranked|ranks|ranking|came|comes|was|is|placed)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth"
-    r"|ninth|tenth|next)(?:\s+place)?\s*,?\s*)?"
+    rf"(?:{_RANKED_AS}(?:\s+place)?\s*,?\s*)?"
     r"(?:for\s+|with\s+|at\s+)?(?:(?:a\s+little|just|slightly|some|about|around|nearly|almost|over|under|approximately"
     r"|roughly|close\s+to|up\s+to|more\s+than|less\s+than)\s+)*")
 

@@ -273,6 +273,14 @@ def _months_to(m: re.Match, start: int, end: int) -> PeriodMention | None:
                          **_year_fields(m))
 
 
+def _year_to(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "the year ended March 2018", "the March 2018 year" (as Stats NZ writes it): the twelve months to that month."""
+    month = MONTH_NUMBERS[(m.group("m") or m.group("m2")).rstrip(".").lower()]
+    day = int(m.group("d")) if m.group("d") else None
+    day = None if day is not None and day >= 28 else day  # "the year to June 30": the whole of June
+    return PeriodMention(start, end, "months", 1, 12, months_to=(12, month, day), year=int(m.group("y") or m.group("y2")))
+
+
 def _iranian_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
     """ "the first five months of the current Iranian calendar year (March 21-August 22)", "the first ten months of
     the Iranian year 1397", "the first quarter of the Iranian calendar year (beginning March 21, 2024)"."""
@@ -412,6 +420,9 @@ _FORMS: list[_Form] = [
     _form(rf"(?i:(?:the\s+)?(?:(?:first|past|last)\s+)?)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+(?:to|through|"
           rf"ending|ended|up\s+to|leading\s+(?:up\s+)?to)\s+(?:late\s+|the\s+end\s+of\s+)?)(?P<m>{_MONTH})(?:\s+(?P<d>[1-3]?\d)(?!\d))?"
           rf"(?:,?\s+(?P<y>{_YEAR}))?", _months_to, ("month",), "in the for during of over", cased=True),
+    _form(rf"(?i:(?:the\s+)?(?:year|12\s+months)\s+(?:ended|ending|to)\s+)(?P<m>{_MONTH})(?:\s+(?P<d>[1-3]?\d)(?!\d))?"
+          rf",?\s+(?P<y>{_YEAR})|(?i:the\s+)(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\s+(?i:year)\b", _year_to,
+          ("year",), "in the for during of over", cased=True),
     _form(rf"(?i:(?:the\s+)?(?:first|past|last)\s+)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|(?P<quarter>(?i:quarter)))"
           r"(?i:\s+of\s+(?:the\s+)?(?:current\s+)?(?:Iranian|Persian)\s+(?:calendar\s+|solar\s+)?year)"
           r"(?:(?i:\s+(?:of\s+)?)(?P<iy>1[34]\d\d))?"

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.37"
+RULES_VERSION = "1.38"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -637,6 +637,10 @@ class DocumentReader:
                 if not group_parties.bilateral_flow and _SHARE_OF.search(self.text, sent.start,
                                                                          (group.main or group.lead).start):
                     continue  # "Oil accounted for $30 billion of Kazakhstan's exports": a share of a national total
+                if commodities and not group_parties.explicit and _ALL_PARTNERS.search(
+                        self.text, sent.start, (group.main or group.lead).start):
+                    self.note_total(seg_figures)  # "the three most exported goods from Ukraine: food - $2.2 billion",
+                    continue  # "in the total volume of goods imported": goods of all partners, not of the pair
                 if self.not_a_fact(group, figures, sent):
                     continue
                 if commodities is None and group.main is not None and group.main.amount.unit == "t":
@@ -779,7 +783,7 @@ class DocumentReader:
     def period_of(self, f: Figure, seg: Segment, figures: list[Figure], periods: list[PeriodMention],
                   sent: Span, carried: Statement | None, earlier: list[Span]) -> Period | None:
         """The period of a figure; None when the figure belongs to a span of years or to the future."""
-        mention = _own_period(self.text, f, seg, periods)
+        mention = _own_period(self.text, f, seg, periods, figures)
         ref = self.article.reference
         compared = _same_period_after(self.text, f, periods)
         if compared is not None:  # "The trade was $740.4 million in the same period last year": the prior value
@@ -1208,6 +1212,11 @@ def _continues_topic(flow: g.FlowWord) -> bool:
     return flow.table != "turnover" and not g.NATIONAL_TOTAL.search(flow.words)
 
 
+#: Goods said of all of a country's trade: "in the total volume of goods imported", "the most exported goods".
+_ALL_PARTNERS = re.compile(r"\bin\s+the\s+(?:total|overall)\b|\bof\s+(?:the\s+)?(?:total|overall)\s+(?:volume|structure)\b"
+                           r"|\bmost\s+(?:exported|imported)\b", re.IGNORECASE)
+
+
 #: Words that go on with a ranking of goods: "followed by", "came second", "ranked fifth", "coming fourth was".
 _GOODS_RANK = re.compile(
     r"\bfollow(?:ed|s|ing)?\s+(?:by|with)\b|\b(?:came|comes|coming|ranked|ranks|was|is|stood)\s+(?:in\s+)?"
@@ -1344,14 +1353,18 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]) -> PeriodMention | None:
-    """The period written for a figure: right after it, else before it in its segment or sentence, else later."""
+def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention],
+                figures: list[Figure] = ()) -> PeriodMention | None:
+    """The period written for a figure: right after it, else before it in its segment or sentence, else later.
+    The period of an earlier comparison value ("China - $10.4 billion ($8.7 billion in 2022), Peru - $6.6 billion")
+    is not the next value's."""
     following = next((p for p in periods if p.start >= f.end), None)
     if following is not None and following.start - f.end <= ADJACENT_PERIOD and (
             following.usable or following.kind in ("span", "deadline", "current")):
         if _BETWEEN_FIGURE_AND_PERIOD.fullmatch(text, f.end, following.start):
             return following
-    before = [p for p in periods if p.end <= f.start and not p.comparison and not _of_an_aside(text, p, f.start)]
+    before = [p for p in periods if p.end <= f.start and not p.comparison and not _of_an_aside(text, p, f.start)
+              and not (f.role == "main" and _of_a_comparison_value(p, figures))]
     in_segment = [p for p in before if p.start >= seg.start]
     if in_segment or before:
         return (in_segment or before)[-1]
