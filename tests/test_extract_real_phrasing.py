@@ -1404,3 +1404,35 @@ def test_goods_of_all_of_a_country_s_trade_are_not_the_pair_s() -> None:
     assert {t for t, *_ in rows(text, "2024-03-01")} == {"imports"}
     item = "Chile's exports to Peru rose in 2023. The top export to Peru was copper, at a total value of $2.4 billion."
     assert {(t, c) for t, *_, c in rows(item, "2024-03-01")} == {("commodities", "copper")}
+
+
+# --- 1.39: rankings by flow told with "followed by", growth lists by partner, blocs' complements, differences -------
+
+
+def test_followed_by_a_country_with_exports_ranks_the_next_destination_of_the_same_exporter() -> None:
+    text = ("Chile was the top export destination for Peru in March 2024, with Peruvian exports valued at "
+            "$1.4 billion.\n\nIt was followed by Brazil with exports valued at $900 million, and Bolivia $450 million.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2024-05-01")} >= {
+        ("exports", "PER", "BRA", 900e6), ("exports", "PER", "BOL", 450e6)}
+
+
+def test_a_growth_list_names_a_partner_after_each_growth() -> None:
+    text = "Chilean exports to Peru fell in 2023, while exports rose by 12.5% to Brazil and by 7.5% to Bolivia."
+    assert {(p, g) for _t, _r, p, *_, g, _c in rows(text, "2024-03-01") if g and g > 1} == {
+        ("BRA", 1.125), ("BOL", 1.075)}
+
+
+def test_the_countries_outside_a_bloc_are_not_the_bloc() -> None:
+    from tradestats.extract.lexicon import find_countries
+    for written in ("trade with non-EU countries", "extra-EU exports", "intra-EU trade"):
+        assert not find_countries(written), written
+    assert [c.code for c in find_countries("trade with EU countries")] == ["EUU"]
+    text = "Italian exports to Chile fell by 10% in 2023.\n\nItaly's exports to non-EU countries rose by 4.5% to 50 billion euros."
+    assert {g for *_, g, _c in rows(text, "2024-03-01")} == {0.9}, "not a value of the pair in force"
+
+
+def test_an_amount_more_than_another_is_a_difference_not_a_value() -> None:
+    text = "Peru's exports to Chile in 2023 came to $3 billion more than Bolivia's."
+    assert not rows(text, "2024-03-01")
+    assert {f.text for f in read_document(Document("t01_test", text, "2024-03-01")).figures
+            if f.needs_review == "yes"} == {"$3 billion"}

@@ -25,7 +25,7 @@ class Figure:
     end: int
     amount: Amount | None = None
     growth: Growth | None = None
-    role: str = "main"  # main | comparison | change | alt (money in another currency)
+    role: str = "main"  # main | comparison | change | alt (money in another currency) | difference (read as none)
     qualifier: str = ""
     #: a comparison value bracketed right after its main value ("$6.6 billion ($5.5 billion)"): of the value before
     of_previous: bool = False
@@ -112,6 +112,9 @@ _CHANGE_AFTER = re.compile(r"\s*(?:,\s*)?or\s+(?:by\s+)?\d[\d.,]*\s*(?:%|percent
 _FROM_NOT_A_PLACE = re.compile(r"\b[Ff]rom\b(?!\s+(?:the\s+)?[A-Z])")
 
 
+#: An amount that is how much one value exceeds another: "$19 billion more than those of Canada".
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|higher|lower|greater|bigger|smaller)\s+than\b", re.IGNORECASE)
+
 #: "more than" or "less than" right before an amount: a qualifier of it.
 _HEDGE_BEFORE = re.compile(r"\b(?:more|less|fewer)\s+than\s+$", re.IGNORECASE)
 
@@ -126,6 +129,8 @@ def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -
         return "change"  # "(+$2.8 billion)": a signed amount is a change
     if _CHANGE_AFTER.match(text, amount.end):
         return "change"  # "cement imports are $1 million or 10 percent less": the amount it changed by
+    if _DIFFERENCE_AFTER.match(text, amount.end):
+        return "difference"  # "worth $19 billion more than those of Canada": how far apart two values are
     tokens = g.tail_tokens(text, amount.start, floor)
     if g.is_comparison_money(tokens):
         return "comparison"

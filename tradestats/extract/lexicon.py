@@ -247,6 +247,10 @@ def _lower_case_matches(text: str, start: int, end: int, lower: str | None = Non
     return out
 
 
+#: Prefixes that turn a name into its complement or its inside: "non-EU", "extra-EU", "intra-EU".
+_NOT_OF_A_COUNTRY = ("non", "extra", "intra")
+
+
 def _country_names(text: str, start: int, end: int, lower: str | None = None) -> list[tuple[int, int, CountryName]]:
     """(start, end, what it names) of each country name standing as a word in ``text[start:end]``.
 
@@ -257,6 +261,8 @@ def _country_names(text: str, start: int, end: int, lower: str | None = None) ->
         at = m.start()
         if at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
             continue
+        if at > 3 and text[at - 1] == "-" and text[max(0, at - 7):at - 1].lower().endswith(_NOT_OF_A_COUNTRY):
+            continue  # "non-EU countries", "extra-EU trade": every country but those
         name = COUNTRY_NAMES[m.group()]
         if name.code == "USA" and _CURRENCY_AFTER.match(text, m.end()):
             continue

@@ -22,6 +22,8 @@ from tradestats.extract.lexicon import CountryMention
 _ROLE_BEFORE = re.compile(r"\b(from|to|into|with|between|by|of|and|&|or)\s+(?:the\s+)?"
                           r"(?:(?:next-door|neighbou?ring|nearby|fellow|landlocked|\w+-(?:led|dominated|backed))\s+)?$"
                           r"|(,)\s*$", re.IGNORECASE)
+#: "followed" right before the "by" of a country: the country is ranked next, not the owner of a flow.
+_FOLLOWED_BEFORE = re.compile(r"\bfollowed\s*$", re.IGNORECASE)
 #: How far before a country its preposition may stand.
 _ROLE_REACH = 32
 _ROLES = {"from": "source", "to": "dest", "into": "dest", "with": "with", "between": "between", "by": "owner",
@@ -92,6 +94,8 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
             role = "with"  # "Italy accounted for $5 billion of the exports": the partner's share of them
         elif word == "with" and _SUBJECT_OF_FLOW.match(text, c.end):
             role = "owner"  # "..., with Mongolia importing 600,000 tonnes": the country is the subject
+        elif word == "by" and _FOLLOWED_BEFORE.search(text, max(floor, m.start() - 12), m.start()):
+            role = "with"  # "It was followed by Japan with exports of $X": the next partner of a ranking
         elif word == "of" and c.kind == "demonym" and not _STATE_AFTER.match(text, c.end):
             role = demonym  # "imports of Iranian bitumen": whose goods, not whose flow
         elif word in _ROLES:
@@ -288,6 +292,8 @@ def _one_named(table: str, roles: list[tuple[str, str]], bilateral: bool, fallba
         return None  # "between China and Central Asia": the other side is not one country
     if fallback is not None and code in (fallback.reporter, fallback.partner):
         other = fallback.partner if code == fallback.reporter else fallback.reporter
+    elif fallback is not None and role == "with" and table != "turnover":
+        other = fallback.reporter  # "Exports to China were $15 billion. It was followed by Japan": the same exporter
     else:
         other = article.other_than(code)
     if other is None or other == code:

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.38"
+RULES_VERSION = "1.39"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -82,6 +82,8 @@ _GROUP_OF_COUNTRIES = re.compile(r"\s+(?:with|to|from)\s+(?:the\s+|its\s+|their\
                                  r"seven|eight|nine|ten|\d+)\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:republics|countries|states"
                                  r"|nations|neighbou?rs|economies)\b")
 #: A destination that is a region, not a country, right after a figure: "4.1 million tons ... to the regions".
+#: A flow with every country outside a bloc: "trade with non-EU countries", "extra-EU exports".
+_ALL_BUT = re.compile(r"\b(?:non|extra)-[A-Z][\w.]*\s+(?:countries|states|nations|markets|partners|trade|exports|imports)\b")
 _REGION_AFTER = re.compile(r"[^,;.]*?\b(?:to|from|with)\s+the\s+(?:countries|regions?|states|nations)\b", re.IGNORECASE)
 #: "Kazakhstan became the leader in trade with China": the country traded with is the one whose partners are ranked.
 _LEADER_IN = re.compile(r"\b(?:leaders?|first|top)\s+(?:place\s+|position\s+)?in\s+(?:terms\s+of\s+)?(?:the\s+)?$",
@@ -611,6 +613,8 @@ class DocumentReader:
         valued = 0
         previous_end = seg.flow.end
         a_list = sum(1 for f in seg_figures if f.amount and f.role == "main") > 1
+        # "exports increased by 49.7% to Turkey, by 48.5% to the United States": a list of growths, each with its partner
+        growth_list = not a_list and sum(1 for f in seg_figures if f.is_growth) > 1
         for commodities, item_figures in self.items(seg, seg_figures, products, topic):
             for group in group_figures(item_figures):
                 group_parties = parties
@@ -625,6 +629,8 @@ class DocumentReader:
                                                        self.article.home)
                     valued += 1
                     previous_end = group.main.end
+                if group.main is None and growth_list and not listed and group.growth is not None:
+                    group_parties = self.partner_after(group.growth, countries, parties) or group_parties
                 if group_parties is not None and not group_parties.bilateral_flow and commodities and \
                         commodities[0].end <= sent.start:
                     group_parties = self.counterpart_of_last_goods(group_parties, seg.flow.table) or group_parties
@@ -648,6 +654,8 @@ class DocumentReader:
                 if _REGION_AFTER.match(self.text, (group.main or group.lead).end,
                                        min(sent.end, (group.main or group.lead).end + 90)):
                     continue  # "... exported to the countries of Central Asia": a regional total
+                if not group_parties.explicit and _ALL_BUT.search(self.text, sent.start, (group.main or group.lead).start):
+                    continue  # "trade with non-EU countries grew, exports by 5.9%": every country but a bloc
                 lead = group.main or group.lead
                 period = self.period_of(lead, seg, figures, periods, sent, carried, earlier)
                 if period is None or (not group_parties.explicit and commodities is None and group.main is not None
