@@ -1436,3 +1436,18 @@ def test_an_amount_more_than_another_is_a_difference_not_a_value() -> None:
     assert not rows(text, "2024-03-01")
     assert {f.text for f in read_document(Document("t01_test", text, "2024-03-01")).figures
             if f.needs_review == "yes"} == {"$3 billion"}
+
+
+def test_an_undated_article_with_a_part_of_a_year_beside_last_year_is_of_that_year() -> None:
+    text = ("Chile's trade with Peru keeps growing.\n\nExports to Peru dropped by 8.5 percent against last year's level of "
+            "$2.2 billion to $2 billion over seven months of 2025. Imports from Peru were $1.5 billion in "
+            "January-July this year.")
+    assert ("2025-01-01", "2025-07-31", 1.5e9) in {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "")}
+
+
+def test_a_country_s_external_merchandise_trade_is_its_own_total_and_so_are_its_parts() -> None:
+    text = ("Peru's main partners in 2023 were China ($9.1 bln) and Chile ($2.3 bln).\n\nIn 2023, the external "
+            "merchandise trade of Peru amounted to $40 512.7 million. The exports came to $25.3 billion, while the "
+            "imports reached $15.2 billion.")
+    assert {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {("CHN", 9.1e9), ("CHL", 2.3e9)}
+    assert {f.text for f in read_document(Document("t01_test", text, "2024-03-01")).figures} >= {"$40 512.7 million"}

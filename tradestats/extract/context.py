@@ -48,7 +48,8 @@ def _last_year_beside(text: str, start: int, latest: int) -> int | None:
     """The reference year a sentence gives by naming "last year" beside the latest year of the article.
 
     "Last year, imports fell to $2 billion from $2.1 billion in 2016": last year is after 2016, so the article
-    is written in 2018. "Trade in 2011 would grow 10% over last year's $18 billion": a year told in the future
+    is written in 2018; "down from last year's $2.4 billion to $1.9 billion in January-August 2024": 2024 is the
+    current year. "Trade in 2011 would grow 10% over last year's $18 billion": a year told in the future
     beside "last year" is the current year. None when no sentence says either.
     """
     for m in _LAST_YEAR.finditer(text, start):
@@ -63,8 +64,12 @@ def _last_year_beside(text: str, start: int, latest: int) -> int | None:
             continue
         if _FUTURE.search(text, cut, end):
             return latest
-        if all(abs(y.start() - m.end()) > 12 and abs(m.start() - y.end()) > 12 for y in named):
-            return latest + 2
+        if any(abs(y.start() - m.end()) <= 12 or abs(m.start() - y.end()) <= 12 for y in named):
+            continue  # "last year (2016)": the same year named twice
+        # "... to $1.9 billion in the first eight months of 2024" beside "last year's figure": a part of the year,
+        # the current one; "from $2.1 billion in 2016": a whole year other than last year, the one before it
+        named_periods = [p for p in find_periods(text, cut, end) if p.year == latest]
+        return latest if any((p.first_month, p.last_month) != (1, 12) for p in named_periods) else latest + 2
     return None
 
 

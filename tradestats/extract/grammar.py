@@ -43,7 +43,7 @@ _FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+(?:turnover\s+)?partner
                            rf"|{_RANKED_PARTNER}|{_COMMERCE})\b(?!-)",
                            starts=("turnover", "trad", "export", "import", "commerce"), gated=("partner", RANKED_PARTNER_STARTS))
 _FLOW_ADJECTIVES = frozenset(
-    "foreign external mutual bilateral two-way reciprocal total overall commodity goods".split())
+    "foreign external mutual bilateral two-way reciprocal total overall commodity goods merchandise".split())
 _NOT_A_FLOW_AFTER = re.compile(rf"\s+(?:{_NOT_A_FLOW_AFTER_TRADE})\b", _I)
 _TURNOVER_AFTER = re.compile(r"\s+(?:turnover|volume)\b", _I)
 #: Flow words that only stand for a flow when a sentence has no stronger one ("the supply of wheat").

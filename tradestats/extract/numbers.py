@@ -53,9 +53,9 @@ _SUFFIX = _written(list(CURRENCY_TERMS["suffix"]), r"\s+") + r"\b"
 #: How far after its sign or code a prefixed amount may end: "$ 1,234,567.89 thousand-" ... "billion US dollars".
 _PREFIXED_TAIL = 64
 
-#: A number in a money amount, also typed with spaces between its thousands ("412 305 mln dollars") or a comma and
+#: A number in a money amount, also typed with spaces between its thousands ("412 305 mln dollars", "$10 202.4 million") or a comma and
 #: a space ("USD 1, 245 bln"): a scale word or currency follows, so it is no list of numbers.
-MONEY_NUMBER = (rf"\d{{1,3}}(?:[ ]\d{{3}})+(?![\d.,])(?=\s?(?:{_SCALE_SPACED}))"  # [ ]: the patterns are verbose
+MONEY_NUMBER = (rf"\d{{1,3}}(?:[ ]\d{{3}})+(?:\.\d+)?(?![\d.,])(?=\s?(?:{_SCALE_SPACED}))"  # [ ]: the patterns are verbose
                 rf"|\d{{1,3}},[ ]\d{{3}}(?![\d,])(?=\s?(?:{_SCALE_SPACED}))|{NUMBER}")
 _MONEY_PREFIXED = re.compile(
     rf"""
