@@ -1451,3 +1451,20 @@ def test_a_country_s_external_merchandise_trade_is_its_own_total_and_so_are_its_
             "imports reached $15.2 billion.")
     assert {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {("CHN", 9.1e9), ("CHL", 2.3e9)}
     assert {f.text for f in read_document(Document("t01_test", text, "2024-03-01")).figures} >= {"$40 512.7 million"}
+
+
+# --- 1.41: the year before the one named, the Islamic Republic, a later period after "from" a place -----------------
+
+
+def test_the_preceding_year_is_the_year_before_the_one_named() -> None:
+    text = ("Trade between Chile and Peru climbed to $6.1 billion in 2021, while the preceding year it had been "
+            "$5.2 billion.")
+    assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(text, "2023-05-01")} == {
+        ("2021-01-01", 6.1e9), ("2020-01-01", 5.2e9)}
+
+
+def test_the_islamic_republic_is_iran_but_not_in_another_country_s_name() -> None:
+    text = "In 2021 Oman bought goods worth $1.2 billion from the Islamic Republic, customs data show."
+    assert {(t, r, p, s) for t, r, p, s, *_ in rows(text, "2023-05-01")} == {("imports", "OMN", "IRN", "2021-01-01")}
+    other = "The Islamic Republic of Pakistan sold goods worth $0.9 billion to Oman in 2021."
+    assert {(r, p) for _t, r, p, *_ in rows(other, "2023-05-01")} == {("PAK", "OMN")}

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.40"
+RULES_VERSION = "1.41"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -812,6 +812,7 @@ class DocumentReader:
                         or year_to_date(ref) or NO_PERIOD)
             if self.is_period_in_force(mention):
                 return self.main_period  # "in the said four-month period": the four months in force
+            mention = _year_before_the_one_named(self.text, mention, periods)
             period = resolve(mention, ref)
             if period is None:
                 return NO_PERIOD
@@ -1382,7 +1383,22 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
     return later[0] if later else None
 
 
-_COMPARED_BETWEEN = re.compile(r"\b(?:compared|comparison|against|versus|vs|than|from)\b", re.IGNORECASE)
+_COMPARED_BETWEEN = re.compile(r"\b(?:[Cc]ompared|[Cc]omparison|[Aa]gainst|[Vv]ersus|vs|than)\b"
+                               r"|\bfrom\b(?!\s+(?:the\s+)?[A-Z][a-z]+\b)")  # "from the Islamic Republic": a place
+
+
+def _year_before_the_one_named(text: str, mention: PeriodMention, periods: list[PeriodMention]) -> PeriodMention:
+    """ "the preceding year" after a year named in its sentence is the year before that one ("$6.42 billion in 2022,
+    while the figure stood at $5.59 billion in the preceding year": 2021); "last year" stays the publication's."""
+    if mention.offset != -1 or mention.year is not None or not _BEFORE_THE_NAMED.search(text, mention.start,
+                                                                                       mention.end):
+        return mention
+    named = [p for p in periods if p.end <= mention.start and p.year is not None and p.kind == "months"]
+    return replace(mention, year=named[-1].year - 1, offset=None) if named else mention
+
+
+#: The words of a year counted back from the one named before, not from the publication: "the preceding year".
+_BEFORE_THE_NAMED = re.compile(r"\b(?:preceding|previous|prior)\s+year\b", re.IGNORECASE)
 
 
 def _compared_before(text: str, start: int) -> bool:
