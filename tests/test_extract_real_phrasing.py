@@ -1468,3 +1468,20 @@ def test_the_islamic_republic_is_iran_but_not_in_another_country_s_name() -> Non
     assert {(t, r, p, s) for t, r, p, s, *_ in rows(text, "2023-05-01")} == {("imports", "OMN", "IRN", "2021-01-01")}
     other = "The Islamic Republic of Pakistan sold goods worth $0.9 billion to Oman in 2021."
     assert {(r, p) for _t, r, p, *_ in rows(other, "2023-05-01")} == {("PAK", "OMN")}
+
+
+# --- 1.42: the owner of the flow word before, a prior value reported for the last month of a year before ---------
+
+
+def test_the_owner_named_before_a_flow_word_goes_on_to_the_next_bare_one() -> None:
+    text = ("In 2023, trade between Peru and Chile rose by 12% to $9.4 billion, with Chilean exports growing by "
+            "10% to $5.1 billion and imports climbing by 15% to $4.3 billion.")
+    assert {(t, r, p) for t, r, p, *_ in rows(text, "2024-03-01")} == {
+        ("turnover", "PER", "CHL"), ("exports", "CHL", "PER"), ("imports", "CHL", "PER")}
+
+
+def test_a_prior_value_reported_in_the_last_month_of_a_year_before_is_the_same_months_then() -> None:
+    text = ("Trade between Chile and Peru reached $8.2 billion in the 12 months to June 2024.\n\nImports rose by "
+            "40% up from $2.5 billion reported in June 2023 to $3.5 billion.")
+    assert {(t, s, e, v) for t, _r, _p, s, e, v, *_ in rows(text, "2024-08-01") if t == "imports"} == {
+        ("imports", "2022-07-01", "2023-06-30", 2.5e9), ("imports", "2023-07-01", "2024-06-30", 3.5e9)}

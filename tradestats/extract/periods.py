@@ -839,6 +839,18 @@ def comparison_period(main: Period, mention: PeriodMention | None, ref: Referenc
         return shifted(main)
     if mention.year is not None:
         if mention.kind == "months" and (mention.first_month, mention.last_month) != (1, 12):
+            if _ends_a_year_before(main, mention):
+                return shifted(main)  # "up from $31.9 billion reported in March 2021" beside 12 months to March 2022
             return resolve(replace(mention, comparison=False), ref) or shifted(main)
         return shifted(main, mention.year)
     return shifted(main)
+
+
+def _ends_a_year_before(main: Period, mention: PeriodMention) -> bool:
+    """Whether a one-month mention is the last month of a longer main period, one year back: the month a
+    comparison was reported for, the same stretch of months a year earlier."""
+    if mention.first_month != mention.last_month or mention.months_to is not None or not main.end:
+        return False
+    start, end = dt.date.fromisoformat(main.start), dt.date.fromisoformat(main.end)
+    longer = (start.year, start.month) != (end.year, end.month)
+    return longer and (end.year - 1, end.month) == (mention.year, mention.first_month)

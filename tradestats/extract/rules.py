@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.41"
+RULES_VERSION = "1.42"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -380,7 +380,7 @@ class DocumentReader:
             source = next((c.code for c in countries if c not in kept), None)
             countries = kept
         if periods:
-            self.note_main_period([p for p in periods if not _of_a_comparison_value(p, figures)
+            self.note_main_period([p for p in periods if not _of_a_comparison_value(p, figures, text)
                                    and not (figures and _of_an_aside(text, p, figures[-1].start))])
         if self.last_pair is not None and any(map(self.quick.lower[a:b].__contains__, _ANAPHORIC_NOUN_STEMS)):
             countries = self.with_anaphoric_countries(countries, a, b)
@@ -416,8 +416,11 @@ class DocumentReader:
             if self.article.home is None and parties.explicit and seg.flow.table == "turnover" and \
                     _LEADER_IN.search(text, max(a, seg.flow.start - 40), seg.flow.start):
                 self.article.home = parties.partner
-            if parties.explicit or not parties.bilateral_flow or sentence_parties is None:
-                sentence_parties = parties  # ("..., trade with which amounted to ...": the pair named before)
+            if parties.explicit or not parties.bilateral_flow or sentence_parties is None or \
+                    _owner_right_before(text, countries, seg.flow.start):
+                # ("..., trade with which amounted to ...": the pair named before; "with Chinese exports rising to
+                # $60 billion and imports to $63 billion": the owner named goes on to the next flow word)
+                sentence_parties = parties
             if not parties.bilateral_flow and self.article.home is None and any(
                     c.code == parties.reporter and seg.start <= c.start < seg.end for c in countries):
                 self.article.home = parties.reporter
@@ -914,7 +917,7 @@ class DocumentReader:
                     hs_code="", quote=sent)
         if group.main is None:
             # a period written with the comparison value ("($205.1 million in January-April 2023)") is its own
-            compared = {resolve(p, self.article.reference) for p in periods if _of_a_comparison_value(p, group.comparisons)}
+            compared = {resolve(p, self.article.reference) for p in periods if _of_a_comparison_value(p, group.comparisons, self.text)}
             # "It rose 5% from $1.3 billion", or a flow word naming no country: "Trade grew 5% from $1.3 billion"
             if group.growth is not None and (not seg.flow.words or not parties.explicit) and self.growth_of_previous(
                     table, growth, None if period in compared else period):
@@ -1165,10 +1168,17 @@ _FLOW_PARTNERS = re.compile(r"\s+partners?\b")
 _IN_THE_FLOW = re.compile(r"(?:in|of)\s+(?:the\s+)?(?:(?:country's|total|overall|foreign|external)\s+)*$", re.IGNORECASE)
 
 
-def _of_a_comparison_value(period: PeriodMention, figures: list[Figure]) -> bool:
+def _of_a_comparison_value(period: PeriodMention, figures: list[Figure], text: str = "") -> bool:
     """Whether a period is that of a comparison value right before it: "up 37% ($38.1 million in January-April
-    2023)" states the earlier period, not the one the article goes on about."""
-    return any(f.amount and f.role == "comparison" and 0 <= period.start - f.end <= 4 for f in figures)
+    2023)" states the earlier period, not the one the article goes on about; with ``text``, also "up from $31.9
+    million reported in March 2021"."""
+    return any(f.amount and f.role == "comparison" and 0 <= period.start - f.end and (
+        period.start - f.end <= 4 or (text and _REPORTED_BETWEEN.fullmatch(text, f.end, period.start)))
+        for f in figures)
+
+
+#: Between a prior value and the period it is stated for: " reported", " recorded".
+_REPORTED_BETWEEN = re.compile(r"\s+(?:reported|recorded|registered|posted|seen)\s*")
 
 
 def _without_partners_setting(text: str, flows: list[g.FlowWord]) -> list[g.FlowWord]:
@@ -1373,7 +1383,7 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
         if _BETWEEN_FIGURE_AND_PERIOD.fullmatch(text, f.end, following.start):
             return following
     before = [p for p in periods if p.end <= f.start and not p.comparison and not _of_an_aside(text, p, f.start)
-              and not (f.role == "main" and _of_a_comparison_value(p, figures))]
+              and not (f.role == "main" and _of_a_comparison_value(p, figures, text))]
     in_segment = [p for p in before if p.start >= seg.start]
     if in_segment or before:
         return (in_segment or before)[-1]
@@ -1385,6 +1395,12 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
 
 _COMPARED_BETWEEN = re.compile(r"\b(?:[Cc]ompared|[Cc]omparison|[Aa]gainst|[Vv]ersus|vs|than)\b"
                                r"|\bfrom\b(?!\s+(?:the\s+)?[A-Z][a-z]+\b)")  # "from the Islamic Republic": a place
+
+
+def _owner_right_before(text: str, countries: list[CountryMention], flow_start: int) -> bool:
+    """Whether a demonym or a possessive stands right before a flow word: "Chinese exports", "Peru's imports"."""
+    return any(c.end <= flow_start and text[c.end:flow_start].strip() in ("", "'s", "’s", "'", "’")
+               for c in countries if flow_start - c.end <= 4)
 
 
 def _year_before_the_one_named(text: str, mention: PeriodMention, periods: list[PeriodMention]) -> PeriodMention:
