@@ -102,7 +102,9 @@ def source_link(src: dict) -> str:
 def money(value: float | None, unit: str | None) -> str:
     if value is None:
         return ""
-    return f"{value / 1e6:,.1f} million {html.escape(unit or '')}" if unit != "t" else f"{value:,.0f} t"
+    if unit in ("t", "kg"):
+        return f"{value:,.0f} {unit}"
+    return f"{value / 1e6:,.1f} million {html.escape(unit or '')}"
 
 
 def render(meta: dict, tables: dict[str, list[dict]], validation: dict, charts: list[tuple[str, str]]) -> str:

@@ -1485,3 +1485,52 @@ def test_a_prior_value_reported_in_the_last_month_of_a_year_before_is_the_same_m
             "40% up from $2.5 billion reported in June 2023 to $3.5 billion.")
     assert {(t, s, e, v) for t, _r, _p, s, e, v, *_ in rows(text, "2024-08-01") if t == "imports"} == {
         ("imports", "2022-07-01", "2023-06-30", 2.5e9), ("imports", "2023-07-01", "2024-06-30", 3.5e9)}
+
+
+# --- 1.43: kilograms, more currencies, short halves and quarters, the owner's fiscal year, "shed" ----------------
+
+
+def test_a_quantity_in_kilograms_is_a_commodity_line_in_kg() -> None:
+    text = "Kenya's tea exports to Chile fell 12 percent to 3.1 million kilograms in 2023, and to Peru 415,200 kg."
+    found = read_document(Document("t01_test", text, "2024-03-01")).candidates
+    assert {(c.table, c.partner, c.value, c.unit) for c in found} == {
+        ("commodities", "CHL", 3.1e6, "kg"), ("commodities", "PER", 415200.0, "kg")}
+    weighed = read_document(Document("t01_test", "A 50-kilogram bag of tea cost $40.", "2024-03-01"))
+    assert {f.unit for f in weighed.figures} == {"USD"}, "a bag's weight is no quantity traded"
+
+
+@pytest.mark.parametrize("written, value, unit", [
+    ("Sh58.8billion", 58.8e9, "KES"), ("Aus$12 billion", 12e9, "AUD"), ("$US9.4 billion", 9.4e9, "USD"),
+    ("AUD$7.5 billion", 7.5e9, "AUD"),
+])
+def test_shillings_and_the_ways_of_writing_australian_and_us_dollars(written: str, value: float, unit: str) -> None:
+    found = read_document(Document("t01_test", f"Trade between Chile and Peru came to {written} in 2023.", "2024-03-01"))
+    assert [(f.text, f.value, f.unit) for f in found.figures] == [(written, value, unit)]
+
+
+def test_halves_and_quarters_written_with_two_digits_of_the_year() -> None:
+    for written, period in (("in 1H23", ("2023-01-01", "2023-06-30")), ("in 3Q22", ("2022-07-01", "2022-09-30")),
+                            ("in Q2'23", ("2023-04-01", "2023-06-30"))):
+        text = f"Trade between Chile and Peru amounted to $1.7 billion {written}."
+        assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2024-03-01")} == {period}, written
+
+
+def test_an_undated_article_placed_by_a_short_year_and_a_same_period_of_a_year() -> None:
+    short = "Santiago, July 21\n\nTrade between Chile and Peru amounted to $4.5 billion in 1H25, up from 2024."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(short, "")} >= {("2025-01-01", "2025-06-30")}
+    text = ("Chile sold goods worth $2.2 billion to Peru between January and June this year, down from $2.5 billion "
+            "in the comparable period last year\\n\\nBolivia bought $1.1 billion worth of Chilean goods so "
+            "far this year, up from $0.9 billion in the comparable period of 2024.")
+    assert ("2025-01-01", "2025-06-30", 2.2e9) in {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "")}
+
+
+def test_exports_that_shed_an_amount_changed_by_it() -> None:
+    text = "Chile's exports to Peru shed $1.4 billion over January-September 2023, to $4.6 billion."
+    found = read_document(Document("t01_test", text, "2024-03-01")).candidates
+    assert [(c.value, c.change_value) for c in found] == [(4.6e9, -1.4e9)]
+
+
+def test_the_fiscal_year_is_that_of_the_country_whose_flows_the_article_reports() -> None:
+    text = ("Exports to India hit a record.\n\nBangladesh's exports to India reached $2 billion over the preceding fiscal "
+            "year, Bangladesh's export bureau said.")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2022-08-20")} == {("2021-07-01", "2022-06-30")}

@@ -30,7 +30,7 @@ class Candidate:
     period_start: str  # ISO date or ""
     period_end: str
     value: float | None
-    unit: str  # ISO 4217 or "t"; "" when no value and no change_value
+    unit: str  # ISO 4217, "t" or "kg"; "" when no value and no change_value
     qualifier: str  # exact | approx | over | under; "" when no value
     growth_ratio: float | None
     commodity: str

@@ -59,6 +59,8 @@ def _last_year_beside(text: str, start: int, latest: int) -> int | None:
         cut = max(text.rfind(". ", start, m.start()), text.rfind("\n", start, m.start()), start - 1) + 1
         end_m = _SENTENCE_END.search(text, m.end())
         end = end_m.start() if end_m else len(text)
+        line_end = text.find("\n", m.end(), end)
+        end = line_end if line_end != -1 else end  # a sentence ends with its paragraph
         named = [y for y in _YEAR.finditer(text, cut, end) if int(y.group()) == latest]
         if not named:
             continue
@@ -69,8 +71,21 @@ def _last_year_beside(text: str, start: int, latest: int) -> int | None:
         # "... to $1.9 billion in the first eight months of 2024" beside "last year's figure": a part of the year,
         # the current one; "from $2.1 billion in 2016": a whole year other than last year, the one before it
         named_periods = [p for p in find_periods(text, cut, end) if p.year == latest]
+        if any(p.kind == "same_period" for p in named_periods):
+            return latest + 1  # "up from $57 billion in a similar period of 2021" beside "last year": 2021 is last year
         return latest if any((p.first_month, p.last_month) != (1, 12) for p in named_periods) else latest + 2
     return None
+
+
+def possessed_counts(text: str, start: int, lower: str | None = None) -> dict[str, int]:
+    """How often each country is written as an owner ("Bangladesh's", "Kenya’s") in ``text[start:]``."""
+    counts: dict[str, int] = {}
+    for at, code in country_codes(text, start, lower):
+        end = text.find(" ", at)
+        word = text[at:end if end != -1 else len(text)]
+        if word.endswith(("'s", "’s")):
+            counts[code] = counts.get(code, 0) + 1
+    return counts
 
 
 def inferred_reference(text: str, start: int) -> Reference:
@@ -85,6 +100,9 @@ def inferred_reference(text: str, start: int) -> Reference:
     """
     years = [int(m.group()) for m in _YEAR.finditer(text, start)
              if not _DEADLINE.search(text, max(start, m.start() - 20), m.start())]
+    # years written in short forms ("1H17", "FY25", "Q3'22") count too
+    years += [p.year for p in find_periods(text, start, len(text)) if p.year is not None and p.kind == "months"
+              and not p.comparison]
     if not years:
         return Reference(None)
     latest = max(years)
@@ -142,6 +160,9 @@ class ArticleContext:
         is not the calendar year ("the first eight months of the current fiscal year" in a Pakistani report starts
         in July), one that reports trade by fiscal year before one that does not; None when neither has one."""
         owners = [c for c in self.pair if c in FISCAL_YEAR_STARTS]
+        if len(owners) > 1:  # "Bangladesh's exports to India": the country whose flows the article owns
+            owned = possessed_counts(self.text, self.body_start, self.lower or None)
+            owners.sort(key=lambda c: -owned.get(c, 0))
         return next((c for c in owners if c in FISCAL_YEARS_OF_TRADE), owners[0] if owners else None)
 
     @property

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from tradestats.extract import grammar as g
 from tradestats.extract.growth import Growth, find_growth
-from tradestats.extract.numbers import Amount, find_implied_money, find_money, find_tonnes
+from tradestats.extract.numbers import (QUANTITY_UNITS, Amount, find_implied_money, find_kilograms, find_money,
+                                        find_tonnes)
 
 
 @dataclass
@@ -52,11 +53,12 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def stated_amounts(text: str, a: int, b: int, lower: str | None = None) -> list[Amount]:
-    """Money and tonnes in ``text[a:b]`` in text order; a tonnage inside a money expression is part of it.
+    """Money, tonnes and kilograms in ``text[a:b]`` in text order; a quantity inside a money expression is part of it.
     (``lower``: the whole text lower-cased, when at hand.)"""
     money = find_money(text, a, b, lower)
-    tonnes = [t for t in find_tonnes(text, a, b, lower) if not _overlaps(t.start, t.end, [(m.start, m.end) for m in money])]
-    stated = sorted(money + tonnes, key=lambda m: m.start) if tonnes else money
+    quantities = find_tonnes(text, a, b, lower) + find_kilograms(text, a, b, lower)
+    tonnes = [t for t in quantities if not _overlaps(t.start, t.end, [(m.start, m.end) for m in money])]
+    stated = sorted(money + tonnes, key=lambda m: m.start) if tonnes else money  # tonnes: and kilograms
     implied = find_implied_money(text, a, b, stated)
     return sorted(stated + implied, key=lambda m: m.start) if implied else stated
 
@@ -121,7 +123,8 @@ _HEDGE_BEFORE = re.compile(r"\b(?:more|less|fewer)\s+than\s+$", re.IGNORECASE)
 
 def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -> str:
     """main | comparison ("from $X to", "than $X") | change ("by $X") | alt (the same value in another currency)."""
-    if previous is not None and previous.unit != amount.unit and amount.unit != "t" and previous.unit != "t":
+    if previous is not None and previous.unit != amount.unit and amount.unit not in QUANTITY_UNITS and \
+            previous.unit not in QUANTITY_UNITS:
         between = text[previous.end:amount.start]
         if len(between) < 25 and g.SAME_VALUE_BETWEEN.fullmatch(between):
             return "alt"

@@ -363,7 +363,12 @@ def is_change_money(tokens: list[str]) -> bool:
         return False
     if tokens[-1] in _CHANGE_REMARK:
         return len(tokens) > 1 and tokens[-2] in _REMARK_OPENERS
-    return tokens[-1] == "by" or (tokens[-1] == "of" and not _CHANGE_NOUNS.isdisjoint(tokens[-5:-1]))
+    return tokens[-1] in _CHANGE_VERBS or (tokens[-1] == "of" and not _CHANGE_NOUNS.isdisjoint(tokens[-5:-1]))
+
+
+#: Words right before money that make it the amount a flow changed by: "rose by $7.5 million", "exports to Uganda
+#: shed $12 billion", "trade added $1 billion".
+_CHANGE_VERBS = frozenset({"by", "shed", "sheds", "shedding", "lost", "loses", "gained", "gains", "added", "adds"})
 
 
 #: Words between a value and a second currency for the same value: "$1.2 billion (540 billion tenge)".

@@ -16,7 +16,7 @@ from tradestats.extract.words import Words
 
 _UP = (r"increas\w*|grew|grow\w*|growth|rose|ris(?:e|es|en|ing)|up|higher|more|gain\w*|jump\w*|surg\w*|soar\w*"
        r"|climb\w*|spik\w*|expan\w*|boost\w*|add(?:ed|ing)|rall\w*|advanc\w*|upswing|double|doubled|hike[sd]?|upsurge|uptick")
-_DOWN = (r"negative\s+growth|decreas\w*|declin\w*|fell|fall\w*|drop\w*|lower|less|down|reduc\w*|shr[iau]nk\w*|contract(?:ed|ion|s)?"
+_DOWN = (r"negative\s+growth|shed(?:s|ding)?|decreas\w*|declin\w*|fell|fall\w*|drop\w*|lower|less|down|reduc\w*|shr[iau]nk\w*|contract(?:ed|ion|s)?"
          r"|slump\w*|plung\w*|plummet\w*|dipp?ed|dips?|slid|slipp?ed|lost|loss|downturn|cut|cuts|slash(?:ed|es)?")
 _DIRECTION = Words(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b")
 #: "more than" / "less than" before a figure hedge it; they say nothing about its direction.

@@ -129,9 +129,16 @@ _TRADE_TONNES = {"KMT": 1e3, "MMT": 1e6}
 _RANGE_BEFORE = re.compile(rf"(?:\d|\b{WORD_NUMBER})\s?(?:[-–]|to)\s?$")
 
 
+#: The units of quantities, beside the currencies: tonnes and kilograms (tea, coffee, saffron are sold by the kg).
+QUANTITY_UNITS = frozenset({"t", "kg"})
+#: A quantity in kilograms: "8.4 million kilograms", "755,120 kg" (not "90-kilogramme bags", no price "per kg").
+_KILOGRAMS = re.compile(
+    rf"(?<![\w.,$])(?P<num>{NUMBER})(?:\s(?P<scale>{_SCALE_SPACED}))?\s?(?:kilogram(?:me)?s|kgs?|kilos)\b(?!-)")
+
+
 @dataclass
 class Amount:
-    """A money or tonnage figure: ``unit`` is an ISO 4217 code or "t"."""
+    """A money or quantity figure: ``unit`` is an ISO 4217 code, "t" (tonnes) or "kg" (kilograms)."""
 
     start: int
     end: int
@@ -372,6 +379,16 @@ def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | 
     return found
 
 
+def find_kilograms(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> list[Amount]:
+    """Every quantity in kilograms in ``text[start:end]`` (``lower``: the whole text lower-cased, when at hand)."""
+    end = len(text) if end is None else end
+    low = text[start:end].lower() if lower is None else lower[start:end]
+    if "kilo" not in low and "kg" not in low:
+        return []
+    return [Amount(m.start(), m.end(), _exact(parse_number(m.group("num")) * _scale(m.group("scale"))), "kg")
+            for m in _KILOGRAMS.finditer(text, start, end)]
+
+
 #: The last item of a list of tonnages, written without its unit: "..., 7.6 thousand tons to Kyrgyzstan, and 1,146
 #: thousand to Afghanistan". It shares the scale of the tonnage before it and is followed by a preposition.
 _ELIDED_ITEM = re.compile(rf",\s+(?:and\s+)?(?P<num>{NUMBER})\s(?P<scale>{_SCALE_SPACED})\s+(?=(?:to|from|for)\s)")
@@ -424,7 +441,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 def find_implied_money(text: str, start: int, end: int, stated: list[Amount]) -> list[Amount]:
     """Amounts written as a number and a scale word alone, in the currency of the money amount stated before them in
     the same paragraph; ``stated`` is every money and tonnage amount of ``text[start:end]``, in text order."""
-    money = [a for a in stated if a.unit != "t"]
+    money = [a for a in stated if a.unit not in QUANTITY_UNITS]
     if not money:
         return []
     out = []

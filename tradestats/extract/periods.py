@@ -315,8 +315,16 @@ def _end_of_year(m: re.Match, start: int, end: int) -> PeriodMention:
 
 
 def _half_short(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "H1 2023", "1H17" (the first half of 2017), "H2'22"."""
     h = int(m.group("hn") or m.group("hn2"))
-    return PeriodMention(start, end, "months", 6 * h - 5, 6 * h, year=int(m.group("y")))
+    year = int(m.group("y")) if m.group("y") else 2000 + int(m.group("yy"))
+    return PeriodMention(start, end, "months", 6 * h - 5, 6 * h, year=year)
+
+
+def _quarter_short(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "1Q17", "Q3'22": a quarter of a year written with two digits."""
+    q = int(m.group("qn") or m.group("qn2"))
+    return PeriodMention(start, end, "months", 3 * q - 2, 3 * q, year=2000 + int(m.group("yy")))
 
 
 @dataclass(frozen=True)
@@ -380,8 +388,10 @@ _FORMS: list[_Form] = [
     _form(rf"(?<=the\s)(?P<nq>two|three)\s+quarters\s+(?:of|in)\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _first_quarters, ("quarters",), "the"),
     _form(rf"(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", _half, ("half",), "the"),
-    _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*-?\s*(?P<y>{_YEAR})", _half_short,
-          ("h1", "h2", "1h", "2h"), cased=True),
+    _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)(?:\s*-?\s*(?P<y>{_YEAR})|['’]?(?P<yy>[12]\d)(?![\w%]|[.,]\d))",
+          _half_short, ("h1", "h2", "1h", "2h"), cased=True),
+    _form(r"(?<![\w$€£.,])(?:Q(?P<qn>[1-4])['’]|(?P<qn2>[1-4])Q)(?P<yy>[12]\d)(?![\w%]|[.,]\d)", _quarter_short,
+          ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), cased=True),
     _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<rel>(?:this|last|the\s+current|the\s+previous)\s+year)"
           r"(?![\w-]|['’]s))", _month_of_year, (_MONTH_NAME,), "in", cased=True),
     _form(rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b|through\b|thru\b|till\b"

@@ -40,7 +40,7 @@ class StatedFigure:
     char_end: int
     text: str
     value: float
-    unit: str  # ISO 4217 or "t"
+    unit: str  # ISO 4217, "t" or "kg"
     sentence_start: int
     sentence_end: int
     candidate_id: str  # "" when no candidate uses the figure

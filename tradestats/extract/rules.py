@@ -21,7 +21,7 @@ from tradestats.extract.candidate import Candidate
 from tradestats.extract.context import ArticleContext
 from tradestats.extract.figures import Figure, Group, find_figures, group_figures, stated_amounts
 from tradestats.extract.growth import change_direction
-from tradestats.extract.numbers import Amount
+from tradestats.extract.numbers import QUANTITY_UNITS, Amount
 from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_commodities, find_countries
 from tradestats.extract.parties import Parties, listed_partner, resolve_parties, respective_parties
 from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, months_long,
@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.42"
+RULES_VERSION = "1.43"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -652,7 +652,7 @@ class DocumentReader:
                     continue  # "in the total volume of goods imported": goods of all partners, not of the pair
                 if self.not_a_fact(group, figures, sent):
                     continue
-                if commodities is None and group.main is not None and group.main.amount.unit == "t":
+                if commodities is None and group.main is not None and group.main.amount.unit in QUANTITY_UNITS:
                     continue  # a quantity of no named goods ("913 thousand tons was exported"): flagged, not a row
                 if _REGION_AFTER.match(self.text, (group.main or group.lead).end,
                                        min(sent.end, (group.main or group.lead).end + 90)):
@@ -704,9 +704,9 @@ class DocumentReader:
             untitled = products.naming(seg.flow.start) or untitled
         for f in figures:
             own = products.before(floor, f.start)
-            if f.amount and f.amount.unit == "t" and _TONS_OF.match(self.text, f.end):
+            if f.amount and f.amount.unit in QUANTITY_UNITS and _TONS_OF.match(self.text, f.end):
                 own = products.after(f.end, seg.end) or own  # "60,200 tons of flour and 15,600 tons of grain"
-            if not own and (f.is_growth or (f.amount and f.amount.unit == "t")):
+            if not own and (f.is_growth or (f.amount and f.amount.unit in QUANTITY_UNITS)):
                 own = products.after(f.end, seg.end)
             elif not own and f.amount:
                 worth = _WORTH_OF.match(self.text, f.end, seg.end)  # "$1.5 billion worth of seafood"
@@ -724,12 +724,12 @@ class DocumentReader:
             floor = f.end
         if len(items) > 1 and "respectively" in self.quick.lower[seg.start:seg.end]:
             items = _respective_amounts(items)
-        if any(c is None and all(f.amount is not None and f.amount.unit == "t" and f.role in ("main", "comparison")
+        if any(c is None and all(f.amount is not None and f.amount.unit in QUANTITY_UNITS and f.role in ("main", "comparison")
                                  for f in fs) for c, fs in items) and \
                 not _GENERIC_GOODS.search(self.text, seg.start, seg.flow.end):
             named = self.goods_named_before(seg.start)  # "China bought 4.81 thousand tons": of the goods just named
             items = [(named if c is None and named else c, fs) for c, fs in items]
-        return [(c, fs) for c, fs in items if c is not None or any(f.amount is None or f.amount.unit != "t"
+        return [(c, fs) for c, fs in items if c is not None or any(f.amount is None or f.amount.unit not in QUANTITY_UNITS
                                                                    for f in fs)]
 
     def counterpart_of_last_goods(self, parties: Parties, table: str) -> Parties | None:
