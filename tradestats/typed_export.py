@@ -16,18 +16,32 @@ import os
 import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.parquet as pq
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from schemas.model import Field, Table
 from tradestats.csvio import read_csv_records
 from tradestats.errors import InputError, Problem
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+    import sqlite_utils
+
+# pyarrow and sqlite-utils are imported by the functions that write with them: the card reads the
+# typed rows only, and their imports are a good part of its run.
+
 #: Python types sqlite-utils maps to SQLite column types (TEXT, INTEGER, FLOAT); a date is ISO TEXT.
 SQLITE_TYPES = {"string": str, "date": str, "integer": int, "number": float}
-ARROW_TYPES = {"string": pa.string(), "date": pa.date32(), "integer": pa.int64(), "number": pa.float64()}
+def arrow_types() -> dict[str, pa.DataType]:
+    """The pyarrow type of each declared type (dates as ``date32``)."""
+    import pyarrow as pa
+
+    return {"string": pa.string(), "date": pa.date32(), "integer": pa.int64(), "number": pa.float64()}
+
+
+def __getattr__(name: str):
+    if name == "ARROW_TYPES":  # the mapping as a module constant, built on first use
+        return arrow_types()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 #: Columns with full-text search (every fact carries the sentence it came from).
 FTS_COLUMNS = ("quote",)
 
@@ -111,6 +125,8 @@ def creation_order(tables: Mapping[str, Table]) -> list[str]:
 
 def build_sqlite(path: Path, tables: Mapping[str, Table], rows: Mapping[str, list[dict]]) -> None:
     """Write a new SQLite database at ``path``: typed columns, NOT NULL, keys, FTS on quotes."""
+    import sqlite_utils
+
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA foreign_keys = ON")
@@ -150,18 +166,23 @@ def insert_rows(db: sqlite_utils.Database, table: Table, rows: list[dict]) -> No
 
 def arrow_table(table: Table, rows: list[dict]) -> pa.Table:
     """A pyarrow table with the declared types (dates as ``date32``), columns in schema order."""
-    schema = pa.schema([pa.field(f.name, ARROW_TYPES[f.type], nullable=not f.required) for f in table.fields])
+    import pyarrow as pa
+
+    types = arrow_types()
+    schema = pa.schema([pa.field(f.name, types[f.type], nullable=not f.required) for f in table.fields])
     columns = {}
     for f in table.fields:
         values = [r[f.name] for r in rows]
         if f.type == "date":
             values = [None if v is None else dt.date.fromisoformat(v) for v in values]
-        columns[f.name] = pa.array(values, type=ARROW_TYPES[f.type])
+        columns[f.name] = pa.array(values, type=types[f.type])
     return pa.Table.from_pydict(columns, schema=schema)
 
 
 def write_parquet_folder(folder: Path, tables: Mapping[str, Table], rows: Mapping[str, list[dict]]) -> None:
     """Write ``<table>.parquet`` files into a new folder (it must not exist yet)."""
+    import pyarrow.parquet as pq
+
     folder.mkdir(parents=True)
     for name, table in tables.items():
         pq.write_table(arrow_table(table, rows[name]), folder / f"{name}.parquet", compression="zstd")
