@@ -10,10 +10,12 @@ full-text search over the quotes.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import os
 import shutil
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +38,38 @@ def arrow_types() -> dict[str, pa.DataType]:
     import pyarrow as pa
 
     return {"string": pa.string(), "date": pa.date32(), "integer": pa.int64(), "number": pa.float64()}
+
+
+class _NoPandas:
+    """A finder that says pandas is not installed (see :func:`without_pandas`)."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+@contextlib.contextmanager
+def without_pandas():
+    """Within the block, ``import pandas`` fails, unless pandas is loaded already.
+
+    sqlite-utils imports pandas whenever it is installed (only to map ``pd.Timestamp``
+    to TEXT), and pyarrow imports it on its first ``pa.array`` (to ask whether the
+    values are a pandas object). Neither needs it here: tables are created from
+    Python's str, int and float and arrays made from lists, so the database and the
+    Parquet files are the same without it (a test compares), and the stage saves
+    pandas' import, a fifth of a second. pyarrow remembers for the process that pandas
+    is missing: this is for the database stage's own process, not for a library.
+    """
+    if "pandas" in sys.modules:
+        yield
+        return
+    sys.meta_path.insert(0, _NoPandas)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(_NoPandas)
 
 
 def __getattr__(name: str):
@@ -125,7 +159,8 @@ def creation_order(tables: Mapping[str, Table]) -> list[str]:
 
 def build_sqlite(path: Path, tables: Mapping[str, Table], rows: Mapping[str, list[dict]]) -> None:
     """Write a new SQLite database at ``path``: typed columns, NOT NULL, keys, FTS on quotes."""
-    import sqlite_utils
+    with without_pandas():
+        import sqlite_utils
 
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)
@@ -181,11 +216,12 @@ def arrow_table(table: Table, rows: list[dict]) -> pa.Table:
 
 def write_parquet_folder(folder: Path, tables: Mapping[str, Table], rows: Mapping[str, list[dict]]) -> None:
     """Write ``<table>.parquet`` files into a new folder (it must not exist yet)."""
-    import pyarrow.parquet as pq
+    with without_pandas():
+        import pyarrow.parquet as pq
 
-    folder.mkdir(parents=True)
-    for name, table in tables.items():
-        pq.write_table(arrow_table(table, rows[name]), folder / f"{name}.parquet", compression="zstd")
+        folder.mkdir(parents=True)
+        for name, table in tables.items():
+            pq.write_table(arrow_table(table, rows[name]), folder / f"{name}.parquet", compression="zstd")
 
 
 def replace_folder(staged: Path, target: Path) -> None:
