@@ -13,8 +13,6 @@ when their rounding intervals overlap.
 from __future__ import annotations
 
 import calendar
-import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,80 +20,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from schemas.tolerance import APPROX_SHARE, agree, ratio_halfwidth, stated_halfwidth, value_halfwidth, value_tolerance
+
 if TYPE_CHECKING:  # pandera takes about a second to import: reconcile and review use the tolerances without it
     import pandera.pandas as pa
-
-APPROX_SHARE = 0.05  # an "about", "over" or "under" figure is taken as +/- 5% at least
-
-
-def value_halfwidth(value: float) -> float:
-    """Half the last stated unit: 987900000 -> 50000; 1000000000 -> 500000000."""
-    if value is None or pd.isna(value) or value == 0:
-        return 0.5
-    digits = format(abs(float(value)), "f").rstrip("0").rstrip(".")
-    if "." in digits:
-        return 0.5 * 10 ** -len(digits.split(".")[1])
-    return 0.5 * 10 ** (len(digits) - len(digits.rstrip("0")))
-
-
-#: A number as an article writes it: "987.9", "1,432", "1,14" (comma decimal), "26 400".
-WRITTEN_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+)?(?:[.,]\d+)?(?![\d])|(?<![\d.,])\d+(?:[.,]\d+)?")
-SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
-
-
-def readings(token: str) -> list[tuple[float, int]]:
-    """Each way to read a written number: (value, decimals). "1,432" is 1432 or 1.432; "987.9" is 987.9."""
-    plain = token.replace(" ", "")
-    out = []
-    if "," in plain and "." not in plain and plain.count(",") == 1:
-        whole, frac = plain.split(",")
-        out.append((float(f"{whole}.{frac}"), len(frac)))  # a comma decimal
-    grouped = plain.replace(",", "")
-    whole, _, frac = grouped.partition(".")
-    out.append((float(grouped), len(frac)))
-    return out
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def stated_halfwidth(value: float, quote: str | None) -> float | None:
-    """Half the last unit of the figure as the quote writes it, or None when the quote does not show it.
-
-    The stored value has lost how it was written: 100000000 may be "$100 million"
-    (+/- 0.5 million) or "$0.1 billion" (+/- 50 million). The quote still says, so the
-    figure is found there: a written number whose value times a scale word (thousand,
-    million, billion, trillion) is the stored value. The most precise such reading wins.
-    """
-    if not quote or value is None or pd.isna(value) or value == 0:
-        return None
-    target = abs(float(value))
-    best = None
-    for m in WRITTEN_NUMBER.finditer(quote):
-        for number, decimals in readings(m.group()):
-            for scale in SCALES:
-                if abs(number * scale - target) <= 1e-9 * target:
-                    half = 0.5 * 10 ** -decimals * scale
-                    best = half if best is None else min(best, half)
-    return best
-
-
-def value_tolerance(value: float, qualifier: str | None, quote: str | None = None) -> float:
-    """How far the true figure may be from the stated one: its rounding, widened for "about", "over", "under"."""
-    half = stated_halfwidth(value, quote)
-    if half is None:
-        half = value_halfwidth(value)
-    if qualifier and qualifier != "exact":
-        half = max(half, APPROX_SHARE * abs(float(value)))
-    return half
-
-
-def ratio_halfwidth(ratio: float) -> float:
-    """Half the last stated decimal of a growth ratio: 2.1 -> 0.05; 1.826 -> 0.0005; 2 -> 0.5."""
-    text = format(float(ratio), "f").rstrip("0").rstrip(".")
-    return 0.5 * 10 ** -(len(text.split(".")[1]) if "." in text else 0)
-
-
-def agree(a: float, ta: float, b: float, tb: float) -> bool:
-    return abs(a - b) <= ta + tb + 1e-9 * max(abs(a), abs(b), 1)
 
 
 def pair_key(row) -> tuple:

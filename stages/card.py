@@ -8,15 +8,14 @@ from the package itself, and every value is escaped.
 """
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import html
 import json
 import sys
 from collections import defaultdict
+from importlib import metadata
 from pathlib import Path
-
-import altair as alt
-import pandas as pd
-import vl_convert
 
 import schemas
 from stages.common import stage_parser, BUILD, DATA, REPO, REPORTS, params, relative, run_stage
@@ -50,8 +49,20 @@ def series_by_pair(series: list[dict]) -> dict[tuple[str, str], list[dict]]:
     return dict(sorted(groups.items()))
 
 
+#: The fields of a series point a chart draws: its SVG depends on these (and the title) only.
+CHART_FIELDS = ("flow", "reporter", "partner", "period_start", "period_end", "as_of", "value", "unit", "basis")
+
+
 def chart_svg(points: list[dict], title: str) -> str:
-    """One pair's series as an SVG line chart: value by period end, a line per flow and unit, derived values hollow."""
+    """One pair's series as an SVG line chart: value by period end, a line per flow and unit, derived values hollow.
+
+    altair, vl-convert and pandas are imported here, not with the module: a run whose
+    charts all come from the cache draws none and does not pay for their import.
+    """
+    import altair as alt
+    import pandas as pd
+    import vl_convert
+
     frame = pd.DataFrame([{
         "period": p["period_end"] or p["as_of"] or p["period_start"],
         "months": period_months(p["period_start"], p["period_end"] or p["as_of"]),
@@ -80,7 +91,7 @@ def period_months(start: str, end: str) -> int:
     """How many calendar months a period spans (series of different lengths are not one line)."""
     if not start or not end:
         return 0
-    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    s, e = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
     return (e.year - s.year) * 12 + e.month - s.month + 1
 
 
@@ -208,9 +219,16 @@ pd.read_parquet("dist/parquet/turnover.parquet")</pre>
 
 
 def chart_key(points: list[dict], title: str) -> str:
-    """Everything one chart's SVG depends on: its points, its title, this module and the rendering libraries."""
-    return digest([code_digest(Path(__file__)), alt.__version__, getattr(vl_convert, "__version__", ""), title,
-                   [sorted(p.items()) for p in points]])
+    """Everything one chart's SVG depends on: the drawn fields of its points (in order), its title, this module and
+    the rendering libraries (their installed versions, read without importing them)."""
+    return digest([drawing_code(), title, [[(name, p[name]) for name in CHART_FIELDS] for p in points]])
+
+
+@functools.cache
+def drawing_code() -> str:
+    """The hash of this module and the installed versions of the libraries that draw a chart (once per run)."""
+    return digest([code_digest(Path(__file__)),
+                   *(metadata.version(name) for name in ("altair", "vl-convert-python", "pandas"))])
 
 
 def cached_chart_svg(points: list[dict], title: str, cache_dir: Path | None, used: set[str]) -> str:

@@ -16,15 +16,13 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pandas as pd
-
 import schemas
-from schemas.consistency import shifted_year_back, value_tolerance
+from schemas.tolerance import value_tolerance, year_back
 from stages.common import stage_parser, CHECKED, DOCUMENTS, SERIES, relative, run_stage
 from tradestats.csvio import csv_text, format_number, write_text_atomic
 from tradestats.documents import iter_documents
 from tradestats.errors import InputError
-from tradestats.tables import read_checked_table
+from tradestats.tables import read_checked_columns
 
 FLOW_OF_TABLE = {"turnover": "turnover", "exports": "export", "imports": "import"}
 
@@ -95,8 +93,8 @@ def mark_comparisons(statements: list[Statement]) -> list[Statement]:
     for s in statements:
         sentence = (s.source_id, s.char_start, s.table)
         latest[sentence] = max(latest.get(sentence, ""), s.period_start)
-    return [replace(s, is_comparison=s.period_start < latest[(s.source_id, s.char_start, s.table)])
-            for s in statements]
+    return [replace(s, is_comparison=True) if s.period_start < latest[(s.source_id, s.char_start, s.table)]
+            else s if not s.is_comparison else replace(s, is_comparison=False) for s in statements]
 
 
 def recency(published: str) -> int:
@@ -155,9 +153,9 @@ def reconcile(statements: list[Statement]) -> list[SeriesPoint]:
     derivations: dict[tuple, list[Statement]] = {}
     for s in statements:
         if s.growth_ratio and s.period_start:
-            start, end = shifted_year_back(s.period_start, s.period_end or None)
-            prior = replace(s, period_start=start.date().isoformat(),
-                            period_end="" if end is None or pd.isna(end) else end.date().isoformat())
+            prior = replace(s, period_start=year_back(dt.date.fromisoformat(s.period_start)).isoformat(),
+                            period_end=year_back(dt.date.fromisoformat(s.period_end)).isoformat()
+                            if s.period_end else "")
             if prior.key not in groups:
                 derivations.setdefault(prior.key, []).append(s)
     for key, group in derivations.items():
@@ -170,31 +168,25 @@ def reconcile(statements: list[Statement]) -> list[SeriesPoint]:
     return sorted(points, key=lambda p: p.key)
 
 
-def iso_dates(dates: pd.Series) -> list[str]:
-    """ISO dates of a date column, "" where the date is missing."""
-    return [d.date().isoformat() if not pd.isna(d) else "" for d in dates]
-
-
 def read_statements(checked_dir: Path, published: dict[str, str]) -> list[Statement]:
-    """Every dated flow figure of the checked tables (columns are read whole: a row-by-row walk is many times slower)."""
+    """Every dated flow figure of the checked tables, read as plain columns (no pandas: its import alone is a
+    good part of the stage)."""
     statements = []
     for name in ("turnover", "exports", "imports"):
         path = checked_dir / f"{name}.csv"
-        frame, problems = read_checked_table(schemas.FACT_TABLES[name], path, relative(path))
+        columns, problems = read_checked_columns(schemas.FACT_TABLES[name], path, relative(path))
         if problems:
             raise InputError(problems, f"{relative(path)} is not a checked table; rerun the validate stage")
-        frame = frame[frame["value"].notna() & frame["period_start"].notna()]  # a growth-only or undated figure
-        # is not a point of a series
-        qualifier = frame["qualifier"].astype(object).where(frame["qualifier"].notna(), "")
-        growth = frame["growth_ratio"].astype(object).where(frame["growth_ratio"].notna(), None)
-        for row in zip(frame["fact_id"], frame["reporter"], frame["partner"], iso_dates(frame["period_start"]),
-                       iso_dates(frame["period_end"]), frame["value"].astype(float), frame["unit"], qualifier,
-                       growth, frame["source_id"], frame["char_start"].astype(int), frame["quote"]):
+        for row in zip(columns["fact_id"], columns["reporter"], columns["partner"], columns["period_start"],
+                       columns["period_end"], columns["value"], columns["unit"], columns["qualifier"],
+                       columns["growth_ratio"], columns["source_id"], columns["char_start"], columns["quote"]):
             fact_id, reporter, partner, start, end, value, unit, qual, ratio, source_id, char_start, quote = row
+            if value is None or start is None:  # a growth-only or undated figure is not a point of a series
+                continue
             statements.append(Statement(
-                name, fact_id, reporter, partner, start, end, float(value), unit, qual,
-                None if ratio is None else float(ratio), source_id, int(char_start), published.get(source_id, ""),
-                quote))
+                name, fact_id, reporter, partner, start.isoformat(), "" if end is None else end.isoformat(),
+                float(value), unit, "" if qual is None else qual, None if ratio is None else float(ratio),
+                source_id, int(char_start), published.get(source_id, ""), quote))
     return statements
 
 

@@ -130,3 +130,13 @@ def test_publish_reports_the_rows_it_checked(tmp_path, monkeypatch, capsys):
     publish_to(tmp_path, {"turnover": [fact_row()]}, monkeypatch)
     assert "0 new rows checked by frictionless" in capsys.readouterr().err
     assert (tmp_path / "out" / publish.PUBLISH_CACHE / "turnover.txt").exists()
+
+
+def test_row_digests_tell_rows_apart_and_digests_made_another_way_are_not_read(package, tmp_path, monkeypatch):
+    rows = [["a,b"], ["a", "b"], ["ab"], ["a", "b", ""], ["1:a"], ["'a'", "b"], ["a', 'b"], ['a"', "b"], [""], []]
+    assert len({package_check.row_digest(r) for r in rows}) == len(rows)
+    cache = tmp_path / "cache"
+    check(package, cache)
+    assert check(package, cache).validated == 0
+    monkeypatch.setattr(package_check, "DIGEST_VERSION", package_check.DIGEST_VERSION + 1)
+    assert check(package, cache).known == 0, "a digest file of another digest version was used"

@@ -58,3 +58,14 @@ def test_a_series_point_links_every_statement_of_its_figure_the_chosen_one_first
     assert y2022.row()[-1] == "c1 c5 c9"
     [derived] = [p for p in points if p.basis == "derived"]
     assert derived.fact_ids == ("c1",), "a derived value links the facts it is derived from"
+
+
+def test_year_back_is_the_consistency_checks_shift():
+    """reconcile derives prior periods with plain dates; the consistency checks shift pandas timestamps: the same."""
+    import datetime as dt
+
+    from schemas.consistency import shifted_year_back
+    from schemas.tolerance import year_back
+    for start, end in [("2024-02-29", "2024-03-31"), ("2023-01-01", "2023-12-31"), ("2021-03-01", "2021-02-28")]:
+        s, e = shifted_year_back(start, end)
+        assert (year_back(dt.date.fromisoformat(start)), year_back(dt.date.fromisoformat(end))) == (s.date(), e.date())

@@ -76,7 +76,7 @@ def read_csv_records(path: Path, expected: Sequence[str] | None = None, label: s
         except csv.Error:
             problems.append(quoting_problem(label, text, start, header))
             break  # where the next record starts is unknown: the quoting must be fixed first
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():  # no cell holds more than whitespace (one join, not a strip per cell)
             start = reader.line_num + 1
             continue
         if len(row) != len(header):

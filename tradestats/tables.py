@@ -14,12 +14,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from schemas.model import PANDAS_DTYPES, Field, Table
+from schemas.tolerance import is_missing
 from tradestats.csvio import CsvRecord, format_number, read_csv_records
 from tradestats.errors import InputError, Problem, shorten
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built: reconcile reads its tables as plain columns
+    import pandas as pd
 
 INTEGER = re.compile(r"-?\d+")
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -77,8 +80,9 @@ def checked_number(text: str) -> float:
     return value
 
 
-def typed_frame(table: Table, records: Sequence[CsvRecord], label: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Convert string records to a frame of the table's declared dtypes, indexed by CSV line."""
+def typed_columns(table: Table, records: Sequence[CsvRecord], label: str) -> tuple[dict[str, list], list[Problem]]:
+    """Each column's cells converted by its declared type (:func:`convert_cell`; a string cell kept as it is, an
+    empty one None), and every cell that does not convert, row by row as the file reads."""
     found: list[tuple[int, int, Problem]] = []
     columns: dict[str, list] = {}
     lines = [r.line for r in records]
@@ -101,12 +105,22 @@ def typed_frame(table: Table, records: Sequence[CsvRecord], label: str) -> tuple
                     values.append(None)
         columns[f.name] = values
     problems = [p for *_, p in sorted(found, key=lambda item: item[:2])]  # row by row, as the file reads
-    index = pd.Index(lines, name="line")
+    return columns, problems
+
+
+def typed_frame(table: Table, records: Sequence[CsvRecord], label: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Convert string records to a frame of the table's declared dtypes, indexed by CSV line."""
+    import pandas as pd
+
+    columns, problems = typed_columns(table, records, label)
+    index = pd.Index([r.line for r in records], name="line")
     frame = pd.DataFrame({f.name: _typed_series(f, columns[f.name], index) for f in table.fields}, index=index)
     return frame, problems
 
 
 def _typed_series(f: Field, values: list, index: pd.Index) -> pd.Series:
+    import pandas as pd
+
     if f.type == "date":
         return pd.Series(pd.to_datetime(pd.Series(values, dtype="object")).array, index=index)
     return pd.Series(values, index=index, dtype=PANDAS_DTYPES[f.type])
@@ -125,6 +139,8 @@ def pandera_problems(table: Table, frame: pd.DataFrame, label: str) -> list[Prob
 
 def _problem_from_case(table: Table, label: str, case: dict) -> Problem:
     """A pandera failure case, with the check said in a keeper's words."""
+    import pandas as pd
+
     index = case.get("index")
     line = int(index) if index is not None and not pd.isna(index) else None
     value = case.get("failure_case")
@@ -155,6 +171,8 @@ def load_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list
     A file that cannot be read as a table at all (encoding, header, quoting, cell
     counts) gives an empty frame marked ``frame.attrs["unreadable"]``: its rows are unknown.
     """
+    import pandas as pd
+
     try:
         records = read_csv_records(path, table.columns, label)
     except InputError as exc:
@@ -177,6 +195,8 @@ def read_checked_table(table: Table, path: Path, label: str) -> tuple[pd.DataFra
     The stages after validate read its output; converting every cell still catches a file
     damaged since, and skipping the second pandera pass saves a second per stage.
     """
+    import pandas as pd
+
     try:
         records = read_csv_records(path, table.columns, label)
     except InputError as exc:
@@ -184,9 +204,21 @@ def read_checked_table(table: Table, path: Path, label: str) -> tuple[pd.DataFra
     return typed_frame(table, records, label)
 
 
+def read_checked_columns(table: Table, path: Path, label: str) -> tuple[dict[str, list], list[Problem]]:
+    """:func:`read_checked_table` as plain columns (dates as ``datetime.date``), without pandas: every cell is
+    converted as there, so a file damaged since validate is still caught."""
+    try:
+        records = read_csv_records(path, table.columns, label)
+    except InputError as exc:
+        return {}, exc.problems
+    return typed_columns(table, records, label)
+
+
 def frame_records(frame: pd.DataFrame) -> list[dict]:
     """``frame.to_dict("records")``, column by column (several times faster): the same values, a missing
     number or integer as None."""
+    import pandas as pd
+
     columns = []
     for name in frame.columns:
         values = frame[name].tolist()
@@ -207,9 +239,15 @@ def as_typed(problem: Problem, cells: dict[int, dict[str, str]]) -> Problem:
 
 def format_cell(f: Field, value) -> str:
     """The canonical CSV text of a typed value (stable across runs, byte for byte)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if is_missing(value):
         return ""
     if f.type == "date":
+        if isinstance(value, dt.datetime):  # a pandas Timestamp among them
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        import pandas as pd
+
         return pd.Timestamp(value).date().isoformat()
     if f.type == "number":
         return format_number(float(value))
@@ -221,7 +259,9 @@ def format_cell(f: Field, value) -> str:
 def format_column(f: Field, values: list) -> list[str]:
     """:func:`format_cell` of every value of one column, with the per-cell work kept to what its type needs."""
     if f.type == "string":
-        return ["" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in values]
+        return ["" if v is None or (not isinstance(v, str) and is_missing(v)) else str(v) for v in values]
+    if f.type == "number":  # format_cell's number branch, without its dispatch per cell
+        return [format_number(v) if type(v) is float and v == v else format_cell(f, v) for v in values]
     return [format_cell(f, v) for v in values]
 
 

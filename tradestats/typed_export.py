@@ -10,24 +10,72 @@ full-text search over the quotes.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import os
 import shutil
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.parquet as pq
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from schemas.model import Field, Table
 from tradestats.csvio import read_csv_records
 from tradestats.errors import InputError, Problem
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+    import sqlite_utils
+
+# pyarrow and sqlite-utils are imported by the functions that write with them: the card reads the
+# typed rows only, and their imports are a good part of its run.
+
 #: Python types sqlite-utils maps to SQLite column types (TEXT, INTEGER, FLOAT); a date is ISO TEXT.
 SQLITE_TYPES = {"string": str, "date": str, "integer": int, "number": float}
-ARROW_TYPES = {"string": pa.string(), "date": pa.date32(), "integer": pa.int64(), "number": pa.float64()}
+def arrow_types() -> dict[str, pa.DataType]:
+    """The pyarrow type of each declared type (dates as ``date32``)."""
+    import pyarrow as pa
+
+    return {"string": pa.string(), "date": pa.date32(), "integer": pa.int64(), "number": pa.float64()}
+
+
+class _NoPandas:
+    """A finder that says pandas is not installed (see :func:`without_pandas`)."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+@contextlib.contextmanager
+def without_pandas():
+    """Within the block, ``import pandas`` fails, unless pandas is loaded already.
+
+    sqlite-utils imports pandas whenever it is installed (only to map ``pd.Timestamp``
+    to TEXT), and pyarrow imports it on its first ``pa.array`` (to ask whether the
+    values are a pandas object). Neither needs it here: tables are created from
+    Python's str, int and float and arrays made from lists, so the database and the
+    Parquet files are the same without it (a test compares), and the stage saves
+    pandas' import, a fifth of a second. pyarrow remembers for the process that pandas
+    is missing: this is for the database stage's own process, not for a library.
+    """
+    if "pandas" in sys.modules:
+        yield
+        return
+    sys.meta_path.insert(0, _NoPandas)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(_NoPandas)
+
+
+def __getattr__(name: str):
+    if name == "ARROW_TYPES":  # the mapping as a module constant, built on first use
+        return arrow_types()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 #: Columns with full-text search (every fact carries the sentence it came from).
 FTS_COLUMNS = ("quote",)
 
@@ -111,6 +159,9 @@ def creation_order(tables: Mapping[str, Table]) -> list[str]:
 
 def build_sqlite(path: Path, tables: Mapping[str, Table], rows: Mapping[str, list[dict]]) -> None:
     """Write a new SQLite database at ``path``: typed columns, NOT NULL, keys, FTS on quotes."""
+    with without_pandas():
+        import sqlite_utils
+
     path.unlink(missing_ok=True)
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA foreign_keys = ON")
@@ -150,21 +201,27 @@ def insert_rows(db: sqlite_utils.Database, table: Table, rows: list[dict]) -> No
 
 def arrow_table(table: Table, rows: list[dict]) -> pa.Table:
     """A pyarrow table with the declared types (dates as ``date32``), columns in schema order."""
-    schema = pa.schema([pa.field(f.name, ARROW_TYPES[f.type], nullable=not f.required) for f in table.fields])
+    import pyarrow as pa
+
+    types = arrow_types()
+    schema = pa.schema([pa.field(f.name, types[f.type], nullable=not f.required) for f in table.fields])
     columns = {}
     for f in table.fields:
         values = [r[f.name] for r in rows]
         if f.type == "date":
             values = [None if v is None else dt.date.fromisoformat(v) for v in values]
-        columns[f.name] = pa.array(values, type=ARROW_TYPES[f.type])
+        columns[f.name] = pa.array(values, type=types[f.type])
     return pa.Table.from_pydict(columns, schema=schema)
 
 
 def write_parquet_folder(folder: Path, tables: Mapping[str, Table], rows: Mapping[str, list[dict]]) -> None:
     """Write ``<table>.parquet`` files into a new folder (it must not exist yet)."""
-    folder.mkdir(parents=True)
-    for name, table in tables.items():
-        pq.write_table(arrow_table(table, rows[name]), folder / f"{name}.parquet", compression="zstd")
+    with without_pandas():
+        import pyarrow.parquet as pq
+
+        folder.mkdir(parents=True)
+        for name, table in tables.items():
+            pq.write_table(arrow_table(table, rows[name]), folder / f"{name}.parquet", compression="zstd")
 
 
 def replace_folder(staged: Path, target: Path) -> None:
