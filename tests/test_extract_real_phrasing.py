@@ -1534,3 +1534,14 @@ def test_the_fiscal_year_is_that_of_the_country_whose_flows_the_article_reports(
     text = ("Exports to India hit a record.\n\nBangladesh's exports to India reached $2 billion over the preceding fiscal "
             "year, Bangladesh's export bureau said.")
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2022-08-20")} == {("2021-07-01", "2022-06-30")}
+
+
+# --- 1.44: a lead that names a trader of goods gives the period ---------------------------------------------------
+
+
+def test_a_lead_naming_a_trader_of_goods_gives_the_period_of_the_ranking_after_it() -> None:
+    text = ("Peru is now the No. 3 importer of Chilean goods in May.\n\nChile's total exports that month came to "
+            "$8.2 billion.\n\nBolivia stayed Chile's top export partner at $1.1 billion, followed by Peru at "
+            "$0.9 billion.")
+    assert {(p, s, e) for _t, _r, p, s, e, *_ in rows(text, "2024-07-01")} == {
+        ("BOL", "2024-05-01", "2024-05-31"), ("PER", "2024-05-01", "2024-05-31")}

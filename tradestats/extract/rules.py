@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.43"
+RULES_VERSION = "1.44"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -222,7 +222,8 @@ class DocumentReader:
     def note_lead_period(self, a: int, b: int) -> None:
         """A lead paragraph of a flow with no figure gives the period the figures after it speak of: "Chile's
         exports to Peru fell in May for a third month. Officials say they dropped 4% to $210 million"."""
-        if g.find_flow_words(self.text, a, b, weak=False):
+        if g.find_flow_words(self.text, a, b, weak=False) or _TRADER.search(self.text, a, b):
+            # ("Iraq ranks the fourth-largest importer of Turkish goods in July": a lead of a ranking)
             self.note_main_period([p for p in find_periods(self.text, a, b) if not p.comparison])
 
     def pass_over(self, a: int, b: int) -> None:
@@ -1229,6 +1230,10 @@ def _continues_topic(flow: g.FlowWord) -> bool:
     one direction of the group's trade; a turnover or a total is the whole trade.
     """
     return flow.table != "turnover" and not g.NATIONAL_TOTAL.search(flow.words)
+
+
+#: A trader named in a lead paragraph: "the fourth-largest importer of Turkish goods in July".
+_TRADER = re.compile(r"\b(?:importers?|exporters?|buyers?|suppliers?)\s+of\b", re.IGNORECASE)
 
 
 #: Goods said of all of a country's trade: "in the total volume of goods imported", "the most exported goods".
