@@ -100,9 +100,9 @@ def inferred_reference(text: str, start: int) -> Reference:
     """
     years = [int(m.group()) for m in _YEAR.finditer(text, start)
              if not _DEADLINE.search(text, max(start, m.start() - 20), m.start())]
+    periods = find_periods(text, start, len(text))
     # years written in short forms ("1H17", "FY25", "Q3'22") count too
-    years += [p.year for p in find_periods(text, start, len(text)) if p.year is not None and p.kind == "months"
-              and not p.comparison]
+    years += [p.year for p in periods if p.year is not None and p.kind == "months" and not p.comparison]
     if not years:
         return Reference(None)
     latest = max(years)
@@ -111,7 +111,6 @@ def inferred_reference(text: str, start: int) -> Reference:
     told = _last_year_beside(text, start, latest)
     if told is not None:
         return Reference(told)
-    periods = find_periods(text, start, len(text))
     partial = any(p.year == latest and (p.first_month, p.last_month) != (1, 12) for p in periods if p.kind == "months")
     # "in 2024's first quarter": a part of the latest year, written as its possessive
     partial = partial or re.search(rf"\b{latest}['’]s\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|opening|final)?"
@@ -149,12 +148,12 @@ class ArticleContext:
             ref = Reference.from_iso(self.published)
             ref = ref if ref.year is not None else inferred_reference(self.text, self.body_start)
             if may_need_fiscal_start(self.lower or self.text.lower()):  # else no mention reads it: no pair needed
-                ref = replace(ref, fiscal_start=self.fiscal_start,
-                              fiscal_named_by_start=self.fiscal_owner in FISCAL_YEARS_NAMED_BY_START)
+                owner = self.fiscal_owner()
+                ref = replace(ref, fiscal_start=FISCAL_YEAR_STARTS.get(owner),
+                              fiscal_named_by_start=owner in FISCAL_YEARS_NAMED_BY_START)
             self._reference = ref
         return self._reference
 
-    @property
     def fiscal_owner(self) -> str | None:
         """The country whose "fiscal year" the article speaks of: the first of its two countries whose fiscal year
         is not the calendar year ("the first eight months of the current fiscal year" in a Pakistani report starts
@@ -164,11 +163,6 @@ class ArticleContext:
             owned = possessed_counts(self.text, self.body_start, self.lower or None)
             owners.sort(key=lambda c: -owned.get(c, 0))
         return next((c for c in owners if c in FISCAL_YEARS_OF_TRADE), owners[0] if owners else None)
-
-    @property
-    def fiscal_start(self) -> int | None:
-        owner = self.fiscal_owner
-        return FISCAL_YEAR_STARTS[owner] if owner else None
 
     def other_than(self, code: str) -> str | None:
         """The article's country that is not ``code``: the partner of a one-country statement."""
