@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tradestats.documents import Document
@@ -65,3 +65,24 @@ def test_any_text(text: str, date: str) -> None:
 @given(trade_like, published)
 def test_trade_like_text(text: str, date: str) -> None:
     check(text, date)
+
+
+SCALE_PIECES = ["billion", "Million", "BN", "mln", "trln", "trillion", "mn", "bln", "4.5", " ", "\u00a0", "\n", "s",
+                "é", "ı", "İ", "\u212a", "x", "-", ".", "(", "$", "abn", "_", "b", "m", "llion", "ln"]
+
+
+@settings(max_examples=400, deadline=None)
+@example("4 billioné, 5\u00a0BN)", 0, 0)
+@example(" bİllion", 0, 0)
+@example("7 mn_ 8 bıllion", 0, 0)
+@given(st.lists(st.sampled_from(SCALE_PIECES), max_size=30).map("".join), st.integers(0, 5), st.integers(0, 5))
+def test_scale_words_found_in_the_ascii_copy_are_those_the_pattern_finds(text: str, cut_start: int,
+                                                                          cut_end: int) -> None:
+    """The quick scan for "billion", "mn" ... in the article's lower-cased ASCII copy finds exactly what the
+    case-insensitive pattern finds in the text, at the same offsets, in any stretch of it."""
+    from tradestats.extract.numbers import _BARE_SCALE_WORD, _scale_words
+
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    ascii_copy = text.encode("ascii", "replace").decode("ascii").lower()
+    expected = [(w.start(), w.end(), w.group("scale")) for w in _BARE_SCALE_WORD.finditer(text, start, end)]
+    assert _scale_words(text, start, end, ascii_copy) == expected

@@ -59,7 +59,7 @@ def stated_amounts(text: str, a: int, b: int, lower: str | None = None) -> list[
     quantities = find_tonnes(text, a, b, lower) + find_kilograms(text, a, b, lower)
     tonnes = [t for t in quantities if not _overlaps(t.start, t.end, [(m.start, m.end) for m in money])]
     stated = sorted(money + tonnes, key=lambda m: m.start) if tonnes else money  # tonnes: and kilograms
-    implied = find_implied_money(text, a, b, stated)
+    implied = find_implied_money(text, a, b, stated, lower)
     return sorted(stated + implied, key=lambda m: m.start) if implied else stated
 
 

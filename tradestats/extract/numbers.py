@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from tradestats.extract.lexicon import CURRENCY_TERMS, trie_alternation
+from tradestats.extract.words import is_word_char
 
 #: A written number: "1,234.5" (comma thousands), "1,5" or "1.5" (decimal comma or point), "12".
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?"
@@ -425,6 +426,12 @@ def _all_starts(text: str, word: str, start: int, end: int) -> list[int]:
 #: It is found from its scale word, the rarer part: a scan for a pattern that opens on a look-behind tries every
 #: position of the text.
 _BARE_SCALE_WORD = re.compile(r"\s(?P<scale>(?i:billion|million|trillion|bln|mln|bn|mn|trln))\b")
+#: The same scale words in a lower-cased ASCII copy of the text, found from their first letters (the regex engine
+#: skips ahead to a "b", "m" or "t"); the space before and the word boundary after are tested on the text itself.
+_LOWER_SCALE_WORD = re.compile(r"(?:b(?:illion|ln|n)|m(?:illion|ln|n)|tr(?:illion|ln))\b")
+#: Letters that case-insensitive matching equates with ASCII ones but an ASCII copy cannot hold: with one of them
+#: in the text, the case-insensitive pattern runs instead.
+_FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")  # dotted capital I, dotless i, long s, Kelvin sign
 _BARE_NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£¥₸₽])(?:{NUMBER})$")
 _BARE_PHRASE_END = re.compile(r"\s*(?:[).,;:]|$)|\s+(?:in|for|and|or|respectively|compared|against|from|to|with|while"
                               r"|during|over|last|this|a|an|the|year|on)\b")
@@ -438,21 +445,35 @@ IMPLIED_AHEAD = 80
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
-def find_implied_money(text: str, start: int, end: int, stated: list[Amount]) -> list[Amount]:
+def _scale_words(text: str, start: int, end: int, lower: str | None) -> list[tuple[int, int, str]]:
+    """(start of the space before, end, scale word) of each scale word after a space in ``text[start:end]``, as
+    ``_BARE_SCALE_WORD`` finds them; ``lower``: the text as a lower-cased ASCII copy with the same offsets."""
+    if lower is None or any(map(text[start:end].__contains__, _FOLDED_LETTERS)):
+        return [(w.start(), w.end(), w.group("scale")) for w in _BARE_SCALE_WORD.finditer(text, start, end)]
+    found = []
+    for w in _LOWER_SCALE_WORD.finditer(lower, start + 1, end):
+        at, stop = w.start(), w.end()
+        if text[at - 1].isspace() and not (stop < len(text) and stop < end and is_word_char(text[stop])):
+            found.append((at - 1, stop, text[at:stop]))
+    return found
+
+
+def find_implied_money(text: str, start: int, end: int, stated: list[Amount], lower: str | None = None) -> list[Amount]:
     """Amounts written as a number and a scale word alone, in the currency of the money amount stated before them in
-    the same paragraph; ``stated`` is every money and tonnage amount of ``text[start:end]``, in text order."""
+    the same paragraph; ``stated`` is every money and tonnage amount of ``text[start:end]``, in text order
+    (``lower``: the whole text as a lower-cased ASCII copy, when the caller has it)."""
     money = [a for a in stated if a.unit not in QUANTITY_UNITS]
     if not money:
         return []
     out = []
     starts = [a.start for a in stated]
     money_starts = [a.start for a in money]
-    for w in _BARE_SCALE_WORD.finditer(text, start, end):
-        k = bisect.bisect_right(starts, w.start())
-        if k and stated[k - 1].end > w.start():
+    for w_start, w_end, scale in _scale_words(text, start, end, lower):
+        k = bisect.bisect_right(starts, w_start)
+        if k and stated[k - 1].end > w_start:
             continue  # the scale word of a stated amount: most of them
-        n = _BARE_NUMBER_BEFORE.search(text, max(start, w.start() - 24), w.start())
-        if n is None or w.end() < end and not _BARE_PHRASE_END.match(text, w.end(), end):
+        n = _BARE_NUMBER_BEFORE.search(text, max(start, w_start - 24), w_start)
+        if n is None or w_end < end and not _BARE_PHRASE_END.match(text, w_end, end):
             continue
         at = n.start()
         k = bisect.bisect_right(starts, at)
@@ -464,11 +485,11 @@ def find_implied_money(text: str, start: int, end: int, stated: list[Amount]) ->
             # "exports amounted to 2.5 billion, while imports to $1.6 billion": the currency stated next, in the
             # same sentence, when none was stated before in the paragraph
             before = money[i] if i < len(money) else None
-            if before is None or before.start - w.end() > IMPLIED_AHEAD or _SENTENCE_END.search(
-                    text, w.end(), before.start):
+            if before is None or before.start - w_end > IMPLIED_AHEAD or _SENTENCE_END.search(
+                    text, w_end, before.start):
                 continue
         if _NOT_MONEY_BEFORE.search(text, max(start, at - 60), at):
             continue
-        value = parse_number(n.group()) * _scale(w.group("scale"))
-        out.append(Amount(at, w.end(), _exact(value), before.unit, implied=True))
+        value = parse_number(n.group()) * _scale(scale)
+        out.append(Amount(at, w_end, _exact(value), before.unit, implied=True))
     return out

@@ -222,7 +222,8 @@ class DocumentReader:
     def note_lead_period(self, a: int, b: int) -> None:
         """A lead paragraph of a flow with no figure gives the period the figures after it speak of: "Chile's
         exports to Peru fell in May for a third month. Officials say they dropped 4% to $210 million"."""
-        if g.find_flow_words(self.text, a, b, weak=False) or _TRADER.search(self.text, a, b):
+        if g.find_flow_words(self.text, a, b, weak=False) or (
+                any(map(self.quick.lower[a:b].__contains__, _TRADER_STEMS)) and _TRADER.search(self.text, a, b)):
             # ("Iraq ranks the fourth-largest importer of Turkish goods in July": a lead of a ranking)
             self.note_main_period([p for p in find_periods(self.text, a, b) if not p.comparison])
 
@@ -1234,6 +1235,7 @@ def _continues_topic(flow: g.FlowWord) -> bool:
 
 #: A trader named in a lead paragraph: "the fourth-largest importer of Turkish goods in July".
 _TRADER = re.compile(r"\b(?:importers?|exporters?|buyers?|suppliers?)\s+of\b", re.IGNORECASE)
+_TRADER_STEMS = ("porter", "buyer", "supplier")  # a paragraph with none of them is passed over at once
 
 
 #: Goods said of all of a country's trade: "in the total volume of goods imported", "the most exported goods".
