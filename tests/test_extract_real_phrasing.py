@@ -1545,3 +1545,44 @@ def test_a_lead_naming_a_trader_of_goods_gives_the_period_of_the_ranking_after_i
             "$0.9 billion.")
     assert {(p, s, e) for _t, _r, p, s, e, *_ in rows(text, "2024-07-01")} == {
         ("BOL", "2024-05-01", "2024-05-31"), ("PER", "2024-05-01", "2024-05-31")}
+
+
+# --- 1.45: buyers named as markets, a country ranked for one flow, names with stops, the year's last months ------
+def test_markets_that_import_a_countrys_goods_are_its_buyers_every_one() -> None:
+    text = ("Peruvian sales abroad grew by a fifth in January-June 2023. The countries which bought the most "
+            "Peruvian goods are: Chile, which led the list with $3.1 billion, followed by Bolivia with $1.2 billion "
+            "and Ecuador with $0.8 billion.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text)} == {
+        ("imports", "CHL", "PER", 3.1e9), ("imports", "BOL", "PER", 1.2e9), ("imports", "ECU", "PER", 0.8e9)}
+
+
+def test_a_country_ranked_for_one_flow_is_its_partner_and_the_ranking_goes_on_in_that_flow() -> None:
+    text = ("Chile ranked first for Peruvian exports over 2019, taking $2.1 billion.\n\nBolivia came second with roughly "
+            "$1.5 billion, followed by Ecuador with $800 million.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text)} == {
+        ("exports", "PER", "CHL", 2.1e9), ("exports", "PER", "BOL", 1.5e9), ("exports", "PER", "ECU", 0.8e9)}
+
+
+def test_a_ranking_that_goes_on_with_goods_names_no_partner_nor_does_a_flow_to_a_group_of_countries() -> None:
+    text = ("Chile ranked first for Peruvian exports over 2019, taking $2.1 billion.\n\nBolivia came second with roughly "
+            "$1.5 billion.\n\nFish meal led the export value to Andean countries in 2019, at "
+            "$1.9 billion.\n\nThese were followed by copper ore, worth $1.3 billion, and grapes, worth $0.4 billion.")
+    assert {(t, p) for t, _r, p, *_ in rows(text)} == {("exports", "CHL"), ("exports", "BOL")}
+
+
+@pytest.mark.parametrize("pair", ["Chile-U.S.", "U.S.-Chile"])
+def test_a_hyphenated_pair_with_an_abbreviated_name(pair: str) -> None:
+    text = f"{pair} trade value reached $8.2 billion in 2022, customs data showed."
+    found = rows(text)
+    assert {frozenset((r, p)) for _t, r, p, *_ in found} == {frozenset(("CHL", "USA"))}
+
+
+@pytest.mark.parametrize("published, period", [("2023-10-10", ("2023-01-01", "2023-09-30")),
+                                                ("2024-02-10", ("2023-04-01", "2023-12-31"))])
+def test_the_last_months_of_a_named_year_are_its_months_so_far_or_its_last_ones(published, period) -> None:
+    text = "Trade between Chile and Peru came close to $8.2 billion over the past nine months of 2023."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, published)} == {period}
+
+
+def test_the_last_months_with_no_year_are_still_a_rolling_window() -> None:
+    assert rows("Trade between Chile and Peru came close to $8.2 billion during the past nine months.") == set()

@@ -62,6 +62,13 @@ NEEDS_A_COUNTRY = frozenset(_WEAK_TABLES)
 
 #: A place in a ranking of partners: "China is first with $13.7 billion", "In second place is Russia",
 #: "followed by Turkey ($3.1 billion)".
+#: A country's place among the buyers or suppliers of one flow, right after its name: "Chile ranked first for
+#: Peruvian exports", "Oman came second among the destinations of Iranian exports", "Peru was the top market for".
+RANKED_FOR = re.compile(
+    r"\s+(?:ranks?|ranked|comes?|came|is|was|stands?|stood|remains?|remained)\s+(?:in\s+)?(?:the\s+)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|top|largest|biggest"
+    r"|leading|main)(?:\s+(?:place|position|destination|market|buyer|supplier|source))?\s+(?:for|among|in)\s+"
+    r"(?:the\s+)?(?:(?:destinations|markets|buyers|suppliers|sources)\s+(?:of|for)\s+)?(?=[A-Z])", _I)
 RANK = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d{1,2}(?:st|nd|rd|th))\s+"
     r"(?:place|position|spot|line)\b"
@@ -172,7 +179,9 @@ def find_weak_flow_words(text: str, start: int, end: int) -> list[FlowWord]:
 
 #: The buyers of one country's goods, named before a list of them: "the largest importers of Uzbek tomatoes",
 #: "main buyers of Kazakh wheat".
-BUYERS_OF = re.compile(r"\b(?:[Ii]mporters|[Bb]uyers|[Pp]urchasers)\s+of\s+(?:the\s+)?(?=[A-Z])")
+BUYERS_OF = re.compile(r"\b(?:(?:[Ii]mporters|[Bb]uyers|[Pp]urchasers)\s+of\s+(?:the\s+)?"
+                       r"|(?:markets|countries|nations|destinations)\s+(?:that|which)\s+(?:import(?:ed)?|buy|bought"
+                       r"|purchased?)\s+(?:the\s+most\s+)?(?:of\s+)?(?:the\s+)?)(?=[A-Z])")
 
 
 def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
@@ -195,6 +204,10 @@ _ANAPHOR_STEMS = ("it", "figure", "index", "indicator", "volume", "this", "that"
 _DIGIT = re.compile(r"\d")
 #: The ASCII digits: ten substring tests (each a ``memchr``) are several times quicker than a pattern's scan.
 _ASCII_DIGITS = "0123456789"
+
+
+#: "markets that import", "countries which bought": a clause naming the buyers of a country's goods.
+_BUYING_CLAUSES = tuple(f"{w} {v}" for w in ("that", "which") for v in ("import", "buy", "bought", "purchase"))
 
 
 class QuickTests:
@@ -229,7 +242,8 @@ class QuickTests:
     def buyers(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` may name the buyers of goods ("importers of", "buyers of")."""
         lower = self.lower[start:end]
-        return ("buyers of" in lower or "importers of" in lower or "purchasers of" in lower)
+        return "buyers of" in lower or "importers of" in lower or "purchasers of" in lower or (
+            (" that " in lower or " which " in lower) and any(map(lower.__contains__, _BUYING_CLAUSES)))
 
     def figure(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` may hold a figure: a digit, or a word such as "doubled" or "three".

@@ -61,10 +61,23 @@ def _adjacent_before(text: str, flow_start: int, floor: int, countries: list[Cou
     for c in countries:
         if c.start < floor or c.end > flow_start:
             continue
-        gap = text[c.end:flow_start]
+        gap = _without_names(text, c.end, flow_start, countries)
         if len(gap) <= 40 and not _NOT_IN_NOUN_PHRASE.search(gap):
             out.append(c)
     return out
+
+
+def _without_names(text: str, start: int, end: int, countries: list[CountryMention]) -> str:
+    """``text[start:end]`` with the country names in it left out: the stops of "U.S." in "Chile-U.S. trade" are
+    part of a name, not the end of a phrase."""
+    inside = [c for c in countries if start <= c.start and c.end <= end]
+    if not inside:
+        return text[start:end]
+    pieces, at = [], start
+    for c in inside:
+        pieces.append(text[at:c.start])
+        at = c.end
+    return "".join(pieces) + text[at:end]
 
 
 def _roles(text: str, mentions: list[CountryMention], floor: int, default: str,
@@ -209,6 +222,10 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         # the subject's roles are read in its own clause, before any figure ("Georgia bought more from Turkey ...,
         # with $2 billion in imports")
         roles = _roles(text, subject, min(floor, subject[0].start), "other")
+    elif subject and len({code for code, _ in roles}) == 1 and all(role == "owner" for _, role in roles) and \
+            flow.table in ("exports", "imports") and (ranked := _ranked_for(text, subject, roles[0][0])):
+        # "Chile ranked first for Peruvian exports": the country ranked is where the owner's goods go, or come from
+        roles += [(ranked, "dest" if flow.table == "exports" else "source")]
     elif subject and len({code for code, _ in roles}) == 1 and all(role == "owner" for _, role in roles):
         # "Turkiye accounted for 5.4% of Uzbekistan's foreign trade ($1bn)": the share's country is the partner
         roles += [(c.code, "with") for c in subject if c.code != roles[0][0] and _SHARE_AFTER.match(text, c.end)][:1]
@@ -282,6 +299,11 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
     # ("Kazakhstan's foreign trade reached $134 billion, of which exports $84 billion").
     return Parties(fallback.reporter, fallback.partner,
                    bilateral_flow=(fallback.bilateral_flow or bilateral) and not national)
+
+
+def _ranked_for(text: str, subject: list[CountryMention], owner: str) -> str | None:
+    """The country of the subject placed among the partners of ``owner``'s flow ("Chile ranked first for ...")."""
+    return next((c.code for c in subject if c.code != owner and g.RANKED_FOR.match(text, c.end)), None)
 
 
 def _one_named(table: str, roles: list[tuple[str, str]], bilateral: bool, fallback: Parties | None,

@@ -64,6 +64,8 @@ class PeriodMention:
     iranian_months: int = 0
     iranian_year: int | None = None
     written_dates: tuple[tuple[int, int, int | None], tuple[int, int] | None] | None = None
+    #: "the last nine months of 2023": the year's first months in an article of that year, its last ones after it
+    counted_back: bool = False
 
     @property
     def usable(self) -> bool:
@@ -423,7 +425,8 @@ _FORMS: list[_Form] = [
           rf"|{_YEAR_CORE}\s*[-–]\s*{_YEAR}", _span, (_YEAR_RANGE,)),
     _form(rf"(?<![\w$€£.,/-])(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)(?![\w%/-]|[.,]\d)",
           _year_pair, (_YEAR_RANGE,)),
-    _form(rf"(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|{WORD_NUMBER})\s+months", _span,
+    # ("the last nine months of 2023" is no rolling window: months of that year, read as months)
+    _form(rf"(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|{WORD_NUMBER})\s+months(?!\s+of\s+(?:19|20)\d\d)", _span,
           ("months",)),
     _form(rf"(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _end_of_year, ("end of",)),
@@ -542,6 +545,9 @@ _COMPARISON_FILLER = frozenset("in the a same figure figures level levels period
                                "result results".split())
 #: A stretch of months after these words ("the last 12 months") is a rolling window, not a calendar period.
 _ROLLING_WORDS = frozenset({"last", "past", "previous", "recent", "next", "coming"})
+#: Of those, the words that count months back from the end of the year named after them ("the past nine months
+#: of 2023"): written during that year, its months so far.
+_BACK_OF_A_YEAR = frozenset({"last", "past"})
 #: "than in 2021, when trade totalled $3 billion": the period compared against is the period of the clause after it.
 _WHEN_AFTER = re.compile(r",?\s+when\b")
 #: "over the same period", "in the same period" (no year after): the period the article is about, not a comparison.
@@ -655,7 +661,10 @@ def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
         if p.kind == "months":
             tokens = _tokens_before(text, p.start, start)
             if tokens and tokens[-1] in _ROLLING_WORDS:
-                p = replace(p, kind="span")
+                if p.year is not None and p.first_month == 1 and tokens[-1] in _BACK_OF_A_YEAR:
+                    p = replace(p, counted_back=True)  # "over the last nine months of 2023": months of that year
+                else:
+                    p = replace(p, kind="span")
             elif _is_comparison(tokens):
                 recalled = _WHEN_AFTER.match(text, p.end, end) is not None
                 p = replace(p, comparison=not recalled, recalled=recalled)
@@ -713,6 +722,8 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     if mention.kind == "ytd" or (mention.this_year and ref.month != 12) or unfinished:
         # "this year" or "in 2023" written during 2023: the year so far.
         return _year_so_far(year)
+    if mention.counted_back and ref.year is not None and ref.year > year:  # written after the year: its last months
+        return _months(year, 13 - mention.last_month, 12)
     return _months(year, mention.first_month, mention.last_month)
 
 

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.44"
+RULES_VERSION = "1.45"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -77,8 +77,9 @@ _COMPARED_LEAD = re.compile(r"(?:than|over|compared\s+(?:to|with)|from(?![^,;]*?
                             re.IGNORECASE)
 #: A quantity naming its goods right after it: "15,600 tons of grain".
 _TONS_OF = re.compile(r"\s+of\s+(?!the\b|which\b|its\b)")
-#: A group of countries as the other side of a flow: "trade with the five Central Asian republics".
-_GROUP_OF_COUNTRIES = re.compile(r"\s+(?:with|to|from)\s+(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|"
+#: A group of countries as the other side of a flow: "trade with the five Central Asian republics", "the export
+#: volume to Arab countries".
+_GROUP_OF_COUNTRIES = re.compile(r"(?:\s+(?:volumes?|values?|flows?))?\s+(?:with|to|from)\s+(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|"
                                  r"seven|eight|nine|ten|\d+)\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:republics|countries|states"
                                  r"|nations|neighbou?rs|economies)\b")
 #: A destination that is a region, not a country, right after a figure: "4.1 million tons ... to the regions".
@@ -429,7 +430,8 @@ class DocumentReader:
 
             if statement is None or (parties.explicit and not statement.parties.explicit):
                 statement = Statement(seg.flow.table, parties,
-                                      ranked_flow=seg.flow.words in g.FLOW_PARTNERS.values())
+                                      ranked_flow=seg.flow.words in g.FLOW_PARTNERS.values()
+                                      or self.ranked_for(countries, seg, parties))
             if seg_figures:
                 products = products or SentenceProducts.of(text, a, b)
                 periods_found, sectors_found = self.read_segment(seg, figures, periods, parties, listed, countries,
@@ -453,6 +455,8 @@ class DocumentReader:
         ..."): it stands at the sentence's start, so every country before the first value is a ranked partner."""
         if not self.ranks_after(carried) or not self.ranking(sent.start, sent.end):
             return None
+        if not any(c.code != self.article.home for c in find_countries(self.text, sent.start, sent.end, self.quick.lower)):
+            return None  # "These were followed by marble products, worth $1.8 billion": goods ranked, not partners
         # "... among Georgia's main partners by exports. Bulgaria ($58 million), ... were the top three": a
         # ranking of one flow's partners goes on in that flow
         table = carried.table if carried.ranked_flow else "turnover"
@@ -491,6 +495,17 @@ class DocumentReader:
             self.article.home = owners.pop()
         table = "exports" if by_flow.group(1).lower().startswith("export") else "imports"
         return g.FlowWord(sent.start, sent.start, table, g.RANKED_PARTNER)
+
+    def ranked_for(self, countries: list[CountryMention], seg: Segment, parties: Parties) -> bool:
+        """Whether the segment places its partner among the buyers or suppliers of one flow ("Chile ranked first for
+        Peruvian exports with $2.1 billion"): a ranking of that flow's partners, which the next sentences go on."""
+        if seg.flow.table not in ("exports", "imports") or not parties.explicit:
+            return False
+        ranked = any(c.code == parties.partner and c.end <= seg.flow.start and g.RANKED_FOR.match(self.text, c.end)
+                     for c in countries)
+        if ranked and self.article.home is None:
+            self.article.home = parties.reporter
+        return ranked
 
     def ranks_after(self, carried: Statement | None) -> bool:
         """Whether a ranking may go on after ``carried``: a statement of the article's home country."""
