@@ -1586,3 +1586,77 @@ def test_the_last_months_of_a_named_year_are_its_months_so_far_or_its_last_ones(
 
 def test_the_last_months_with_no_year_are_still_a_rolling_window() -> None:
     assert rows("Trade between Chile and Peru came close to $8.2 billion during the past nine months.") == set()
+
+
+# --- 1.46: parts written before their flow, two hyphenated pairs, spans across the new year, bracketed priors ------
+def test_parts_of_a_total_each_written_before_its_flow() -> None:
+    text = ("Chile's trade with Peru in the reporting period of 2019 came to $0.3 billion. Of these, over $0.18 "
+            "billion amounted to export of wares and $0.12 billion to import of assorted products.")
+    assert {(t, v) for t, _r, _p, _s, _e, v, *_ in rows(text)} == {
+        ("turnover", 0.3e9), ("exports", 0.18e9), ("imports", 0.12e9)}
+
+
+def test_two_pairs_written_as_adjectives_in_one_sentence() -> None:
+    text = "In 2017, the Chilean-Peruvian turnover came to $900 million and the Chilean-Bolivian turnover - $800 million."
+    assert {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text)} == {("PER", 900e6), ("BOL", 800e6)}
+
+
+def test_a_condition_on_last_years_figure_is_a_fact_and_the_plan_after_then_is_not() -> None:
+    text = ("If last year trade between Chile and Peru came to almost $1 billion, then over the coming years the "
+            "figure is planned to grow to $3 billion.")
+    assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(text, "2023-03-01")} == {("2022-01-01", 1e9)}
+
+
+@pytest.mark.parametrize("written", ["over the May 2022-April 2023 period", "from May 2022 to April 2023",
+                                     "between May 2022 and April 2023"])
+def test_months_across_the_new_year_written_with_both_years(written: str) -> None:
+    text = f"Chile's exports to Peru {written} came to $44.4 billion."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-06-01")} == {("2022-05-01", "2023-04-30")}
+
+
+def test_an_amount_worth_a_bare_number_and_scale_takes_the_currency_before() -> None:
+    text = ("Over two months Chile and Peru traded $ 29,9 million. Chilean exports came to $ 15,67 million, and "
+            "imports of goods worth 13,8 million were recorded.")
+    assert ("imports", 13.8e6) in {(t, v) for t, _r, _p, _s, _e, v, *_ in rows(text, "2019-03-01")}
+
+
+def test_over_the_year_after_a_years_figure_is_that_year() -> None:
+    text = ("In 2021, Chile's trade with Peru came to $24.1 billion.\n\nExports from Chile rose over the year by "
+            "30.7 percent, to $13.1 billion.")
+    assert {(t, s) for t, _r, _p, s, *_ in rows(text, "2023-06-01")} == {("turnover", "2021-01-01"),
+                                                                        ("exports", "2021-01-01")}
+
+
+def test_a_trading_and_investment_partner_sets_the_pair_for_the_figures_after_it() -> None:
+    text = ("The EU is Chile's largest trading and investment partner, with over a third of its trade. In 2022, trade "
+            "turnover came to $39.9 billion.")
+    assert {(r, p) for _t, r, p, *_ in rows(text, "2023-06-01")} == {("CHL", "EUU")}
+
+
+def test_a_bracketed_value_after_a_growth_is_the_prior_value_with_its_own_period() -> None:
+    text = ("Chile's imports from Peru came to $3.4 billion over January-April 2024. This indicator rose by 21.4 "
+            "percent on the same months a year before ($2.7 billion for January-April 2023).")
+    assert {(s, v, gr) for _t, _r, _p, s, _e, v, gr, _c in rows(text, "2024-06-30")} == {
+        ("2024-01-01", 3.4e9, 1.214), ("2023-01-01", 2.7e9, None)}
+
+
+def test_these_exports_are_of_the_goods_just_named() -> None:
+    text = ("Chile sold 422,000 tons of copper ore to Peru over January-October 2023.\n\nThe value of these exports "
+            "came to $16.8 million, a fall of 28.4 percent ($23.5 million in 10M2022).")
+    found = rows(text, "2023-12-18")
+    assert {(t, s, v) for t, _r, _p, s, _e, v, *_ in found} == {
+        ("commodities", "2023-01-01", 422000), ("commodities", "2023-01-01", 16.8e6),
+        ("commodities", "2022-01-01", 23.5e6)}
+
+
+def test_an_excess_of_exports_over_the_imports_is_no_flow() -> None:
+    text = ("Over January-October 2019, Chile's exports to Peru came to $224.8 million and imports to $7.7 million. "
+            "The excess of exports over the imports in this trade stood at $217.1 million.")
+    assert {v for _t, _r, _p, _s, _e, v, *_ in rows(text)} == {224.8e6, 7.7e6}
+
+
+def test_a_bare_amount_after_a_scaled_one_in_its_sentence_takes_its_scale_but_not_a_price() -> None:
+    assert ("imports", 7.6e9) in {(t, v) for t, _r, _p, _s, _e, v, *_ in rows(
+        "In 2022 Chilean exports to Peru came to $31.9 billion, while imports reached $7.6")}
+    assert {v for _t, _r, _p, _s, _e, v, *_ in rows("In 2022 Chilean exports to Peru came to $32.3 billion, at "
+                                                   "$300 per tonne.")} == {32.3e9}

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from tradestats.extract import grammar as g
 from tradestats.extract.growth import Growth, find_growth
 from tradestats.extract.numbers import (QUANTITY_UNITS, Amount, find_implied_money, find_kilograms, find_money,
-                                        find_tonnes)
+                                        find_tonnes, with_borrowed_scales)
 
 
 @dataclass
@@ -55,7 +55,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def stated_amounts(text: str, a: int, b: int, lower: str | None = None) -> list[Amount]:
     """Money, tonnes and kilograms in ``text[a:b]`` in text order; a quantity inside a money expression is part of it.
     (``lower``: the whole text lower-cased, when at hand.)"""
-    money = find_money(text, a, b, lower)
+    money = with_borrowed_scales(text, find_money(text, a, b, lower))
     quantities = find_tonnes(text, a, b, lower) + find_kilograms(text, a, b, lower)
     tonnes = [t for t in quantities if not _overlaps(t.start, t.end, [(m.start, m.end) for m in money])]
     stated = sorted(money + tonnes, key=lambda m: m.start) if tonnes else money  # tonnes: and kilograms
@@ -82,6 +82,9 @@ def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = N
             previous = None
             continue
         role = money_role(text, amount, previous, a)
+        if role == "main" and any(x.end <= amount.start and _BRACKET_AFTER_VALUE.fullmatch(text, x.end, amount.start)
+                                  for x in growth):
+            role = "comparison"  # "a decline of 30.6 percent ($24.2 million in 2022)": the value it fell from
         if role == "main" and previous is not None and previous.unit == amount.unit and \
                 _BRACKET_AFTER_VALUE.fullmatch(text, previous.end, amount.start):
             # "China - $10.4 billion ($8.7 billion in 2022), Poland - $6.6 billion ($5.5 billion)": the bracket

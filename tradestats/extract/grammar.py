@@ -31,13 +31,15 @@ _NOT_A_FLOW_AFTER_TRADE = (
 #: A ranked partner stands for trade with it even without the word "trade": "Uzbekistan's main partners were China
 #: ($6.9 billion), Russia ...", but not a partner in investment or finance.
 _RANKED_PARTNER = (r"(?:main|largest|biggest|leading|top|key|major|principal)\s+"
-                   r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:trad(?:e|ing)\s+)?partners?"
+                   r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:trad(?:e|ing)\s+"
+                   r"(?:and\s+(?:investment|economic)\s+)?)?partners?"
                    r"(?!\s+(?:in|for)\s+(?:investment|investing|financ|energy|security))")
 RANKED_PARTNER_STARTS = ("main", "largest", "biggest", "leading", "top", "key", "major", "principal")
 #: "Commerce" is trade only between two sides ("commerce between India and Russia", "bilateral commerce"), not in
 #: the name of a ministry or a chamber.
 _COMMERCE = r"commerce(?=\s+(?:between|with)\b)|(?<=bilateral\s)commerce"
-_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+(?:turnover\s+)?partners?|trade[ds]?|trading"
+_FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+(?:turnover\s+|and\s+(?:investment|economic)\s+)?partners?"
+                           r"|trade[ds]?|trading"
                            r"|(?:exports?|imports?)\s+and\s+(?:exports?|imports?)(?=\s+(?:between|of|with)\b)"
                            r"|export(?:s|ed|ing|ations?)?|import(?:s|ed|ing|ations?)?"
                            rf"|{_RANKED_PARTNER}|{_COMMERCE})\b(?!-)",
@@ -391,7 +393,8 @@ SAME_VALUE_BETWEEN = re.compile(r"\s*(?:\(|,?\s*or\s+(?:about\s+|around\s+|rough
 #: Words that make a bracket or clause a comparison: "than in the same period of the previous year ($474.3 million)".
 COMPARISON_WORDS = Words(r"\b(?:than|compared|comparison|against|versus|year\s+earlier|year\s+ago|from)\b")
 #: The same without "from", which after a dash or colon names a partner rather than a starting value.
-COMPARISON_REMARK_WORDS = Words(r"\b(?:than|compared|comparison|against|versus|year\s+earlier|year\s+ago)\b")
+COMPARISON_REMARK_WORDS = Words(r"\b(?:than|compared|comparison|against|versus|year\s+earlier|year\s+ago|year\s+before"
+                                r"|year[\s-]on[\s-]year|y-o-y)\b")
 
 # --- non-facts -------------------------------------------------------------------------------------------------
 #: Words before a figure that make it a target, forecast, plan, deal, investment, aid, capacity or offer.
@@ -400,13 +403,16 @@ NOT_A_FACT_BEFORE = Words(
     r"|seek(?:s|ing)?|want(?:s|ed)?|wish(?:es)?|hope(?:s|d)?|ready|readiness|potential|opportunit(?:y|ies)"
     r"|prospects?|prerequisites|expect(?:s|ed|ation|ations)?|forecast\w*|project(?:ed|ion|ions)|predict\w*"
     r"|estimated\s+to|going\s+to"
-    r"|to\s+(?:(?:further|significantly|substantially|at\s+least)\s+)?(?:bring|increase|boost|raise|expand|double"
+    # ("amounted to export of goods": a share of a value, the noun after "amounted to", not an infinitive)
+    r"|(?<!amounted\s)(?<!accounted\s)(?<!million\s)(?<!billion\s)to\s+(?:(?:further|significantly|substantially"
+    r"|at\s+least)\s+)?(?:bring|increase|boost|raise|expand|double"
     r"|triple|achieve|lift|grow|export|import|supply|ship|sell)"
     r"|bringing(?!\s+(?:it|the\s+(?:figure|volume|turnover))\s+to\b)|raising\s+trade|agree(?:s|d)?"
     r"|contracts?|deals?|agreements?|memorand\w*|signed|invest\w*|aid|humanitarian|grants?|loans?|credits?|gdp"
     r"|gross\s+domestic|capacity|capacities|transit|containers?|freight|cargo|throughput|compan(?:y|ies)"
     r"|enterprises?|firms?|joint\s+ventures?|items|list\s+of|offer\w*|propos\w*|suggest\w*|worth\s+of"
     r"|population|budget|reserves|tourists?|passengers?|surplus(?:es)?|deficits?|balance"
+    r"|excess\s+of\s+(?:exports?|imports?)\s+over"
     r"|customs\s+(?:payments?|duties|duty|revenues?|fees|charges|receipts)|(?:import|export)\s+duties"
     r"|duties\s+and\s+taxes|taxes\s+and\s+duties|tax\s+revenues?|taxes\s+(?:collected|paid|levied)"
     r"|medium[\s-]term|long[\s-]term)\b"

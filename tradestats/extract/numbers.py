@@ -435,6 +435,8 @@ _FOLDED_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")  # dotted capital I, 
 _BARE_NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£¥₸₽])(?:{NUMBER})$")
 _BARE_PHRASE_END = re.compile(r"\s*(?:[).,;:]|$)|\s+(?:in|for|and|or|respectively|compared|against|from|to|with|while"
                               r"|during|over|last|this|a|an|the|year|on)\b")
+#: A bare number and scale said to be a worth is money whatever follows: "goods worth 14.2 million were imported".
+_WORTH_BEFORE = re.compile(r"\b(?:worth|valued\s+at)\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?$")
 #: What a bare number and scale may count instead of money: "a population of 27 million".
 _NOT_MONEY_BEFORE = re.compile(r"(?i:population|people|residents|tourists|visitors|passengers|doses|barrels|users"
                                r"|subscribers|cubic|units|vehicles|heads|households|jobs)\W+(?:\w+\W+){0,3}$")
@@ -458,6 +460,40 @@ def _scale_words(text: str, start: int, end: int, lower: str | None) -> list[tup
     return found
 
 
+#: A scale word ending a money amount as written: "$32.3 billion", "1.5bn tenge".
+_SCALED = re.compile(r"(?:thousand|million|billion|trillion|mln|bln|bn|mn|trln|tn)\b", re.IGNORECASE)
+#: Where a sentence ends between two amounts.
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
+#: How far after a scaled amount a bare one may borrow its scale.
+SCALE_REACH = 120
+
+
+def with_borrowed_scales(text: str, amounts: list[Amount]) -> list[Amount]:
+    """Amounts written with no scale right after one with a scale in the same sentence take its scale: "exports
+    reached $32.3 billion, while imports totaled $7.6." (a scale dropped in editing, never a value of $7.6). Only
+    a small bare value ending its phrase borrows: "$300 per tonne" is a price."""
+    out: list[Amount] = []
+    before: Amount | None = None  # the money amount before, with a scale or not
+    for amount in amounts:
+        if amount.unit in QUANTITY_UNITS:
+            out.append(amount)
+            continue
+        if before is not None and 0 < amount.value < 1000 and amount.unit == before.unit and not amount.is_range \
+                and amount.start - before.end <= SCALE_REACH and not _SCALED.search(text, amount.start, amount.end) \
+                and _BORROWING_END.match(text, amount.end) and not _SENTENCE_BREAK.search(text, before.end, amount.start):
+            scale = _SCALED.search(text, before.start, before.end)
+            if scale is not None and scale.group().casefold() in SCALES:
+                amount = Amount(amount.start, amount.end, _exact(amount.value * _scale(scale.group())), amount.unit,
+                                implied=amount.implied)
+        out.append(amount)
+        before = amount
+    return out
+
+
+#: What may follow a bare value that borrows a scale: the end of its phrase or of the text.
+_BORROWING_END = re.compile(r"\s*(?:[).,;]|$)|\s+(?:in|and|respectively|compared|against|while)\b")
+
+
 def find_implied_money(text: str, start: int, end: int, stated: list[Amount], lower: str | None = None) -> list[Amount]:
     """Amounts written as a number and a scale word alone, in the currency of the money amount stated before them in
     the same paragraph; ``stated`` is every money and tonnage amount of ``text[start:end]``, in text order
@@ -473,7 +509,8 @@ def find_implied_money(text: str, start: int, end: int, stated: list[Amount], lo
         if k and stated[k - 1].end > w_start:
             continue  # the scale word of a stated amount: most of them
         n = _BARE_NUMBER_BEFORE.search(text, max(start, w_start - 24), w_start)
-        if n is None or w_end < end and not _BARE_PHRASE_END.match(text, w_end, end):
+        if n is None or w_end < end and not _BARE_PHRASE_END.match(text, w_end, end) and \
+                not _WORTH_BEFORE.search(text, max(start, n.start() - 12), n.start()):
             continue
         at = n.start()
         k = bisect.bisect_right(starts, at)

@@ -148,6 +148,7 @@ def _trailing(text: str, start: int, end: int, countries: list[CountryMention],
     total over several partners is recognised as one.
     """
     stop = min([k for k in (text.find(m, start, end) for m in _NEW_CLAUSE) if k != -1] + [end])
+    stop = _next_flow_phrase(text, start, stop, countries)
     after = [c for c in countries if start <= c.start < stop]  # in the same clause
     if not after or _PUNCTUATION_BETWEEN.search(text, start, after[0].start):
         return []
@@ -159,6 +160,23 @@ def _trailing(text: str, start: int, end: int, countries: list[CountryMention],
             break
         out.append((code, role))
     return out
+
+
+#: A flow noun after a figure, which may open a statement of its own: "... and the Chilean-Bolivian turnover - $8m".
+_LATER_FLOW_NOUN = re.compile(r"\b(?:turnover|trade|exports?|imports?)\b", re.IGNORECASE)
+
+
+def _next_flow_phrase(text: str, start: int, stop: int, countries: list[CountryMention]) -> int:
+    """Where the noun phrase of the next flow noun after ``start`` begins, or ``stop``: the countries
+    that qualify a later flow noun ("and the Chilean-Bolivian turnover") are that statement's, not trailing ones."""
+    later = _LATER_FLOW_NOUN.search(text, start, stop + 12)  # (the segment may end at the next flow noun)
+    if later is None:
+        return stop
+    for c in countries:
+        if start <= c.start and c.end <= later.start() and \
+                not _NOT_IN_NOUN_PHRASE.search(_without_names(text, c.end, later.start(), countries)):
+            return c.start
+    return stop
 
 
 def _first(codes: list[str], *exclude: str | None) -> str | None:

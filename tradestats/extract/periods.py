@@ -66,6 +66,8 @@ class PeriodMention:
     written_dates: tuple[tuple[int, int, int | None], tuple[int, int] | None] | None = None
     #: "the last nine months of 2023": the year's first months in an article of that year, its last ones after it
     counted_back: bool = False
+    #: "over the year": the whole year in force when there is one, else the year before publication
+    the_year: bool = False
 
     @property
     def usable(self) -> bool:
@@ -216,7 +218,7 @@ def _relative_year(m: re.Match, start: int, end: int) -> PeriodMention:
     offset = _offset(m.group("rel")) if m.group("rel") else -1
     if offset > 0:
         return PeriodMention(start, end, "deadline")
-    return PeriodMention(start, end, "months", offset=offset, this_year=offset == 0)
+    return PeriodMention(start, end, "months", offset=offset, this_year=offset == 0, the_year=not m.group("rel"))
 
 
 def _year(m: re.Match, start: int, end: int) -> PeriodMention:
@@ -307,6 +309,18 @@ def _fiscal_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
     return PeriodMention(start, end, "fiscal", first, last, year=years.year)
 
 
+def _months_across_years(m: re.Match, start: int, end: int) -> PeriodMention | None:
+    """ "April 2022-March 2023", "from July 2021 to June 2022": the months from one to the other, across the new year
+    when the second year follows the first; a stretch of more than twelve months is a span of years."""
+    first, last = MONTH_NUMBERS[m.group("m1").rstrip(".").lower()], MONTH_NUMBERS[m.group("m2").rstrip(".").lower()]
+    year, following = int(m.group("y1")), int(m.group("y2"))
+    if following == year and first <= last:
+        return PeriodMention(start, end, "months", first, last, year=year)
+    if following == year + 1 and last < first:
+        return PeriodMention(start, end, "fiscal", first, last, year=year)
+    return PeriodMention(start, end, "span")
+
+
 def _deadline(m: re.Match, start: int, end: int) -> PeriodMention:
     return PeriodMention(start, end, "deadline", year=int(m.group("y")))
 
@@ -370,6 +384,11 @@ _N = rf"(?:\d+|{WORD_NUMBER}|several|few|a\s+few)"
 
 #: Every way of writing a period. Where two readings overlap, the one starting first, then the longest, wins.
 _FORMS: list[_Form] = [
+    _form(rf"(?P<m1>{_MONTH})\s+(?P<y1>(?:19|20)\d\d)\s*(?:-|–|—|to\b|through\b|thru\b|till\b|until\b)\s*"
+          rf"(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})", _months_across_years, (_MONTH_NAME,), "from the in for during over",
+          cased=True),
+    _form(rf"[Bb]etween\s+(?P<m1>{_MONTH})\s+(?P<y1>(?:19|20)\d\d)\s+and\s+(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})",
+          _months_across_years, ("between",), cased=True),
     _form(rf"(?P<m1>{_MONTH})\s*(?:-|–|—|to\b|through\b|till\b|until\b)\s*(?P<m2>{_MONTH})\s*(?:\(\s*|,\s*|of\s+)?"
           rf"(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+|FY\s?)?(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*(?P<y2>20\d\d|\d\d)"
           r"(?!\d)\)?", _fiscal_months, (_MONTH_NAME,), "from between the in for during", cased=True),

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.45"
+RULES_VERSION = "1.46"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -719,6 +719,9 @@ class DocumentReader:
         floor = seg.start
         if seg.start == seg.flow.start:  # a later flow word of the sentence: "..., and its furniture exports grew"
             untitled = products.naming(seg.flow.start) or untitled
+        if untitled is None and seg.flow.table in ("exports", "imports") and \
+                _DEMONSTRATIVE_BEFORE.search(self.text, max(seg.start, seg.flow.start - 8), seg.flow.start):
+            untitled = self.goods_named_before(seg.start)  # "Chile sold 4,000 tons of copper. These exports ..."
         for f in figures:
             own = products.before(floor, f.start)
             if f.amount and f.amount.unit in QUANTITY_UNITS and _TONS_OF.match(self.text, f.end):
@@ -832,6 +835,9 @@ class DocumentReader:
                         or year_to_date(ref) or NO_PERIOD)
             if self.is_period_in_force(mention):
                 return self.main_period  # "in the said four-month period": the four months in force
+            in_force = self.stated_period or (carried.period if carried is not None else None)
+            if mention.the_year and in_force is not None and _whole_year(in_force):
+                return in_force  # "trade reached $24 billion in 2022. Exports grew over the year ...": that year
             mention = _year_before_the_one_named(self.text, mention, periods)
             period = resolve(mention, ref)
             if period is None:
@@ -1148,18 +1154,19 @@ def _segments(flows: list[g.FlowWord], a: int, b: int, text: str = "") -> list[S
 _FIRST_DIGIT = re.compile(r"\d[\d.,]*")
 #: A value written before the flow word it is of: "with $3.1 billion in exports and $1.3 billion in imports",
 #: "$1.9 billion accounted for imports, and $61 million for exports", "of which $3.2 billion was accounted for by
-#: imports and $1 billion by exports", "$3.2 billion were imports".
+#: imports and $1 billion by exports", "$3.2 billion were imports", "$180 million amounted to export of goods and
+#: $120 million to import".
 _VALUE_IN_FLOW_BEFORE = re.compile(
     r"(?:[$€£]\s?|\b(?:USD|US\$|EUR|KZT|RUB)\s?)?\d[\d.,]*\s?(?:(?:trillion|billion|million|thousand|tn|bn|bln|mln|m)\b\.?"
     r"\s?)?(?:(?:US\s)?dollars?\s|euros?\s|tenge\s|r[ou]ubles?\s|yuan\s|USD\s)?(?:worth\s)?"
-    r"(?:in|for|(?:(?:was|were)\s+)?accounted\s+for\s+by|by|was|were)\s+$", re.IGNORECASE)
+    r"(?:in|for|to|(?:(?:was|were)\s+)?accounted\s+for\s+by|by|was|were)\s+$", re.IGNORECASE)
 
 
 def _own_figure_before(text: str, floor: int, flow_start: int) -> int:
     """Where a later flow word's segment begins: at the flow word, or at a value written just before it
     ("$3.1 billion in exports"), which is the value of that flow, not of the one before."""
     if not text or text[max(floor, flow_start - 5):flow_start].rstrip()[-3:].lower() not in (" in", "for", " by",
-                                                                                          "ere", "was"):
+                                                                                          "ere", "was", " to"):
         return flow_start
     m = _VALUE_IN_FLOW_BEFORE.search(text, max(floor, flow_start - 64), flow_start)
     return m.start() if m else flow_start
@@ -1247,6 +1254,9 @@ def _continues_topic(flow: g.FlowWord) -> bool:
     """
     return flow.table != "turnover" and not g.NATIONAL_TOTAL.search(flow.words)
 
+
+#: A flow word that points back at the goods just named: "these exports", "such supplies".
+_DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:[Tt]hese|[Ss]uch|[Tt]hose)\s+$")
 
 #: A trader named in a lead paragraph: "the fourth-largest importer of Turkish goods in July".
 _TRADER = re.compile(r"\b(?:importers?|exporters?|buyers?|suppliers?)\s+of\b", re.IGNORECASE)
@@ -1373,7 +1383,7 @@ _AND_FLOW_VERB = re.compile(r"\band\s+(?:also\s+|then\s+)?((?:exported|imported|
 
 
 #: Where a clause ends: a later clause's words are not about the figure before it.
-_CLAUSE_ENDS = (";", ", while ", ", whereas ", ", and ", ", but ", " while ", " whereas ")
+_CLAUSE_ENDS = (";", ", while ", ", whereas ", ", and ", ", but ", ", then ", " while ", " whereas ")
 #: Where the clause of a figure may begin: where a clause ends, or at a relative clause.
 _CLAUSE_STARTS = _CLAUSE_ENDS + (", which ",)
 
@@ -1381,6 +1391,10 @@ _CLAUSE_STARTS = _CLAUSE_ENDS + (", which ",)
 def _may_hold_clause_marker(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` may hold one of the markers above: each has a ";", a "," or " wh" in it."""
     return text.find(",", start, end) != -1 or text.find(";", start, end) != -1 or text.find(" wh", start, end) != -1
+
+
+def _whole_year(period: Period) -> bool:
+    return period.start[5:] == "01-01" and period.end[5:] == "12-31" and period.start[:4] == period.end[:4]
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
