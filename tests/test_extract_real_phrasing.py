@@ -1660,3 +1660,25 @@ def test_a_bare_amount_after_a_scaled_one_in_its_sentence_takes_its_scale_but_no
         "In 2022 Chilean exports to Peru came to $31.9 billion, while imports reached $7.6")}
     assert {v for _t, _r, _p, _s, _e, v, *_ in rows("In 2022 Chilean exports to Peru came to $32.3 billion, at "
                                                    "$300 per tonne.")} == {32.3e9}
+
+
+# --- 1.47: lists of goods as lines of their own, passenger cars, a growth after the goods named once -------------
+def test_goods_listed_as_lines_of_their_own_under_a_lead_line() -> None:
+    text = ("Chile-Peru trade fell in 2024.\n\nLeading goods shipped from Chile to Peru in 2024:\n\nPassenger cars – "
+            "$91.2 million;\n\nCopper wire – $41 million;\n\nTrucks – $12.5 million.")
+    assert {(c, v) for t, _r, _p, _s, _e, v, _g, c in rows(text, "2025-02-10") if t == "commodities"} == {
+        ("passenger cars", 91.2e6), ("copper", 41e6), ("trucks", 12.5e6)}
+
+
+def test_a_growth_verb_after_a_comma_names_no_goods() -> None:
+    text = ("Chile's exports of farm products to Peru grew over January-June 2019. Export of meat products grew "
+            "fastest, increasing by 31 times to $11.6 million.")
+    assert {(c, v, gr) for t, _r, _p, _s, _e, v, gr, c in rows(text, "2019-08-01") if t == "commodities"} == {
+        ("meat products", 11.6e6, 31.0)}
+
+
+def test_a_growth_and_a_prior_quantity_after_the_goods_named_once() -> None:
+    text = ("Chile sold 415,000 tons of copper ore to Peru over January-October 2023, a drop of 24.5 percent compared "
+            "with the same period of 2022 (549,700 tons).")
+    assert {(s, v, gr) for _t, _r, _p, s, _e, v, gr, _c in rows(text, "2023-12-18")} == {
+        ("2023-01-01", 415000, 0.755), ("2022-01-01", 549700, None)}

@@ -74,7 +74,8 @@ _NOT_A_LIST_ITEM = _NOT_GOODS | frozenset(
     "up down by at worth and or the a an of to from in for with while whereas compared respectively against "
     "than was were is are has have had growth increase decrease decline rise drop tonnes tons tonne ton thousand "
     "million billion trillion percent per cent units pieces head barrels kg kilograms cubic meters metres liters "
-    "litres dollars euros rubles tenge sums som manats lari".split())
+    "litres dollars euros rubles tenge sums som manats lari increasing decreasing rising falling growing declining "
+    "dropping jumping surging climbing reaching amounting totalling totaling standing exceeding".split())
 
 
 def _listed_products(text: str, start: int, end: int, known: list[CommodityMention]) -> list[CommodityMention]:

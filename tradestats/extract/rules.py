@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.46"
+RULES_VERSION = "1.47"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -731,9 +731,11 @@ class DocumentReader:
             elif not own and f.amount:
                 worth = _WORTH_OF.match(self.text, f.end, seg.end)  # "$1.5 billion worth of seafood"
                 own = products.after(worth.end(), seg.end) if worth else own
-            if own and f.role == "comparison" and items and current is not None and \
+            if own and (f.role == "comparison" or f.is_growth) and items and current is not None and \
                     [c.name for c in own] == [c.name for c in current]:
-                items[-1][1].append(f)  # "300,000 tons of wheat ..., against 120,000 tons in 2017": the same goods
+                # "300,000 tons of wheat ..., against 120,000 tons in 2017", "... of cement, a fall of 26%": the
+                # same goods, named once before
+                items[-1][1].append(f)
             elif own:
                 current = own
                 items.append((current, [f]))
@@ -1184,7 +1186,10 @@ _WORTH_OF_OPENING = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
 #: A paragraph that is an item of a list: "- Cotton fiber ($24 million);", "• wheat – $45 million", "2) coal".
 _BULLET = re.compile(g.BULLET_MARK)
 #: An item of a list written as a line of its own without a bullet: "Russia – 37.7 thousand tons".
-_NAMED_ITEM = re.compile(r"[ \t]*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}\s*[–—-]\s*[$€£¥₽]?\s?\d")
+_NAMED_ITEM = re.compile(r"[ \t]*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}\s*[–—-]\s*[$€£¥₽]?\s?\d"
+                         # goods: "Passenger cars – $99.7 million;", "Glass containers (bottles, jars) – $20 million"
+                         r"|[ \t]*[A-Z][a-z]+(?:[ ,-]+[\w'’.()]+){0,10}?\s+[–—]\s*[$€£¥₽]\s?\d[^\n]{0,40}[;.]?[ \t]*$",
+                         re.MULTILINE)
 #: A sentence opening on the statement before it: "Of the total turnover, exports amounted to $739.3 million".
 _OF_THE_TOTAL = re.compile(r"[\W_]*(?:out\s+)?of\s+(?:the|this|that)\s+(?:total\s+)?", re.IGNORECASE)
 #: "export partners": the partners ranked by one flow; "in the foreign trade turnover" after it only says where.
