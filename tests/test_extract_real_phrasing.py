@@ -1682,3 +1682,12 @@ def test_a_growth_and_a_prior_quantity_after_the_goods_named_once() -> None:
             "with the same period of 2022 (549,700 tons).")
     assert {(s, v, gr) for _t, _r, _p, s, _e, v, gr, _c in rows(text, "2023-12-18")} == {
         ("2023-01-01", 415000, 0.755), ("2022-01-01", 549700, None)}
+
+
+# --- 1.48: a ranking of one flow's partners that took the lead, followed with, a share of the total flow --------
+def test_a_ranking_of_import_sources_goes_on_past_a_share_of_the_total_imports() -> None:
+    text = ("Chile's exports to Peru came to $4 billion in January 2023.\n\nAs for Chile's imports, Brazil took the "
+            "lead with $13.9 billion, a fifth of them.\n\nThe US followed with $6.1 billion, or 9.1% of overall "
+            "purchases. Peru came in third place at $4.2 billion, some 6.4 percent of all imports.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2023-03-01") if t == "imports"} == {
+        ("imports", "CHL", "BRA", 13.9e9), ("imports", "CHL", "USA", 6.1e9), ("imports", "CHL", "PER", 4.2e9)}

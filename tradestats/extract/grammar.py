@@ -76,9 +76,14 @@ RANK = re.compile(
     r"(?:place|position|spot|line)\b"
     r"|\b(?:is|was|are|were|ranks?|ranked|comes?|came|remains?|remained)\s+(?:in\s+)?"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next)\b(?!\s+(?:half|quarter))"
-    r"|\bfollowed\s+by\b|\b(?:the\s+)?top(?:\s+|\s*-\s*)(?:three|four|five|six|seven|eight|nine|ten|[3-9]|10)\b",
+    r"|\bfollowed\s+(?:by|with)\b|\b(?:the\s+)?top(?:\s+|\s*-\s*)(?:three|four|five|six|seven|eight|nine|ten|[3-9]|10)\b"
+    r"|\btook\s+the\s+lead\b|\b(?:topped|led|heads?|headed)\s+the\s+(?:list|ranking|table)\b",
     _I,
 )
+#: A share of a total after a value: "$4.7 billion, or 7.1 percent of the total imports" (the flow word names the
+#: total the share is of, not the value's flow).
+SHARE_OF_TOTAL = re.compile(r"\bper\s*cent\s+of\s+(?:the\s+)?(?:total|overall|all)\s+$|%\s+of\s+(?:the\s+)?(?:total|overall"
+                            r"|all)\s+$|\bpercent\s+of\s+(?:the\s+)?(?:total|overall|all)\s+$", _I)
 #: The words of the flow that a ranking sentence without a flow word of its own continues.
 RANKED_PARTNER = "ranked partner"
 

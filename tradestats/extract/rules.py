@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.47"
+RULES_VERSION = "1.48"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -343,6 +343,9 @@ class DocumentReader:
             if carried is not None and _OF_THE_TOTAL.fullmatch(text, a, flows[0].start) and \
                     text.startswith(",", flows[0].end):
                 flows = flows[1:]  # "Of the total turnover, exports amounted to ...": the parts of the last statement
+        if flows and self.ranks_after(carried) and self.ranking(a, b):
+            # "India came third with $4.7 billion, or 7.1 percent of the total imports": the total a share is of
+            flows = [f for f in flows if not g.SHARE_OF_TOTAL.search(text, max(a, f.start - 30), f.start)]
         if len(flows) == 1 and earlier and _bare_partners(flows[0]):
             # "The share of the five largest partners by exports was 60%. The top partners were Iran ($40 million),
             # ...": the partners of the flow ranked in the sentence before
@@ -431,6 +434,7 @@ class DocumentReader:
             if statement is None or (parties.explicit and not statement.parties.explicit):
                 statement = Statement(seg.flow.table, parties,
                                       ranked_flow=seg.flow.words in g.FLOW_PARTNERS.values()
+                                      or (seg.flow.words == g.RANKED_PARTNER and seg.flow.table != "turnover")
                                       or self.ranked_for(countries, seg, parties))
             if seg_figures:
                 products = products or SentenceProducts.of(text, a, b)
@@ -502,7 +506,8 @@ class DocumentReader:
         if seg.flow.table not in ("exports", "imports") or not parties.explicit:
             return False
         ranked = any(c.code == parties.partner and c.end <= seg.flow.start and g.RANKED_FOR.match(self.text, c.end)
-                     for c in countries)
+                     for c in countries) or g.RANK.search(self.text, seg.flow.end, seg.end) is not None
+        # ("As for Chile's imports, China took the lead with $14.8 billion": the partners of one flow ranked)
         if ranked and self.article.home is None:
             self.article.home = parties.reporter
         return ranked
