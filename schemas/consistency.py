@@ -78,7 +78,10 @@ def _keys(facts: pd.DataFrame) -> pd.DataFrame:
 
 def _tolerances(facts: pd.DataFrame, labels: set) -> pd.Series:
     """value_tolerance of each named row (reading the quote is the costly part: only rows a check compares)."""
-    rows = facts[facts["label"].isin(labels)] if "label" in facts else facts.loc[list(labels)]
+    if "label" in facts:  # membership by a set of Python strings (isin on a string column converts the set first)
+        rows = facts[np.fromiter((label in labels for label in facts["label"].tolist()), dtype=bool, count=len(facts))]
+    else:
+        rows = facts.loc[list(labels)]
     return pd.Series([value_tolerance(v, q, quote) for v, q, quote in
                       zip(rows["value"], rows["qualifier"], rows["quote"])], index=rows.index, dtype=float)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,12 +40,24 @@ def relative(path: Path) -> str:
 
 
 def run_stage(main: Callable[[], None]) -> None:
-    """Run a stage; report input problems plainly and exit 1 instead of a traceback."""
+    """Run a stage; report input problems plainly and exit 1 instead of a traceback.
+
+    Python's cycle collector is paused while the stage runs: a stage is a short process
+    that builds one row object per fact and keeps them to the end, and each full
+    collection walks all of them again for nothing to free (a sixth of validate's run at
+    10,000 articles, the peak memory unchanged). Reference counting still frees
+    everything else; the collector is resumed afterwards, for a caller that goes on.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         main()
     except InputError as exc:
         print(str(exc), file=sys.stderr)
         sys.exit(1)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def stage_parser(name: str, doc: str | None) -> argparse.ArgumentParser:

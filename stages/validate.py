@@ -35,7 +35,8 @@ from tradestats import errors as errors_module
 from tradestats import tables as tables_module
 from tradestats.progress import progress
 from tradestats.source_cache import SourceCache, code_digest, digest
-from tradestats.tables import convert_cell, format_cell, frame_records, frame_rows, load_table
+from tradestats.tables import (LoadedTable, canonical_rows, convert_cell, format_cell, frame_records, load_table,
+                               load_table_parts)
 
 REPORT = REPORTS / "validation.json"
 #: Per-source results of the row checks (git- and DVC-ignored, like the extraction cache).
@@ -57,6 +58,8 @@ class Validation:
     """Everything the stage learned: the checked frames and every problem, for the report."""
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    #: each hand-kept table's records and typed columns, which the frame in ``tables`` was made from
+    loaded: dict[str, LoadedTable] = field(default_factory=dict)
     rejected: pd.DataFrame | None = None
     dismissed: pd.DataFrame | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -153,15 +156,18 @@ def canonical_text(f, text: str) -> str:
 QUOTE, REVIEW, DRIFT = 0, 1, 2
 #: The code that decides a row's findings; part of every cache key.
 ROW_CHECK_CODE = (Path(__file__), Path(tables_module.__file__), Path(errors_module.__file__))
+#: How :func:`source_key` reads a source's inputs; bump when that changes, so no key of the old way is matched.
+KEY_LAYOUT = 2
 
 
 @dataclass(frozen=True)
 class SourceRow:
-    """One row of a hand-kept table, as the per-source checks see it."""
+    """One row of a hand-kept table, as the per-source checks see it: its typed values and its cells as written."""
 
     table: str
     line: int
     row: dict
+    cells: tuple[str, ...] = ()
 
 
 def source_row_findings(rows: list[SourceRow], doc: Document | None,
@@ -181,25 +187,36 @@ def source_row_findings(rows: list[SourceRow], doc: Document | None,
 
 def source_key(code: str, rows: list[SourceRow], doc: Document | None, candidates: dict[str, dict]) -> str:
     """Everything one source's findings depend on: the checks' code, its text, its rows (not their lines), the
-    candidates its rows name."""
+    candidates its rows name.
+
+    A row enters by its cells as written, in the table's column order: its typed values
+    are made from them by the conversion code, which is part of ``code``. One hash of
+    the ``repr`` of one list, which no two different inputs share (strings are quoted).
+    """
     parts: list[object] = [code, None if doc is None else hashlib.sha256(doc.text.encode("utf-8")).hexdigest()]
     for r in rows:
         fact_id = r.row["fact_id"]
-        parts += [r.table, tuple(r.row.values()),
-                  tuple(candidates[fact_id].values()) if isinstance(fact_id, str) and fact_id in candidates else None]
-    return digest(parts)
+        candidate = candidates.get(fact_id) if isinstance(fact_id, str) else None
+        parts += [r.table, r.cells, None if candidate is None else tuple(candidate.values())]
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def rows_by_source(tables: dict[str, pd.DataFrame]) -> dict[object, list[SourceRow]]:
-    """Each source's rows across the hand-kept tables, in table order and then line order."""
+def rows_by_source(tables: dict[str, LoadedTable]) -> dict[object, list[SourceRow]]:
+    """Each source's rows across the hand-kept tables, in table order and then line order.
+
+    A row's values are its typed cells (:func:`tradestats.tables.typed_columns`: the
+    frame's values as plain Python, a date as ``datetime.date``, an empty cell None).
+    """
     grouped: dict[object, list[SourceRow]] = {}
-    for name in schemas.VALIDATED:
-        frame = tables[name]
-        if not len(frame):
-            continue
-        for line, row in zip(frame.index, frame_records(frame)):
+    for name, table in schemas.VALIDATED.items():
+        loaded = tables[name]
+        names = table.columns
+        typed = zip(*(loaded.columns[c] for c in names))
+        for record, values in zip(loaded.records, typed):
+            row = dict(zip(names, values))
             sid = row["source_id"]
-            grouped.setdefault(None if is_missing(sid) else sid, []).append(SourceRow(name, int(line), row))
+            cells = tuple(record.values.get(c, "") for c in names)
+            grouped.setdefault(None if is_missing(sid) else sid, []).append(SourceRow(name, record.line, row, cells))
     return grouped
 
 
@@ -207,7 +224,7 @@ def row_check_problems(grouped: dict[object, list[SourceRow]], docs: dict[str, D
                        candidate_rows: list[dict], cache: SourceCache) -> tuple[list[Problem], list[Problem]]:
     """Errors and drift warnings of every row, source by source; an unchanged source's come from the cache."""
     by_id = {row["candidate_id"]: row for row in candidate_rows}
-    code = digest([code_digest(*ROW_CHECK_CODE), [(n, [(f.name, f.type) for f in t.fields])
+    code = digest([KEY_LAYOUT, code_digest(*ROW_CHECK_CODE), [(n, [(f.name, f.type) for f in t.fields])
                                                   for n, t in schemas.VALIDATED.items()], schemas.CANDIDATES.columns])
     order = {name: i for i, name in enumerate(schemas.VALIDATED)}
     keyed: list[tuple[tuple, Problem]] = []
@@ -270,7 +287,7 @@ def consistency_problems(tables: dict[str, pd.DataFrame], docs: dict[str, Docume
     return problems, summary
 
 
-def covering_rejections(rejected: pd.DataFrame, candidates: pd.DataFrame) -> tuple[set[str], list[Problem]]:
+def covering_rejections(rejected: pd.DataFrame, candidates: Candidates) -> tuple[set[str], list[Problem]]:
     """The rejected ids that still decide their candidate, and a warning for each that no longer does.
 
     A candidate whose rejection no longer covers it (:func:`rejection_covers`) is
@@ -278,7 +295,7 @@ def covering_rejections(rejected: pd.DataFrame, candidates: pd.DataFrame) -> tup
     """
     if not len(rejected):
         return set(), []
-    quote_now = dict(zip(candidates["candidate_id"], candidates["quote"]))
+    quote_now = {row["candidate_id"]: row["quote"] for row in candidates.rows}
     covering, stale = set(), []
     for line, row in rejected.iterrows():
         cid = row["candidate_id"]
@@ -330,24 +347,36 @@ def figure_severity(severities: dict[str, str]) -> str:
     return severity
 
 
-def pending_candidates(candidates: pd.DataFrame, decided: set[str], rows: list[dict] | None = None) -> list[dict]:
-    """The undecided candidates with their CSV line; ``rows`` are the frame's records when the caller has them."""
-    rows = candidate_records(candidates) if rows is None else rows
-    return [{**row, "line": line} for line, row in zip(candidates.index, rows) if row["candidate_id"] not in decided]
+def pending_candidates(candidates: Candidates, decided: set[str]) -> list[dict]:
+    """The undecided candidates with their CSV line."""
+    return [{**row, "line": line} for line, row in zip(candidates.lines, candidates.rows)
+            if row["candidate_id"] not in decided]
 
 
-def candidate_records(candidates: pd.DataFrame) -> list[dict]:
-    """The candidate frame (all strings) as one dict per row, column by column: many times faster than to_dict."""
-    columns = list(candidates.columns)
-    return [dict(zip(columns, values)) for values in zip(*(candidates[c].tolist() for c in columns))]
+@dataclass(frozen=True)
+class Candidates:
+    """The candidate table as strings: one dict per row, and the CSV line each starts on (to point a pending one at)."""
+
+    rows: list[dict[str, str]]
+    lines: list[int]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @classmethod
+    def of(cls, candidates: Candidates | pd.DataFrame) -> Candidates:
+        """The table itself, or the rows of a frame of strings indexed by line (as tests write them)."""
+        if isinstance(candidates, Candidates):
+            return candidates
+        columns = list(candidates.columns)
+        rows = [dict(zip(columns, values)) for values in zip(*(candidates[c].tolist() for c in columns))]
+        return cls(rows, [int(line) for line in candidates.index])
 
 
-def read_candidates(path: Path) -> pd.DataFrame:
-    """The candidate table as strings, indexed by CSV line so a pending one can be pointed at."""
+def read_candidates(path: Path) -> Candidates:
+    """The candidate table as strings, with each row's CSV line."""
     records = read_csv_records(path, schemas.CANDIDATES.columns, relative(path))
-    frame = pd.DataFrame([r.values for r in records], columns=schemas.CANDIDATES.columns, dtype=str)
-    frame.index = pd.Index([r.line for r in records], name="line")
-    return frame
+    return Candidates([r.values for r in records], [r.line for r in records])  # each record's cells, in column order
 
 
 def interrupted_review(validated_dir: Path) -> list[Problem]:
@@ -359,7 +388,7 @@ def interrupted_review(validated_dir: Path) -> list[Problem]:
     return []
 
 
-def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.DataFrame,
+def validate(validated_dir: Path, docs: dict[str, Document], candidates: Candidates | pd.DataFrame,
              severities: dict[str, str] | None = None, figures: dict[str, FigureRecord] | None = None,
              cache_dir: Path | None = None) -> Validation:
     """Every check of the stage; ``figures`` (the extraction's figures table) adds the check on flagged figures.
@@ -368,19 +397,20 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
     unchanged since the last run are read from there instead of run again.
     """
     severities = dict(severities or {})
+    candidates = Candidates.of(candidates)
     result = Validation(figure_severity=figure_severity(severities))
     severities.pop(UNCLAIMED_FIGURES, None)
     result.problems += interrupted_review(validated_dir)
     for name, table in schemas.VALIDATED.items():
         label = f"validated/{name}.csv"
-        frame, problems = load_table(table, validated_dir / f"{name}.csv", label)
-        result.tables[name] = frame
-        result.problems += problems
+        loaded = load_table_parts(table, validated_dir / f"{name}.csv", label)
+        result.loaded[name] = loaded
+        result.tables[name] = loaded.frame
+        result.problems += loaded.problems
     wrong_cells = {(p.file, p.line, p.column) for p in result.problems}
     cache = SourceCache(cache_dir / ROW_CACHE if cache_dir is not None else None)
-    grouped = rows_by_source(result.tables)
-    candidate_rows = candidate_records(candidates)
-    row_errors, drift = row_check_problems(grouped, docs, candidate_rows, cache)
+    grouped = rows_by_source(result.loaded)
+    row_errors, drift = row_check_problems(grouped, docs, candidates.rows, cache)
     result.problems += row_errors
     # a quote off its offsets is one mistake: its offsets differing from the candidate's say it again
     off_offsets = {(p.file, p.line) for p in row_errors if p.check == "quote matches source"}
@@ -406,8 +436,7 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
     accepted = {fid for f in result.tables.values() for fid in f["fact_id"].dropna()}
     rejected_ids, stale = covering_rejections(rejected, candidates)
     result.warnings += stale
-    result.pending = [] if result.unreadable else pending_candidates(candidates, accepted | rejected_ids,
-                                                                     candidate_rows)
+    result.pending = [] if result.unreadable else pending_candidates(candidates, accepted | rejected_ids)
     if figures is not None and result.figure_severity != "off" and not result.unreadable:
         facts = {sid: [r.row for r in rows] for sid, rows in grouped.items()}
         result.open_figures, stale_dismissals = unclaimed_figures(figures, result.tables, dismissed, docs, facts)
@@ -415,7 +444,7 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: pd.Data
         if result.figure_severity == "warning":
             result.warnings += [figure_problem(f, docs, "warning") for f in result.open_figures]
     flagged = [f for f in (figures or {}).values() if f.flagged]
-    current = set(candidates["candidate_id"])
+    current = {row["candidate_id"] for row in candidates.rows}
     result.stats = {
         "rows": {name: int(len(f)) for name, f in result.tables.items()},
         "candidates": int(len(candidates)),
@@ -571,10 +600,18 @@ def markdown_report(result: Validation) -> str:
 
 
 def write_checked(out_dir: Path, result: Validation) -> None:
-    """Each table in canonical formatting, sorted by source and position (stable bytes, small diffs)."""
+    """Each table in canonical formatting, sorted by source and position (stable bytes, small diffs).
+
+    The rows are written from the cells as read, each in the text its typed value is written as
+    (:func:`tradestats.tables.canonical_rows`), in the order of their typed source, start and id.
+    """
     for name, table in schemas.FACT_TABLES.items():
-        frame = result.tables[name].sort_values(["source_id", "char_start", "fact_id"], kind="stable")
-        write_csv_atomic(out_dir / f"{name}.csv", table.columns, frame_rows(table, frame))
+        loaded = result.loaded[name]
+        keys = [tuple((1, 0) if v is None else (0, v) for v in row)  # a missing value last, as pandas sorts it
+                for row in zip(*(loaded.columns[c] for c in ("source_id", "char_start", "fact_id")))]
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        rows = canonical_rows(table, [loaded.records[i] for i in order])
+        write_csv_atomic(out_dir / f"{name}.csv", table.columns, rows)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -5,7 +5,7 @@ import schemas
 from tests.conftest import fact_row, write_validated
 from tradestats.csvio import format_number, read_csv_records
 from tradestats.errors import InputError
-from tradestats.tables import convert_cell, load_table
+from tradestats.tables import canonical_rows, convert_cell, frame_rows, load_table, typed_frame
 
 
 def test_na_is_a_code_not_a_missing_value(tmp_path):
@@ -66,3 +66,19 @@ def test_convert_cell_and_number_format_round_trip():
     assert format_number(987900000.0) == "987900000"
     assert format_number(1.826) == "1.826"
     assert format_number(31000000000.0) == "31000000000"
+
+
+def test_canonical_rows_from_the_cells_are_the_frame_rows(tmp_path):
+    """The checked tables are written from the cells as read: the same text as formatting the typed frame."""
+    table = schemas.VALIDATED["commodities"]
+    rows = [fact_row("commodities", value="1.50", growth_ratio="2.10", char_start="007", change_value="-4500000.0"),
+            fact_row("commodities", fact_id="c0123456789ac", value="", qualifier="", period_end="", hs_code="0101",
+                     growth_ratio="1.826", change_value="0.000001", note="a note, with \"quotes\""),
+            fact_row("commodities", fact_id="c0123456789ad", value="987900000", period_start="2024-02-29",
+                     period_end="2024-02-29", char_end="-0", reporter=" KAZ", growth_ratio="x")]
+    write_validated(tmp_path, {"commodities": rows})
+    records = read_csv_records(tmp_path / "commodities.csv", table.columns)
+    frame, problems = typed_frame(table, records, "commodities.csv")
+    assert {p.column for p in problems} == {"reporter", "growth_ratio"}, "cells that do not convert are missing"
+    assert canonical_rows(table, records) == frame_rows(table, frame)
+    assert canonical_rows(table, records)[0][table.columns.index("value")] == "1.5"

@@ -99,3 +99,31 @@ def test_cached_and_fresh_runs_agree(tmp_path):
     cached = run(tmp_path / "b", bad)
     assert cached.stats_cache["from_cache"] == 2
     assert findings(cached) == findings(fresh) and len(fresh.problems) == 3, fresh.problems
+
+
+def test_a_changed_decision_of_a_cached_source_shows_its_error(tmp_path):
+    assert run(tmp_path, rows()).problems == []
+    result = run(tmp_path, rows(review="corrected"))  # a correction without its note and original values
+    assert [(p.line, p.column) for p in result.problems] == [(2, "corrected_from"), (2, "note")]
+    assert result.stats_cache["from_cache"] == 1
+
+
+def test_a_cell_written_differently_is_checked_again(tmp_path, monkeypatch):
+    """A row enters its source's key by its cells as written: the same value written another way is another row."""
+    run(tmp_path, rows())
+    checked = []
+    real = stage.source_row_findings
+    monkeypatch.setattr(stage, "source_row_findings", lambda r, *a: checked.append(r[0].row["source_id"]) or real(r, *a))
+    result = run(tmp_path, rows(value="12500000.0"))
+    assert checked == ["t01_test"] and result.stats_cache["from_cache"] == 1
+
+
+def test_a_key_of_another_layout_or_check_code_is_not_matched(tmp_path, monkeypatch):
+    run(tmp_path, rows())
+    monkeypatch.setattr(stage, "KEY_LAYOUT", stage.KEY_LAYOUT + 1)
+    assert run(tmp_path, rows()).stats_cache["from_cache"] == 0
+    monkeypatch.setattr(stage, "ROW_CHECK_CODE", (*stage.ROW_CHECK_CODE, stage.Path(schemas.__file__)))
+    run(tmp_path, rows())
+    assert run(tmp_path, rows()).stats_cache["from_cache"] == 2
+    monkeypatch.setattr(stage, "ROW_CHECK_CODE", stage.ROW_CHECK_CODE[:-1])
+    assert run(tmp_path, rows()).stats_cache["from_cache"] == 0

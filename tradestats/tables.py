@@ -12,7 +12,7 @@ import decimal
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,12 +110,16 @@ def typed_columns(table: Table, records: Sequence[CsvRecord], label: str) -> tup
 
 def typed_frame(table: Table, records: Sequence[CsvRecord], label: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Convert string records to a frame of the table's declared dtypes, indexed by CSV line."""
+    columns, problems = typed_columns(table, records, label)
+    return columns_frame(table, columns, [r.line for r in records]), problems
+
+
+def columns_frame(table: Table, columns: dict[str, list], lines: list[int]) -> pd.DataFrame:
+    """The frame of :func:`typed_columns`' values, in the table's declared dtypes, indexed by CSV line."""
     import pandas as pd
 
-    columns, problems = typed_columns(table, records, label)
-    index = pd.Index([r.line for r in records], name="line")
-    frame = pd.DataFrame({f.name: _typed_series(f, columns[f.name], index) for f in table.fields}, index=index)
-    return frame, problems
+    index = pd.Index(lines, name="line")
+    return pd.DataFrame({f.name: _typed_series(f, columns[f.name], index) for f in table.fields}, index=index)
 
 
 def _typed_series(f: Field, values: list, index: pd.Index) -> pd.Series:
@@ -165,12 +169,30 @@ def _problem_from_case(table: Table, label: str, case: dict) -> Problem:
     return Problem(label, line, column, check, value)
 
 
+@dataclass(frozen=True)
+class LoadedTable:
+    """A hand-kept table as :func:`load_table` reads it, with the records and typed columns it was made from."""
+
+    frame: pd.DataFrame
+    problems: list[Problem]
+    #: the CSV records as read (cells as text), in file order; none when the file could not be read
+    records: list[CsvRecord]
+    #: each column's typed values (:func:`typed_columns`), in file order
+    columns: dict[str, list]
+
+
 def load_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
     """Read, convert and schema-check one hand-kept CSV; every problem is returned, none raised.
 
     A file that cannot be read as a table at all (encoding, header, quoting, cell
     counts) gives an empty frame marked ``frame.attrs["unreadable"]``: its rows are unknown.
     """
+    loaded = load_table_parts(table, path, label)
+    return loaded.frame, loaded.problems
+
+
+def load_table_parts(table: Table, path: Path, label: str) -> LoadedTable:
+    """:func:`load_table`, keeping the records and the typed columns beside the frame."""
     import pandas as pd
 
     try:
@@ -178,15 +200,16 @@ def load_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list
     except InputError as exc:
         frame = pd.DataFrame(columns=table.columns)
         frame.attrs["unreadable"] = True
-        return frame, exc.problems
-    frame, problems = typed_frame(table, records, label)
+        return LoadedTable(frame, exc.problems, [], {c: [] for c in table.columns})
+    columns, problems = typed_columns(table, records, label)
+    frame = columns_frame(table, columns, [r.line for r in records])
     unconverted = {(p.line, p.column) for p in problems}
     checked = [p for p in pandera_problems(table, frame, label) if (p.line, p.column) not in unconverted]
     # a cell that fails its code pattern and the reference table is one mistake: the reference names what to write
     referenced = {(p.line, p.column) for p in checked if p.check == "reference"}
     checked = [p for p in checked if not (p.check == "pattern" and (p.line, p.column) in referenced)]
     cells = {r.line: r.values for r in records}
-    return frame, problems + [as_typed(p, cells) for p in checked]
+    return LoadedTable(frame, problems + [as_typed(p, cells) for p in checked], records, columns)
 
 
 def read_checked_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
@@ -268,4 +291,30 @@ def format_column(f: Field, values: list) -> list[str]:
 def frame_rows(table: Table, frame: pd.DataFrame) -> list[list[str]]:
     """Each row's cells in canonical text, column by column (a row-by-row walk of a frame is many times slower)."""
     columns = [format_column(f, frame[f.name].tolist()) for f in table.fields]
+    return [list(row) for row in zip(*columns)] if columns else []
+
+
+def canonical_rows(table: Table, records: Sequence[CsvRecord]) -> list[list[str]]:
+    """:func:`frame_rows` of the frame these records make, from the cells as written: each cell is
+    ``format_cell(convert_cell(cell))``, worked out once per distinct text of a column (dates, numbers and
+    integers repeat); a string cell is its own text. A cell that does not convert is written empty, as its missing
+    value is (a table with such a cell has a problem and is not written by the stages)."""
+    columns = []
+    for f in table.fields:
+        cells = [rec.values.get(f.name, "") for rec in records]
+        if f.type == "string":  # typed_columns keeps the text, or None for a cell with spaces around it
+            columns.append([cell if cell == cell.strip() else "" for cell in cells])
+            continue
+        seen: dict[str, str] = {}
+        out = []
+        for cell in cells:
+            text = seen.get(cell)
+            if text is None:
+                try:
+                    text = format_cell(f, convert_cell(f, cell))
+                except ValueError:
+                    text = ""
+                seen[cell] = text
+            out.append(text)
+        columns.append(out)
     return [list(row) for row in zip(*columns)] if columns else []
