@@ -1691,3 +1691,48 @@ def test_a_ranking_of_import_sources_goes_on_past_a_share_of_the_total_imports()
             "purchases. Peru came in third place at $4.2 billion, some 6.4 percent of all imports.")
     assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2023-03-01") if t == "imports"} == {
         ("imports", "CHL", "BRA", 13.9e9), ("imports", "CHL", "USA", 6.1e9), ("imports", "CHL", "PER", 4.2e9)}
+
+
+# --- 1.49: a hedged share, a ranked clause after "while", two-part amounts, the other way, own same period ------
+def test_a_hedged_share_is_no_growth() -> None:
+    text = ("Last year trade between Chile and Peru rose by 24% to $1.5 billion. Chilean exports made up nearly 67%, "
+            "or $1 billion.")
+    assert ("exports", 1e9, None) in {(t, v, gr) for t, _r, _p, _s, _e, v, gr, _c in rows(text, "2024-02-20")}
+
+
+def test_a_partner_ranked_in_a_clause_after_while_is_that_clauses_partner() -> None:
+    text = ("Peru was Chile's top trade partner over January-May 2023, with trade above $1.2 bln, while Bolivia "
+            "came third with a turnover of over $610 mln.")
+    assert {(frozenset((r, p)), v) for _t, r, p, _s, _e, v, *_ in rows(text, "2023-06-20")} == {
+        (frozenset(("CHL", "PER")), 1.2e9), (frozenset(("CHL", "BOL")), 610e6)}
+
+
+@pytest.mark.parametrize("written, value", [("$ 1 billion 208,300,000", 1_208_300_000), ("$2 billion 41 million",
+                                                                                         2_041_000_000)])
+def test_an_amount_written_as_billions_and_the_rest(written: str, value: int) -> None:
+    text = f"Over January-August 2014, Chile and Peru traded {written}."
+    assert {v for _t, _r, _p, _s, _e, v, *_ in rows(text, "2014-10-20")} == {value}
+
+
+def test_goods_that_went_the_other_way_are_the_opposite_flow() -> None:
+    text = "In 2023 Chile's imports from Peru came to $231 million, while $25 million of goods went the other way."
+    assert {(t, v) for t, _r, _p, _s, _e, v, *_ in rows(text, "2024-02-20")} == {("imports", 231e6),
+                                                                                ("exports", 25e6)}
+
+
+def test_since_early_a_year_is_the_year_so_far() -> None:
+    text = "Trade between Chile and Peru rose by 4.8 per cent since early 2021 and came to $4.1 billion."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2021-12-15")} == {("2021-01-01", "")}
+
+
+def test_a_sentence_that_opens_on_the_same_period_of_a_year_states_that_years_figure() -> None:
+    text = ("Over January-July 2022 trade between Chile and Peru came to $6.1 billion.\n\nDuring the comparable "
+            "period of 2021, Chile and Peru traded goods worth $4.4 billion.")
+    assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(text, "2022-08-15")} == {("2022-01-01", 6.1e9),
+                                                                                ("2021-01-01", 4.4e9)}
+
+
+def test_a_part_made_up_of_one_flow() -> None:
+    text = "Over January-March 2024 Chile and Peru traded $1.5bn, but only $19mn of this was made up of Chilean exports."
+    assert {(t, v) for t, _r, _p, _s, _e, v, *_ in rows(text, "2024-05-20")} == {("turnover", 1.5e9),
+                                                                                ("exports", 19e6)}

@@ -30,7 +30,10 @@ _DIRECTION_AFTER = re.compile(
 #: A percentage that states a level, not a change: "to 30%", "at 5%", "share of 40%", a part of a whole
 #: ("making up 15%", "accounting for 8%", "or 8% of all imports").
 _LEVEL_BEFORE = re.compile(r"\b(?:to|at|share\s+of|of\s+the|making\s+up|makes?\s+up|made\s+up|accounting\s+for"
-                           r"|accounts?\s+for|accounted\s+for|constitut(?:ing|es?|ed)|representing|comprising|or)\s*$",
+                           r"|accounts?\s+for|accounted\s+for|constitut(?:ing|es?|ed)|representing|comprising|or)"
+                           # ("made up almost 69%": a hedged share)
+                           r"(?:\s+(?:almost|nearly|about|around|over|some|roughly|approximately|just|more\s+than"
+                           r"|less\s+than))?\s*$",
                            re.IGNORECASE)
 
 _LESS_OR_MORE_AFTER = re.compile(r"\s*(?:less|more|lower|higher)\b", re.IGNORECASE)

@@ -216,6 +216,10 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
         named = _DOLLAR_CODE_AFTER.match(text, stop, end) if m.group("pre") == "$" else None
         if named is not None:  # "$3.14 billion CAD": the code after the sign says which dollars
             unit, stop = named.group(1), named.end()
+        rest = _REST_AFTER_BILLIONS.match(text, stop, end) if scale == 1e9 and value % 1e9 == 0 else None
+        if rest is not None:  # "$ 1 billion 219,700,000", "$1 billion 477 million": the billions, then the rest
+            value += parse_number(rest.group("full")) if rest.group("full") else int(rest.group("m")) * 1e6
+            stop = rest.end()
         found.append(Amount(m.start(), stop, _exact(value), unit, bool(m.group("prange"))))
         covered = stop
     glued = _GLUED_HINT.search(text, start, end) if GLUED_CURRENCIES else None
@@ -247,6 +251,9 @@ def find_money(text: str, start: int = 0, end: int | None = None, lower: str | N
     return sorted(found, key=lambda a: a.start) if len(found) > 1 else found
 
 
+#: What follows the billions of an amount written in two parts: " 219,700,000", " 477 million".
+_REST_AFTER_BILLIONS = re.compile(r"\s+(?:(?P<full>\d{1,3}(?:,\d{3}){2})(?![\d,]|\.\d)|(?P<m>\d{1,3})\s+(?:million|mln)\b)",
+                                  re.IGNORECASE)
 #: The code of a dollar other than the US one, written after an amount with a bare "$".
 _DOLLAR_CODE_AFTER = re.compile(r"\s?(CAD|AUD|NZD|SGD|HKD|USD)\b")
 

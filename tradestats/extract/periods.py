@@ -420,6 +420,7 @@ _FORMS: list[_Form] = [
           (_MONTH_NAME,), cased=True),
     _form(rf"(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?P<y>{_YEAR})", _year_to_date,
           ("beginning of", "start of")),
+    _form(rf"since\s+(?:early|the\s+outset\s+of)\s+(?P<y>{_YEAR})", _year_to_date, ("since early", "outset of")),
     _form(r"[Ss]ince\s+(?:January|the\s+start\s+of\s+January)\b(?![\s,]*(?:\d|-|–|to\b|through\b))", _year_to_date,
           ("since january", "since the start of january"), cased=True),
     _form(rf"(?:(?:reporting|review|reported)\s+period|period\s+under\s+review)\b(?:\s+(?:of|in)\s+(?:the\s+)?"
@@ -559,7 +560,7 @@ def _hinted_forms(lower: str, nodes: tuple, active: set[int]) -> None:
 #: stand between ("compared to the figure for 2021").
 _COMPARING_WORDS = frozenset({"than", "against", "versus", "vs", "from"})
 _COMPARING_PAIRS = frozenset({("compared", "to"), ("compared", "with"), ("comparison", "to"), ("comparison", "with"),
-                              ("relative", "to"), ("as", "against")})
+                              ("comparing", "to"), ("comparing", "with"), ("relative", "to"), ("as", "against")})
 _COMPARISON_FILLER = frozenset("in the a same figure figures level levels period indicator of for that those its their "
                                "result results".split())
 #: A stretch of months after these words ("the last 12 months") is a rolling window, not a calendar period.

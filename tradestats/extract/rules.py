@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.48"
+RULES_VERSION = "1.49"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -298,6 +298,10 @@ class DocumentReader:
         statement = self._read_sentence(sent, flows, carried, earlier)
         if buyers is not None:  # ... and written from the buyers' side, whose imports they are
             self.rows[first_row:] = [_from_the_buyer(r) for r in self.rows[first_row:]]
+        if "direction" in self.quick.lower[a:b] or " way" in self.quick.lower[a:b]:
+            # "imports from Uzbekistan reached $239 million, while $27 million of goods went the other way"
+            self.rows[first_row:] = [_the_other_way(r) if r.anchor and _OTHER_WAY.match(text, r.anchor[1]) else r
+                                     for r in self.rows[first_row:]]
         if len(self.rows) > first_row:
             self.previous_sentence_rows = range(first_row, len(self.rows))
             last = self.rows[-1]
@@ -546,7 +550,12 @@ class DocumentReader:
             return None  # the national total's exports and imports, not the article's pair's
         if _GROUP_OF_COUNTRIES.match(text, seg.flow.end, zone_end) is not None:
             return None  # "trade with the five Central Asian republics": a regional total, not one partner's
-        subject = [c for c in countries if sent.start <= c.start < seg.flow.start] if seg.start == sent.start else []
+        if seg.start == sent.start:
+            subject = [c for c in countries if sent.start <= c.start < seg.flow.start]
+        else:  # "..., while China was third with trade turnover of $623 million": the subject of the flow's own clause
+            clause = _clause_start(text, sent.start, seg.flow.start, [])
+            subject = [c for c in countries if max(clause, seg.start - 60) <= c.start < seg.flow.start and
+                       g.RANK.match(text, c.end + 1)] if clause > sent.start else []
         if fallback is None and self.last_pair is not None:
             fallback = Parties(*self.last_pair)  # "the two countries": the pair of the article's last statement
         floor = max([sent.start] + [f.end for f in all_figures if f.end <= seg.flow.start])
@@ -830,6 +839,13 @@ class DocumentReader:
                               self.main_period)
             if base is not None and base.start:
                 return comparison_period(base, compared, ref)
+        if mention is None and f.role == "main":
+            # "During the corresponding period of 2021, trade amounted to $4.6 billion": the months in force, that year
+            lead = next((p for p in periods if p.kind == "same_period" and not p.bare and p.end <= f.start
+                         and _LEADS_THE_SENTENCE.fullmatch(self.text, sent.start, p.start)), None)
+            base = self.stated_period or (carried.period if carried is not None else None) or self.main_period
+            if lead is not None and base is not None and base.start:
+                return comparison_period(base, lead, ref)
         if mention is not None and mention.kind == "span" and mention.whole_fiscal_year and ref.fiscal_start:
             mention = replace(mention, kind="fiscal")  # "$8.1 billion in 2020-21" in an Indian report: its FY
         if mention is not None:
@@ -1164,16 +1180,19 @@ _FIRST_DIGIT = re.compile(r"\d[\d.,]*")
 #: imports and $1 billion by exports", "$3.2 billion were imports", "$180 million amounted to export of goods and
 #: $120 million to import".
 _VALUE_IN_FLOW_BEFORE = re.compile(
-    r"(?:[$€£]\s?|\b(?:USD|US\$|EUR|KZT|RUB)\s?)?\d[\d.,]*\s?(?:(?:trillion|billion|million|thousand|tn|bn|bln|mln|m)\b\.?"
-    r"\s?)?(?:(?:US\s)?dollars?\s|euros?\s|tenge\s|r[ou]ubles?\s|yuan\s|USD\s)?(?:worth\s)?"
-    r"(?:in|for|to|(?:(?:was|were)\s+)?accounted\s+for\s+by|by|was|were)\s+$", re.IGNORECASE)
+    r"(?:[$€£]\s?|\b(?:USD|US\$|EUR|KZT|RUB)\s?)?\d[\d.,]*\s?(?:(?:trillion|billion|million|thousand|tn|bn|bln|mln|mn|m)\b"
+    r"\.?\s?)?(?:(?:US\s)?dollars?\s|euros?\s|tenge\s|r[ou]ubles?\s|yuan\s|USD\s)?(?:worth\s)?"
+    r"(?:in|for|to|(?:(?:was|were)\s+)?accounted\s+for\s+by|by|was|were"
+    # "just $22mn of that was made up of Kyrgyz exports"
+    r"|(?:of\s+(?:that|this|it|which)\s+)?(?:was|were)\s+made\s+up\s+of(?:\s+[A-Z][a-z]+)?)\s+$", re.IGNORECASE)
 
 
 def _own_figure_before(text: str, floor: int, flow_start: int) -> int:
     """Where a later flow word's segment begins: at the flow word, or at a value written just before it
     ("$3.1 billion in exports"), which is the value of that flow, not of the one before."""
-    if not text or text[max(floor, flow_start - 5):flow_start].rstrip()[-3:].lower() not in (" in", "for", " by",
-                                                                                          "ere", "was", " to"):
+    if not text or (text[max(floor, flow_start - 5):flow_start].rstrip()[-3:].lower() not in (" in", "for", " by",
+                                                                                           "ere", "was", " to")
+                    and "made up of" not in text[max(floor, flow_start - 24):flow_start]):
         return flow_start
     m = _VALUE_IN_FLOW_BEFORE.search(text, max(floor, flow_start - 64), flow_start)
     return m.start() if m else flow_start
@@ -1265,6 +1284,9 @@ def _continues_topic(flow: g.FlowWord) -> bool:
     return flow.table != "turnover" and not g.NATIONAL_TOTAL.search(flow.words)
 
 
+#: The words before a period that opens its sentence as the figure's own: "During the same period of 2021, ...".
+_LEADS_THE_SENTENCE = re.compile(r"\s*(?:[Dd]uring|[Ii]n|[Ff]or|[Oo]ver|[Ww]ithin)\s+")
+
 #: A flow word that points back at the goods just named: "these exports", "such supplies".
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:[Tt]hese|[Ss]uch|[Tt]hose)\s+$")
 
@@ -1324,6 +1346,22 @@ _INSTITUTION_AFTER = re.compile(r"\s+(?:(?:Finance|Trade|Economy|Commerce|Econom
 _INSTITUTION_STEMS = ("inistr", "fficials", "ustoms", "uthorities", "tatistics")
 #: Partners ranked by one flow: "the five largest trading partners by exports".
 _PARTNERS_BY_FLOW = re.compile(r"partners?\s+(?:by|in\s+terms\s+of)\s+(?:the\s+)?(exports?|imports?)\b", re.IGNORECASE)
+
+
+#: A value said to flow the other way from the flow before it: "..., while $27 million of goods went the other way".
+_OTHER_WAY = re.compile(r"\s+(?:(?:worth\s+)?of\s+(?:goods|products|merchandise)\s+)?(?:went|flowed|moved|travell?ed"
+                        r"|headed|came|were\s+shipped)\s+(?:in\s+)?the\s+(?:other|opposite|reverse)\s+(?:direction|way)\b")
+
+
+def _the_other_way(row: Row) -> Row:
+    """The row of the flow opposite to the one it was read as, for the same reporter and partner."""
+    if row.table == "exports":
+        return replace(row, table="imports")
+    if row.table == "imports":
+        return replace(row, table="exports")
+    if row.flow in ("export", "import"):
+        return replace(row, flow="import" if row.flow == "export" else "export")
+    return row
 
 
 def _from_the_buyer(row: Row) -> Row:
