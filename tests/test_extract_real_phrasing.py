@@ -1736,3 +1736,23 @@ def test_a_part_made_up_of_one_flow() -> None:
     text = "Over January-March 2024 Chile and Peru traded $1.5bn, but only $19mn of this was made up of Chilean exports."
     assert {(t, v) for t, _r, _p, _s, _e, v, *_ in rows(text, "2024-05-20")} == {("turnover", 1.5e9),
                                                                                 ("exports", 19e6)}
+
+
+def test_a_country_name_split_over_two_lines_of_hard_wrapped_text() -> None:
+    text = ("Trade between Chile and South Korea over 2023 topped $5 billion. Chile's exports to\nthe Asian country "
+            "came to $3.1 billion, and its purchases from South\nKorea came to $1.9 billion over the\nsame year.")
+    assert {(t, p, v) for t, _r, p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {
+        ("turnover", "KOR", 5e9), ("exports", "KOR", 3.1e9), ("imports", "KOR", 1.9e9)}
+
+
+def test_goods_named_in_a_dashed_aside_are_not_the_figures_goods() -> None:
+    text = ("Last year Peru bought 2.7 mln tons of wheat and meslin -- a blend of wheat with rye -- from Chile, "
+            "9.1% more than a year before.")
+    assert {(c, v, gr) for _t, _r, _p, _s, _e, v, gr, c in rows(text, "2023-06-01")} == {
+        ("wheat and meslin", 2.7e6, 1.091)}
+
+
+def test_medicaments_are_pharmaceutical_goods() -> None:
+    text = "Over January-September 2020 Peru bought 375 tons of medicaments worth $31.5 million from Chile."
+    assert {(c, v) for _t, _r, _p, _s, _e, v, _g, c in rows(text, "2020-11-01")} == {("medicaments", 375),
+                                                                                     ("medicaments", 31.5e6)}

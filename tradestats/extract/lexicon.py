@@ -162,14 +162,19 @@ REFERENCE_DIGEST = hashlib.sha256(b"\0".join(path.read_bytes() for path in (
 # the lower-case bloc spellings such as "the world", which are written that way.
 # No look-behind at the start: a pattern that begins with the trie lets the regex engine skip ahead to
 # possible first letters, which is several times faster; the word boundary before is checked after.
-_COUNTRY_RE = re.compile(r"(?:" + trie_alternation(list(COUNTRY_NAMES)) + r")(?![\w])")
+def _wrapping(pattern: str) -> str:
+    """A names pattern whose spaces may also be line breaks: hard-wrapped text splits "South Korea" over two lines."""
+    return pattern.replace(re.escape(" "), "[ \n]")
+
+
+_COUNTRY_RE = re.compile(r"(?:" + _wrapping(trie_alternation(list(COUNTRY_NAMES))) + r")(?![\w])")
 # The few names that begin in lower case ("the Netherlands", "world") would make the scan try every "t" and "w" of
 # the text, the commonest letters of English. So the capitalised names are scanned for on their own, and the others
 # matched only where ``str.find`` sees the last word of one (see ``_country_matches``).
 _LOWER_CASE_NAMES = sorted(name for name in COUNTRY_NAMES if name[:1].islower())
-_CAPITALISED_RE = re.compile(r"(?:" + trie_alternation([n for n in COUNTRY_NAMES if not n[:1].islower()])
+_CAPITALISED_RE = re.compile(r"(?:" + _wrapping(trie_alternation([n for n in COUNTRY_NAMES if not n[:1].islower()]))
                              + r")(?![\w])")
-_LOWER_CASE_RE = re.compile(r"(?:" + trie_alternation(_LOWER_CASE_NAMES) + r")(?![\w])")
+_LOWER_CASE_RE = re.compile(r"(?:" + _wrapping(trie_alternation(_LOWER_CASE_NAMES)) + r")(?![\w])")
 #: The lower-case names by their last word, far rarer in a text than their opening "the ": (word, how far the name
 #: starts before the word). Names are matched literally, so a name stands only where its last word does.
 def _by_last_word(names: list[str]) -> tuple[tuple[str, tuple[int, ...]], ...]:
@@ -263,7 +268,7 @@ def _country_names(text: str, start: int, end: int, lower: str | None = None) ->
             continue
         if at > 3 and text[at - 1] == "-" and text[max(0, at - 7):at - 1].lower().endswith(_NOT_OF_A_COUNTRY):
             continue  # "non-EU countries", "extra-EU trade": every country but those
-        name = COUNTRY_NAMES[m.group()]
+        name = COUNTRY_NAMES[m.group().replace("\n", " ")]
         if name.code == "USA" and _CURRENCY_AFTER.match(text, m.end()):
             continue
         if name.kind == "capital" and not _CAPITAL_AS_SUBJECT.match(text, m.end()):

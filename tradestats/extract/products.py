@@ -129,6 +129,10 @@ def find_products(text: str, start: int, end: int) -> list[CommodityMention]:
     return sorted(found, key=lambda c: c.start)
 
 
+#: An aside between two double hyphens or em dashes, with no figure in it: " -- a mixture of wheat and rye -- ".
+_DASH_ASIDE = re.compile(r"\s(?:--|—)\s[^\d\n—]{1,80}?\s(?:--|—)(?=\s)")
+
+
 @dataclass
 class SentenceProducts:
     """The products of one sentence and where composition lists ("including ...") begin."""
@@ -140,6 +144,10 @@ class SentenceProducts:
     @classmethod
     def of(cls, text: str, start: int, end: int) -> "SentenceProducts":
         mentions = find_products(text, start, end)
+        if mentions and ("--" in text[start:end] or "—" in text[start:end]):
+            # "2.99 million tonnes of wheat and maslin -- a mixture of wheat and rye --": an aside names no goods
+            asides = [m.span() for m in _DASH_ASIDE.finditer(text, start, end)]
+            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in asides)]
         cuts = [m.start() + shift for m, shift in g.COMPOSITION.finditer(text, start, end)] if mentions else []
         return cls(text, mentions, cuts)
 
@@ -182,7 +190,7 @@ class SentenceProducts:
         if rest.lstrip().split(" ", 1)[0].lower() not in _OF_AFTER:
             return []
         stop = end
-        for ch in ",;.(":
+        for ch in (",", ";", ".", "(", " --", " – ", " — "):  # (a dash opens an aside: "wheat -- a grain --")
             k = self.text.find(ch, start, end)
             if k != -1:
                 stop = min(stop, k)
