@@ -1756,3 +1756,11 @@ def test_medicaments_are_pharmaceutical_goods() -> None:
     text = "Over January-September 2020 Peru bought 375 tons of medicaments worth $31.5 million from Chile."
     assert {(c, v) for _t, _r, _p, _s, _e, v, _g, c in rows(text, "2020-11-01")} == {("medicaments", 375),
                                                                                      ("medicaments", 31.5e6)}
+
+
+def test_a_bare_flow_after_a_list_of_partners_is_not_the_last_partners() -> None:
+    text = ("Over January-June 2019 Chile's exports went mostly to Peru - $400 million, Bolivia - $210 million and "
+            "Ecuador - $95 million.\n\nThe drop in exports came from copper supplies, down by 12 percent. The supply "
+            "of fruit also fell by 8.5 percent.")
+    assert {p for _t, _r, p, *_ in rows(text, "2019-08-01")} == {"PER", "BOL", "ECU"}
+    assert all(t == "exports" for t, *_ in rows(text, "2019-08-01"))

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.50"
+RULES_VERSION = "1.51"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -101,6 +101,8 @@ class Statement:
     period: Period | None = None
     sector: CommodityMention | None = None  # the product group the sentence was about, for its paragraph
     ranked_flow: bool = False  # the sentence ranked the partners of one flow ("main partners by exports")
+    #: the sentence listed three partners or more: a bare flow after it is the whole trade, not the last partner's
+    many_partners: bool = False
 
 
 @dataclass
@@ -305,7 +307,8 @@ class DocumentReader:
         if len(self.rows) > first_row:
             self.previous_sentence_rows = range(first_row, len(self.rows))
             last = self.rows[-1]
-            self.last_pair = (last.reporter, last.partner)
+            listed = statement is not None and statement.many_partners
+            self.last_pair = None if listed else (last.reporter, last.partner)  # a list leaves no one pair in force
         return statement
 
     def with_anaphoric_countries(self, countries: list[CountryMention], a: int, b: int) -> list[CountryMention]:
@@ -455,6 +458,8 @@ class DocumentReader:
                 if not stated and carried is not None and carried.period is not None:
                     stated = {carried.period}
             statement.period = next(iter(stated)) if len(stated) == 1 and next(iter(stated)).start else None
+            statement.many_partners = len({(r.reporter, r.partner) for r in self.rows[sentence_rows_from:]
+                                           if r.table != "commodities"}) >= 3
         return statement
 
     def ranked_partner(self, sent: Span, carried: Statement | None) -> g.FlowWord | None:
@@ -543,6 +548,9 @@ class DocumentReader:
         if named is not None and not any(c.start == named.end() for c in countries) and not g.names_a_country(
                 text, named.end()):
             return None  # a partner that is no country: a city, a province, a region
+        if carried is not None and carried.many_partners and sentence_parties is None and not any(
+                sent.start <= c.start < sent.end for c in countries):
+            return None  # "Exports fell, due to gold ..." after a list of partners: the whole trade, not the last's
         fallback = sentence_parties or self.pair_named_apart(seg, countries, sent) or (
             carried.parties if carried else None)
         if fallback is None and self.opened_with_total and self.last_pair is None and not any(
