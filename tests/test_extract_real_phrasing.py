@@ -1764,3 +1764,11 @@ def test_a_bare_flow_after_a_list_of_partners_is_not_the_last_partners() -> None
             "of fruit also fell by 8.5 percent.")
     assert {p for _t, _r, p, *_ in rows(text, "2019-08-01")} == {"PER", "BOL", "ECU"}
     assert all(t == "exports" for t, *_ in rows(text, "2019-08-01"))
+
+
+def test_a_partner_followed_by_others_ranks_them_in_its_own_flow() -> None:
+    text = ("Chile's exports to Peru set a record for January-July, at 10 billion 204 million dollars.\n\nOther leading "
+            "markets for Chile come next. Peru was followed by China with 7 billion 391 million dollars and Japan "
+            "with 6 billion 12 million dollars.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2022-08-15")} == {
+        ("exports", "CHL", "PER", 10.204e9), ("exports", "CHL", "CHN", 7.391e9), ("exports", "CHL", "JPN", 6.012e9)}

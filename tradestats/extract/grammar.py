@@ -84,6 +84,8 @@ RANK = re.compile(
 #: total the share is of, not the value's flow).
 SHARE_OF_TOTAL = re.compile(r"\bper\s*cent\s+of\s+(?:the\s+)?(?:total|overall|all)\s+$|%\s+of\s+(?:the\s+)?(?:total|overall"
                             r"|all)\s+$|\bpercent\s+of\s+(?:the\s+)?(?:total|overall|all)\s+$", _I)
+#: A country that the next ones of a ranking follow: "Germany was followed by the USA ...".
+FOLLOWED_AFTER = re.compile(r"\s+(?:is|was|are|were)\s+(?:closely\s+)?followed\s+by\b", _I)
 #: The words of the flow that a ranking sentence without a flow word of its own continues.
 RANKED_PARTNER = "ranked partner"
 

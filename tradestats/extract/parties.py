@@ -253,8 +253,10 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         roles = [(code, "owner") for code, role in _roles(text, subject, floor, "other")
                  if code != partner and role != "with"][:1] + roles
     if flow.words == g.RANKED_PARTNER:
-        # "Third place is taken by Kazakhstan ($4.4 billion)": every country the ranking names is a partner
-        roles = [(code, "with") for code, role in roles if code != article.home]
+        # "Third place is taken by Kazakhstan ($4.4 billion)": every country the ranking names is a partner, but the
+        # one the others follow, ranked already ("Germany was followed by the USA with $8.5 billion")
+        followed = {c.code for c in countries if g.FOLLOWED_AFTER.match(text, c.end)}
+        roles = [(code, "with") for code, role in roles if code != article.home and code not in followed]
     if "partner" in flow.words:  # "Turkey was the top trading partner": the country named is the partner
         roles = [(code, "with" if role == "other" else role) for code, role in roles]
         possessed = [c.code for c in before + after if text[c.end:c.end + 1] in _APOSTROPHES]

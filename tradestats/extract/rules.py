@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.51"
+RULES_VERSION = "1.52"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -240,6 +240,7 @@ class DocumentReader:
             self.previous_paragraph_tail = None
             return
         age = self.tail_age
+        self.home_of_a_ranking(Span(a, b), tail)
         if (self.ranks_after(tail) and self.ranking(a, b)) or self.ranks_goods_after(tail, a, b):
             self.read_paragraph(Span(a, b), [], False)  # a ranking of the home country's partners or goods goes on
             return
@@ -259,9 +260,15 @@ class DocumentReader:
         before = self.previous_paragraph_tail
         main_before = self.main_period
         flow_starts = [f.start for f in flows]  # flows are in text order: each sentence takes its own by bisection
+        figures_before = flows_before = False
         for i, sent in enumerate(spans):
-            inherited = carried or (None if i or before is None else before if before.sector is None
+            # the statement before the paragraph goes to its first sentence, and past an opening with no figure
+            # ("Other leading markets come next. Peru was followed by China with $7 billion")
+            opening = not i or (not figures_before and not flows_before)
+            inherited = carried or (None if not opening or before is None else before if before.sector is None
                                     else replace(before, sector=None))
+            figures_before = figures_before or self.quick.figure(sent.start, sent.end)
+            flows_before = flows_before or self.quick.flow_word(sent.start, sent.end)
             own = flows[bisect.bisect_left(flow_starts, sent.start):bisect.bisect_left(flow_starts, sent.end)]
             if weak and own:
                 if self.quick.trade_verb(sent.start, sent.end):  # "Coal sales to India ..., while exports ..."
@@ -466,14 +473,29 @@ class DocumentReader:
         """A flow word for a sentence that goes on ranking the home country's partners without one of its own
         ("Uzbekistan's trade reached $62 billion. China is first with $13.7 billion. In second place is Russia
         ..."): it stands at the sentence's start, so every country before the first value is a ranked partner."""
+        self.home_of_a_ranking(sent, carried)
         if not self.ranks_after(carried) or not self.ranking(sent.start, sent.end):
             return None
         if not any(c.code != self.article.home for c in find_countries(self.text, sent.start, sent.end, self.quick.lower)):
             return None  # "These were followed by marble products, worth $1.8 billion": goods ranked, not partners
         # "... among Georgia's main partners by exports. Bulgaria ($58 million), ... were the top three": a
-        # ranking of one flow's partners goes on in that flow
-        table = carried.table if carried.ranked_flow else "turnover"
+        # ranking of one flow's partners goes on in that flow, as it does after the last partner's own flow
+        # ("Turkey's exports to Germany were $11 billion. Germany was followed by the USA with $8.5 billion")
+        table = carried.table if carried.ranked_flow or self.follows_the_last_partner(sent, carried) else "turnover"
         return g.FlowWord(sent.start, sent.start, table, g.RANKED_PARTNER)
+
+    def home_of_a_ranking(self, span: Span, carried: Statement | None) -> None:
+        """An article with no home yet takes the reporter of the flow whose partner the others follow: "Turkey's
+        exports to Germany were $11 billion. ... Germany was followed by the USA with $8.5 billion"."""
+        if carried is not None and self.article.home is None and carried.table in ("exports", "imports") and \
+                self.follows_the_last_partner(span, carried):
+            self.article.home = carried.parties.reporter
+
+    def follows_the_last_partner(self, sent: Span, carried: Statement) -> bool:
+        """Whether the sentence says the partner of ``carried`` "was followed by" others."""
+        text = self.text
+        return any(c.code == carried.parties.partner and g.FOLLOWED_AFTER.match(text, c.end)
+                   for c in find_countries(text, sent.start, sent.end, self.quick.lower))
 
     def ranked_goods(self, sent: Span, carried: Statement | None) -> g.FlowWord | None:
         """A flow word for a sentence that goes on ranking the goods of the sentence before without one of its own
