@@ -1772,3 +1772,36 @@ def test_a_partner_followed_by_others_ranks_them_in_its_own_flow() -> None:
             "with 6 billion 12 million dollars.")
     assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2022-08-15")} == {
         ("exports", "CHL", "PER", 10.204e9), ("exports", "CHL", "CHN", 7.391e9), ("exports", "CHL", "JPN", 6.012e9)}
+
+
+# --- 1.53: a bracketed prior's period, a prior in a relative clause, a share noun, a change remarked before ------
+def test_the_period_in_a_bracket_is_only_its_own_values() -> None:
+    text = ("Chile-Peru trade over 2021 came to $948 million (in 2020 – $901.3 million), of which exports from Chile "
+            "– $785.6 million and imports – $162.4 million.")
+    assert {(t, s) for t, _r, _p, s, *_ in rows(text, "2022-03-01")} == {
+        ("turnover", "2021-01-01"), ("turnover", "2020-01-01"), ("exports", "2021-01-01"), ("imports", "2021-01-01")}
+
+
+@pytest.mark.parametrize("clause", ["a rise of 12.1% on the same period a year earlier, which stood at $841.2 million",
+                                    "up 12.1% from the comparable period of 2022, when it came to $841.2 million",
+                                    "a rise of 12.1%, in contrast to the $841.2 million seen in the same timeframe "
+                                    "of 2022"])
+def test_a_prior_value_in_a_clause_after_the_compared_period(clause: str) -> None:
+    text = f"Chile's trade with Peru came to $943.2 million over January-October 2023, {clause}."
+    assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(text, "2023-11-22")} == {("2023-01-01", 943.2e6),
+                                                                                ("2022-01-01", 841.2e6)}
+
+
+def test_a_countrys_share_of_the_home_countrys_trade_with_its_value_in_brackets() -> None:
+    text = ("Over January-September 2023 Peru accounted for a 20.4% share (worth $20.9bn) of Chile's total foreign trade. "
+            "Bolivia's trade turnover share came to 17.2% ($17.6bn).")
+    assert {(r, p, v) for _t, r, p, _s, _e, v, *_ in rows(text, "2023-11-22")} == {("CHL", "PER", 20.9e9),
+                                                                                   ("CHL", "BOL", 17.6e9)}
+
+
+def test_the_period_of_a_change_remarked_on_before_the_figures() -> None:
+    text = ("Trade between Chile and Peru keeps rising. Strong growth was seen in January-June 2022 against the "
+            "same months of 2021. \u201cIt came to some 301 million dollars this year, and 219 million dollars over "
+            "the same period of 2021,\u201d the minister said.")
+    assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2022-08-01")} == {
+        ("2022-01-01", "2022-06-30", 301e6), ("2021-01-01", "2021-06-30", 219e6)}

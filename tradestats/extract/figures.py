@@ -117,6 +117,13 @@ _CHANGE_AFTER = re.compile(r"\s*(?:,\s*)?or\s+(?:by\s+)?\d[\d.,]*\s*(?:%|percent
 _FROM_NOT_A_PLACE = re.compile(r"\b[Ff]rom\b(?!\s+(?:the\s+)?[A-Z])")
 
 
+#: A relative clause right before an amount: ", which stood at", "when it amounted to".
+_PRIOR_CLAUSE_BEFORE = re.compile(r",?\s*\b(?:which|when\s+it|when\s+they)\s+(?:stood\s+at|amounted\s+to|was|were"
+                                  r"|totall?ed|reached|came\s+to)\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?$",
+                                  re.IGNORECASE)
+#: A compared period right before such a clause: "compared to the corresponding period last year, which stood at".
+_COMPARED_PERIOD_BEFORE = re.compile(r"\b(?:compared|comparison|than|against|versus|from|over|on)\b[^.;$€£\d]*"
+                                     r"(?:period|year|month|quarter|\d{4}|earlier|ago|before)\s*$", re.IGNORECASE)
 #: An amount that is how much one value exceeds another: "$19 billion more than those of Canada".
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|higher|lower|greater|bigger|smaller)\s+than\b", re.IGNORECASE)
 
@@ -140,6 +147,9 @@ def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -
     tokens = g.tail_tokens(text, amount.start, floor)
     if g.is_comparison_money(tokens):
         return "comparison"
+    relative = _PRIOR_CLAUSE_BEFORE.search(text, max(floor, amount.start - 40), amount.start)
+    if relative is not None and _COMPARED_PERIOD_BEFORE.search(text, max(floor, relative.start() - 50), relative.start()):
+        return "comparison"  # "up 12% compared to the same period last year, which stood at $835 million"
     if g.is_change_money(tokens):
         return "change"
     if tokens and tokens[-1] in ("(", "–", "—", ":"):

@@ -329,11 +329,13 @@ def tail_tokens(text: str, at: int, floor: int, width: int = 40) -> list[str]:
 #: Money after these words is the prior value of a comparison: "from $31.7 million to", "compared to $474.3 million".
 _COMPARISON_LAST = frozenset({"from", "than", "against", "versus", "vs"})
 _COMPARISON_LAST_TWO = frozenset({("compared", "to"), ("compared", "with"), ("comparison", "to"),
-                                  ("comparison", "with"), ("vs", ".")})
+                                  ("comparison", "with"), ("vs", "."), ("contrast", "to"), ("contrast", "with")})
 
 
 def is_comparison_money(tokens: list[str]) -> bool:
     """Whether money after ``tokens`` (from ``tail_tokens``) is the prior value of a comparison."""
+    if tokens and tokens[-1] == "the" and len(tokens) >= 3 and tuple(tokens[-3:-1]) in _COMPARISON_LAST_TWO:
+        return True  # "in contrast to the $186 million", "compared with the $2 billion"
     if not tokens:
         return False
     if tokens[-1] == "than" and len(tokens) >= 2 and tokens[-2] == "fewer":

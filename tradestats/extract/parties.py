@@ -252,6 +252,11 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         partner = roles[0][0]
         roles = [(code, "owner") for code, role in _roles(text, subject, floor, "other")
                  if code != partner and role != "with"][:1] + roles
+    home = article.home or (fallback.reporter if fallback is not None else None)
+    if home is not None and _SHARE_NOUN_AFTER.match(text, flow.end) and \
+            [role for _, role in roles] == ["owner"] and roles[0][0] != home:
+        # "Russia's trade turnover share amounted to 18.6% ($18.9bn)": its share of the home country's trade
+        return Parties(home, roles[0][0], explicit=True)
     if flow.words == g.RANKED_PARTNER:
         # "Third place is taken by Kazakhstan ($4.4 billion)": every country the ranking names is a partner, but the
         # one the others follow, ranked already ("Germany was followed by the USA with $8.5 billion")
@@ -319,6 +324,10 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
     # ("Kazakhstan's foreign trade reached $134 billion, of which exports $84 billion").
     return Parties(fallback.reporter, fallback.partner,
                    bilateral_flow=(fallback.bilateral_flow or bilateral) and not national)
+
+
+#: A flow word naming a share: "Russia's trade turnover share".
+_SHARE_NOUN_AFTER = re.compile(r"\s+share\b", re.IGNORECASE)
 
 
 def _ranked_for(text: str, subject: list[CountryMention], owner: str) -> str | None:

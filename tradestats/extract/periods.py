@@ -192,7 +192,8 @@ def _same_period(m: re.Match, start: int, end: int) -> PeriodMention:
     """ "the same period of last year": the months of the figure, a year back (so the figure has months)."""
     fields = _year_fields(m)
     # "the same period in FY2016-17" after a figure of FY2017-18: the fiscal year before, as a comparison does
-    bare = not fields and not m.group("fy") and m.group().lower().rstrip().endswith(("period", "month"))
+    bare = not fields and not m.group("fy") and m.group().lower().rstrip().endswith(("period", "month", "months",
+                                                                                    "frame"))
     return PeriodMention(start, end, "same_period", **fields, comparison=True, bare=bare)
 
 
@@ -431,11 +432,12 @@ _FORMS: list[_Form] = [
     _form(r"(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|(?:since|from)\s+the\s+(?:beginning|start)\s+"
           r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", _year_to_date,
           ("year",)),
-    _form(rf"(?:same|corresponding|comparable|analogous|similar)\s+(?:period|month)(?:\s+(?:(?:of|in|a)\s+)?(?:the\s+)?"
+    _form(rf"(?:same|corresponding|comparable|analogous|similar)\s+(?:period|months?|timeframe|time\s+frame)"
+          rf"(?:\s+(?:(?:of|in|a)\s+)?(?:the\s+)?"
           rf"(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})|year\s+(?:earlier|ago|before)"
           r"|(?P<fy>(?i:fy|fiscal\s+year\s+)\s?(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)))?"
           r"|(?:last|previous)\s+year['’]s\s+(?:same|analogous|corresponding|comparable)\s+period",
-          _same_period, ("period", "month"), "the"),
+          _same_period, ("period", "month", "frame"), "the"),
     _form(r"(?:year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))\b", _year_ago, ("year",)),
     _form(rf"(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|previous|recent|next|coming)\s+)?{_N}\s+"
           r"(?:years|decades)\b|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+decade", _span,

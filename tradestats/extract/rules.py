@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.52"
+RULES_VERSION = "1.53"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -373,6 +373,10 @@ class DocumentReader:
             if ranked is not None:
                 flows = [ranked]
             elif not (carried and self.quick.anaphor(a, b)):
+                if carried is not None and not self.amounts_in(a, b) and _CHANGE_WORD.search(text, a, b):
+                    # "Trade is growing. Growth was seen in the first half of 2022. It was $307 million": the
+                    # period of the change remarked on is the one the figures after it speak of
+                    self.note_main_period([p for p in find_periods(text, a, b) if p.usable])
                 return None
         elif self.ranks_after(carried) and flows[0].table != carried.table and self.amounts_in(a, flows[0].start) \
                 and self.ranking(a, flows[0].start):
@@ -867,6 +871,8 @@ class DocumentReader:
             stated = resolve(mention, ref) if mention is not None and mention.usable else None
             base = stated or (carried.period if carried is not None and carried.period is not None else
                               self.main_period)
+            if base is not None and not base.end and _within_from_january(self.main_period, base):
+                base = self.main_period  # "in 2022" after "the first six months of 2022": those months
             if base is not None and base.start:
                 return comparison_period(base, compared, ref)
         if mention is None and f.role == "main":
@@ -1317,6 +1323,10 @@ def _continues_topic(flow: g.FlowWord) -> bool:
 #: The words before a period that opens its sentence as the figure's own: "During the same period of 2021, ...".
 _LEADS_THE_SENTENCE = re.compile(r"\s*(?:[Dd]uring|[Ii]n|[Ff]or|[Oo]ver|[Ww]ithin)\s+")
 
+#: A word of change in a sentence with no figure of its own.
+_CHANGE_WORD = re.compile(r"\b(?:[Gg]rowth|grew|growing|[Ii]ncreases?|increased|[Dd]eclines?|declined|[Rr]ise|rose"
+                          r"|fell|[Dd]rop|dropped)\b")
+
 #: A flow word that points back at the goods just named: "these exports", "such supplies".
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:[Tt]hese|[Ss]uch|[Tt]hose)\s+$")
 
@@ -1497,7 +1507,8 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
         if _BETWEEN_FIGURE_AND_PERIOD.fullmatch(text, f.end, following.start):
             return following
     before = [p for p in periods if p.end <= f.start and not p.comparison and not _of_an_aside(text, p, f.start)
-              and not (f.role == "main" and _of_a_comparison_value(p, figures, text))]
+              and not (f.role == "main" and _of_a_comparison_value(p, figures, text))
+              and not _in_a_closed_bracket(text, p, f.start)]
     in_segment = [p for p in before if p.start >= seg.start]
     if in_segment or before:
         return (in_segment or before)[-1]
@@ -1505,6 +1516,13 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
     # in March"), not the figure's
     later = [p for p in periods if p.start >= f.end and p.usable and not _COMPARED_BETWEEN.search(text, f.end, p.start)]
     return later[0] if later else None
+
+
+def _in_a_closed_bracket(text: str, p: PeriodMention, at: int) -> bool:
+    """Whether the period stands in a bracket closed before ``at``: "$952 million (in 2020 - $907 million),
+    including exports of $791 million": the bracket's period is its own value's."""
+    opened = text.rfind("(", max(0, p.start - 40), p.start)
+    return opened != -1 and text.find(")", opened, p.start) == -1 and text.find(")", p.end, at) != -1
 
 
 _COMPARED_BETWEEN = re.compile(r"\b(?:[Cc]ompared|[Cc]omparison|[Aa]gainst|[Vv]ersus|vs|than)\b"
