@@ -1805,3 +1805,31 @@ def test_the_period_of_a_change_remarked_on_before_the_figures() -> None:
             "the same period of 2021,\u201d the minister said.")
     assert {(s, e, v) for _t, _r, _p, s, e, v, *_ in rows(text, "2022-08-01")} == {
         ("2022-01-01", "2022-06-30", 301e6), ("2021-01-01", "2021-06-30", 219e6)}
+
+
+def test_over_a_stretch_of_months_is_its_period_unless_a_change_comes_right_before() -> None:
+    seen = ("Chile-Peru trade keeps rising. Fast growth was seen over January-June 2022. \u201cIt came to 296 million "
+            "dollars this year,\u201d he said.")
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(seen, "2022-08-01")} == {("2022-01-01", "2022-06-30")}
+    compared = "Trade between Chile and Peru rose 14% over January-April 2021, to $2.9 billion in January-April 2022."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(compared, "2022-08-01")} == {("2022-01-01", "2022-04-30")}
+
+
+def test_a_growth_over_a_year_is_of_the_year_named_for_the_figure() -> None:
+    text = "In 2021, trade between Chile and Peru grew by 41.2% over 2020, reaching $1.3 billion."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2022-08-01")} == {("2021-01-01", "2021-12-31")}
+
+
+def test_a_value_for_the_corresponding_period_leaves_the_period_in_force() -> None:
+    text = ("Over January-February 2022 Chile and Peru traded $927.1 million. The two countries traded $538.6 "
+            "million in the analogous period of 2021.\n\nOf this total, exports came to $615.4 million and "
+            "imports to $311.7 million.")
+    assert {(t, s) for t, _r, _p, s, *_ in rows(text, "2022-03-20")} == {
+        ("turnover", "2022-01-01"), ("turnover", "2021-01-01"), ("exports", "2022-01-01"), ("imports", "2022-01-01")}
+
+
+def test_an_undated_article_on_the_results_of_a_year_is_written_the_year_after() -> None:
+    text = ("On June 12 the two leaders met. By the outcomes for 2024, Chile-Peru trade topped "
+            "$615 million, and over the first five months of this year it came to almost $270 million. A visit took "
+            "place in March 2024.")
+    assert ("2025-01-01", "2025-05-31") in {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "")}

@@ -111,6 +111,10 @@ def inferred_reference(text: str, start: int) -> Reference:
     told = _last_year_beside(text, start, latest)
     if told is not None:
         return Reference(told)
+    if re.search(rf"\b(?:outcomes?|results?|totals?)\s+(?:of|for)\s+(?:the\s+(?:whole\s+)?(?:year\s+)?)?{latest}\b",
+                 text[start:], re.IGNORECASE):
+        # "According to the outcomes of 2024 ... five months of the current year": that year is over
+        return Reference(latest + 1)
     partial = any(p.year == latest and (p.first_month, p.last_month) != (1, 12) for p in periods if p.kind == "months")
     # "in 2024's first quarter": a part of the latest year, written as its possessive
     partial = partial or re.search(rf"\b{latest}['’]s\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|opening|final)?"

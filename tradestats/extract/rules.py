@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.53"
+RULES_VERSION = "1.54"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -469,6 +469,10 @@ class DocumentReader:
                 if not stated and carried is not None and carried.period is not None:
                     stated = {carried.period}
             statement.period = next(iter(stated)) if len(stated) == 1 and next(iter(stated)).start else None
+            if carried is not None and carried.period is not None and not any(m.usable for m in periods) and \
+                    any(m.kind == "same_period" and not m.bare for m in periods):
+                # "It was $541 million in the corresponding period of 2021": the period in force stays
+                statement.period = carried.period
             statement.many_partners = len({(r.reporter, r.partner) for r in self.rows[sentence_rows_from:]
                                            if r.table != "commodities"}) >= 3
         return statement
@@ -1507,6 +1511,7 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
         if _BETWEEN_FIGURE_AND_PERIOD.fullmatch(text, f.end, following.start):
             return following
     before = [p for p in periods if p.end <= f.start and not p.comparison and not _of_an_aside(text, p, f.start)
+              and not (p.kind == "months" and _compared_before(text, p.start))
               and not (f.role == "main" and _of_a_comparison_value(p, figures, text))
               and not _in_a_closed_bracket(text, p, f.start)]
     in_segment = [p for p in before if p.start >= seg.start]
@@ -1556,8 +1561,16 @@ def _compared_before(text: str, start: int) -> bool:
     if m is None:
         return False
     if text[m.start():m.start() + 4].lower() == "over":  # "over 10 months of this year": a stretch of time
-        return not (text.startswith("Over", m.start()) or _N_MONTHS.match(text, start))
+        # ... and "growth was seen over January-June": only a change right before makes it the term compared with
+        return not (text.startswith("Over", m.start()) or _N_MONTHS.match(text, start)) and \
+            _CHANGE_RIGHT_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
     return True
+
+
+#: A change right before "over": "up 16%", "an increase of 5 percent", "rose 2.1 times", "higher", "growth".
+_CHANGE_RIGHT_BEFORE = re.compile(r"(?:\d\s*(?:%|percent|per\s+cent|times|fold)|\b(?:up|down|higher|lower|more|less"
+                                  r"|increase[ds]?|rise|rose|risen|grew|growth|decline[ds]?|drop(?:ped)?|fell|jump(?:ed)?"
+                                  r"|surge[ds]?|gain(?:ed)?))\s*,?\s*$", re.IGNORECASE)
 
 
 #: "10 months", "the first seven months": after "over", how long, not what a figure is compared with.
