@@ -1511,7 +1511,7 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
         if _BETWEEN_FIGURE_AND_PERIOD.fullmatch(text, f.end, following.start):
             return following
     before = [p for p in periods if p.end <= f.start and not p.comparison and not _of_an_aside(text, p, f.start)
-              and not (p.kind == "months" and _compared_before(text, p.start))
+              and not (p.kind == "months" and not p.recalled and _compared_before(text, p.start))
               and not (f.role == "main" and _of_a_comparison_value(p, figures, text))
               and not _in_a_closed_bracket(text, p, f.start)]
     in_segment = [p for p in before if p.start >= seg.start]
