@@ -1833,3 +1833,8 @@ def test_an_undated_article_on_the_results_of_a_year_is_written_the_year_after()
             "$615 million, and over the first five months of this year it came to almost $270 million. A visit took "
             "place in March 2024.")
     assert ("2025-01-01", "2025-05-31") in {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "")}
+
+
+def test_an_average_price_named_before_its_amount_is_no_statistic() -> None:
+    text = "Over 2024 Chile sold 1.3 million tonnes of wheat flour to Peru, at a mean price of $281 tons."
+    assert {v for _t, _r, _p, _s, _e, v, *_ in rows(text, "2025-07-20")} == {1.3e6}

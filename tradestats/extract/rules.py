@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.54"
+RULES_VERSION = "1.55"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -855,7 +855,8 @@ class DocumentReader:
                 return True
         if lead.is_growth and _INFINITIVE_BEFORE.search(text, max(sent.start, lead.start - 12), lead.start):
             return True  # "instructed the governments to double the volume of trade": a target
-        if lead.amount is not None and g.PRICE_AFTER.match(text, lead.end, sent.end):
+        if lead.amount is not None and (g.PRICE_AFTER.match(text, lead.end, sent.end) or g.PRICE_BEFORE.search(
+                text, max(sent.start, lead.start - 30), lead.start)):
             return True
         stop = _clause_end(text, lead.end, min([x.start for x in figures if x.start > lead.end] + [sent.end]))
         if g.NOT_A_FACT_AFTER.search(text, lead.end, min(stop, lead.end + 60)) is not None:
