@@ -1838,3 +1838,10 @@ def test_an_undated_article_on_the_results_of_a_year_is_written_the_year_after()
 def test_an_average_price_named_before_its_amount_is_no_statistic() -> None:
     text = "Over 2024 Chile sold 1.3 million tonnes of wheat flour to Peru, at a mean price of $281 tons."
     assert {v for _t, _r, _p, _s, _e, v, *_ in rows(text, "2025-07-20")} == {1.3e6}
+
+
+def test_a_month_followed_by_and_and_a_figure_is_that_month() -> None:
+    text = ("Chilean goods exports to Peru, which rose by a third on a year before to $0.91 billion in January and "
+            "by 15 percent to $0.88 billion in February, grew to $1.19 billion in March.")
+    assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(text, "2021-05-01")} == {
+        ("2021-01-01", 0.91e9), ("2021-02-01", 0.88e9), ("2021-03-01", 1.19e9)}

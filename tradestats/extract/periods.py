@@ -417,7 +417,7 @@ _FORMS: list[_Form] = [
     _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<rel>(?:this|last|the\s+current|the\s+previous)\s+year)"
           r"(?![\w-]|['’]s))", _month_of_year, (_MONTH_NAME,), "in", cased=True),
     _form(rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b|through\b|thru\b|till\b"
-          rf"|until\b|and\b))", _month_of_year,
+          rf"|until\b|and\s+{_MONTH}))", _month_of_year,
           (_MONTH_NAME,), cased=True),
     _form(rf"(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?P<y>{_YEAR})", _year_to_date,
           ("beginning of", "start of")),
