@@ -1845,3 +1845,16 @@ def test_a_month_followed_by_and_and_a_figure_is_that_month() -> None:
             "by 15 percent to $0.88 billion in February, grew to $1.19 billion in March.")
     assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(text, "2021-05-01")} == {
         ("2021-01-01", 0.91e9), ("2021-02-01", 0.88e9), ("2021-03-01", 1.19e9)}
+
+
+# --- 1.57: a partner named as one flow's destination or source ------------------------------------------------
+def test_a_top_export_destination_and_the_partners_that_follow_it() -> None:
+    text = ("Peru was Chile's leading export destination over January-September 2022 with $561.3 million. Bolivia "
+            "and Brazil came next with 476 million dollars and 452 million dollars, respectively.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2022-10-20")} == {
+        ("exports", "CHL", "PER", 561.3e6), ("exports", "CHL", "BOL", 476e6), ("exports", "CHL", "BRA", 452e6)}
+
+
+def test_an_export_destination_for_a_country_is_that_countrys_partner() -> None:
+    text = "Over 2020 Peru was the 31st-largest export destination for Chile, with outbound shipments of $1.6 billion."
+    assert {(t, r, p) for t, r, p, *_ in rows(text, "2021-02-01")} == {("exports", "CHL", "PER")}

@@ -173,10 +173,18 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
         if by_flow is not None:  # "Georgia's main partner by imports": the partners of one flow
             table = "exports" if by_flow.group(1).lower().startswith("export") else "imports"
             b, words = by_flow.end(), FLOW_PARTNERS[table]
+        elif table in FLOW_PARTNERS and words in ("export", "import"):
+            place = _PLACE_OF_FLOW_AFTER.match(text, b, end)
+            if place is not None:  # "Peru was Chile's top export destination": a partner of that flow
+                b, words = place.end(), FLOW_PARTNERS[table]
         found.append(FlowWord(a, b, table, words))
     if not found and weak:
         found = find_weak_flow_words(text, start, end)
     return found
+
+
+#: What follows "export" or "import" when it names a partner of the flow: "export destination", "import source".
+_PLACE_OF_FLOW_AFTER = re.compile(r"\s+(?:destinations?|markets?|sources?|suppliers?)\b", _I)
 
 
 def find_weak_flow_words(text: str, start: int, end: int) -> list[FlowWord]:

@@ -265,6 +265,9 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
     if "partner" in flow.words:  # "Turkey was the top trading partner": the country named is the partner
         roles = [(code, "with" if role == "other" else role) for code, role in roles]
         possessed = [c.code for c in before + after if text[c.end:c.end + 1] in _APOSTROPHES]
+        if not possessed and flow.words in g.FLOW_PARTNERS.values():
+            # "Uzbekistan was the 36th-largest export destination for South Korea": whose partner it is
+            possessed = [c.code for c in after if _OWNER_AFTER_PLACE.fullmatch(text, flow.end, c.start)][:1]
         if not possessed and before and before[-1].kind == "demonym" and _FOLLOWED_BY.search(text, flow.end, zone_end):
             possessed = [before[-1].code]  # "the top Georgian trade partner, followed by ...": Georgia's partners
         if possessed:  # "Turkey remains Georgia's main trading partner": the possessive owns the partner
@@ -326,6 +329,8 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
                    bilateral_flow=(fallback.bilateral_flow or bilateral) and not national)
 
 
+#: What stands between "export destination" and the country whose destination it is: " for ", " of the ".
+_OWNER_AFTER_PLACE = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?")
 #: A flow word naming a share: "Russia's trade turnover share".
 _SHARE_NOUN_AFTER = re.compile(r"\s+share\b", re.IGNORECASE)
 
