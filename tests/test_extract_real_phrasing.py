@@ -1858,3 +1858,15 @@ def test_a_top_export_destination_and_the_partners_that_follow_it() -> None:
 def test_an_export_destination_for_a_country_is_that_countrys_partner() -> None:
     text = "Over 2020 Peru was the 31st-largest export destination for Chile, with outbound shipments of $1.6 billion."
     assert {(t, r, p) for t, r, p, *_ in rows(text, "2021-02-01")} == {("exports", "CHL", "PER")}
+
+
+def test_goods_brought_from_one_country_to_the_other_and_back() -> None:
+    text = ("Over January-May 2018, goods worth over $51 million were brought from Chile to Peru, and goods worth "
+            "some $38 million - from Peru to Chile.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2018-07-01")} == {
+        ("exports", "CHL", "PER", 51e6), ("exports", "PER", "CHL", 38e6)}
+
+
+def test_metric_tons_written_mt() -> None:
+    text = "In February 2013 Chile's copper ore exports to Peru came to 2.31 million mt."
+    assert {(v, c) for _t, _r, _p, _s, _e, v, _g, c in rows(text, "2013-04-01")} == {(2.31e6, "copper ore")}

@@ -49,8 +49,9 @@ _FLOW_ADJECTIVES = frozenset(
 _NOT_A_FLOW_AFTER = re.compile(rf"\s+(?:{_NOT_A_FLOW_AFTER_TRADE})\b", _I)
 _TURNOVER_AFTER = re.compile(r"\s+(?:turnover|volume)\b", _I)
 #: Flow words that only stand for a flow when a sentence has no stronger one ("the supply of wheat").
-_WEAK_EXPORTS = CaselessWords(r"(?:suppl(?:y|ies|ied)|shipments?|shipped|deliver(?:y|ies|ed))\b",
-                              starts=("suppl", "shipment", "shipped", "deliver"))
+_WEAK_EXPORTS = CaselessWords(r"(?:suppl(?:y|ies|ied)|shipments?|shipped|deliver(?:y|ies|ed)"
+                              r"|brought(?=\s+(?:in\s+)?from\b))\b",  # "goods worth $54 million were brought from"
+                              starts=("suppl", "shipment", "shipped", "deliver", "brought"))
 
 
 #: Verbs and nouns of buying and selling, weak flow words too ("Mongolia bought $1 billion worth of Russian goods",
@@ -209,8 +210,8 @@ def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
 #: Quick tests for a sentence worth reading: plain substring tests on lower-cased text, far cheaper than a regex.
 #: (A paragraph is only passed over when it has none of these, so "trad" may stand for "trade" and "trading".)
 _FLOW_STEMS = ("trad", "turnover", "export", "import", "commerce", "suppl", "shipment", "shipped", "deliver", "sold", "sales",
-               "bought", "purchas", "partner")
-_WEAK_STEMS = ("suppl", "shipment", "shipped", "deliver", "sold", "sales", "bought", "purchas")
+               "bought", "brought", "purchas", "partner")
+_WEAK_STEMS = ("suppl", "shipment", "shipped", "deliver", "sold", "sales", "bought", "brought", "purchas")
 assert set(_WEAK_STEMS) <= set(_FLOW_STEMS)  # ``QuickTests`` keeps only the weak stems among the flow stems found
 _FIGURE_STEMS = ("doubl", "tripl", "quadrupl", "twice", "halv", "fold", "one", "two", "three", "four", "five", "six",
                  "seven", "eight", "nine", "ten", "third", "quarter", "half")

@@ -114,7 +114,7 @@ _TONNES_REACH = 48
 _SPACED_THOUSANDS = r"\d{1,3}, \d{3}(?![\d,])"
 _TONNES = re.compile(
     rf"(?<![\w.,$])(?P<num>{_SPACED_THOUSANDS}(?=\s?(?:metric\s)?ton)|{NUMBER}|{WORD_NUMBER})"
-    rf"(?:(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|tones|tone|ton)\b"
+    rf"(?:(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|tones|tone|ton|mt)\b"
     rf"|\s(?P<tn_scale>(?i:million|mln|thousand|thsd))\s+tn\b"  # "3.4 million tn": tonnes, not trillions
     rf"|\s?(?P<trade>KMT|MMT)\b)"
 )
@@ -359,7 +359,7 @@ def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | 
     # The pattern runs only in a short window ending at each "ton" or "MT" (every digit and number word of a whole
     # article is a possible start otherwise).
     covered = start
-    for k in sorted(k for word in ("ton", "KMT", "MMT", " tn") for k in _all_starts(text, word, start, end)):
+    for k in sorted(k for word in ("ton", "KMT", "MMT", " tn", " mt") for k in _all_starts(text, word, start, end)):
         if k < covered:
             continue
         m = next((m for m in _TONNES.finditer(text, max(covered, k - _TONNES_REACH), min(end, k + 7))

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.57"
+RULES_VERSION = "1.58"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -754,6 +754,12 @@ class DocumentReader:
         """The partner a listed value names right after itself ("428 thousand tons to Tajikistan"), the list
         keeping its home side; None when no country follows the value in its own words."""
         after = next((c for c in countries if f.end <= c.start <= f.end + 45), None)
+        if after is not None and _FROM_AFTER_VALUE.fullmatch(self.text, f.end, after.start):
+            # "... $54 million were brought from Chile to Peru, and about $40 million - from Peru to Chile"
+            to = next((c for c in countries if c.start > after.end and
+                       _TO_BETWEEN.fullmatch(self.text, after.end, c.start)), None)
+            if to is not None and to.code != after.code:
+                return Parties(after.code, to.code, explicit=True, bilateral_flow=parties.bilateral_flow)
         if after is None or not _OWN_PARTNER_AFTER.fullmatch(self.text, f.end, after.start):
             return None
         home = self.article.home
@@ -1331,6 +1337,10 @@ _LEADS_THE_SENTENCE = re.compile(r"\s*(?:[Dd]uring|[Ii]n|[Ff]or|[Oo]ver|[Ww]ithi
 #: A word of change in a sentence with no figure of its own.
 _CHANGE_WORD = re.compile(r"\b(?:[Gg]rowth|grew|growing|[Ii]ncreases?|increased|[Dd]eclines?|declined|[Rr]ise|rose"
                           r"|fell|[Dd]rop|dropped)\b")
+
+#: A listed value's own origin right after it: " - from ", " from the ".
+_FROM_AFTER_VALUE = re.compile(r"\s*[-–—]?\s*from\s+(?:the\s+)?")
+_TO_BETWEEN = re.compile(r"\s+to\s+(?:the\s+)?")
 
 #: A flow word that points back at the goods just named: "these exports", "such supplies".
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:[Tt]hese|[Ss]uch|[Tt]hose)\s+$")
