@@ -1870,3 +1870,15 @@ def test_goods_brought_from_one_country_to_the_other_and_back() -> None:
 def test_metric_tons_written_mt() -> None:
     text = "In February 2013 Chile's copper ore exports to Peru came to 2.31 million mt."
     assert {(v, c) for _t, _r, _p, _s, _e, v, _g, c in rows(text, "2013-04-01")} == {(2.31e6, "copper ore")}
+
+
+def test_last_month_is_the_month_before_publication() -> None:
+    text = "Last month, trade between Chile and Peru came to more than $8.7 billion."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2018-01-12")} == {("2017-12-01", "2017-12-31")}
+
+
+def test_this_figures_value_for_another_period_in_a_paragraph_of_its_own() -> None:
+    text = ("Over January-May 2020, Chile bought goods worth $205.1 million from Peru.\n\nFor January-May 2019, "
+            "the figure stood at $268.4 million.")
+    assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(text, "2020-06-20")} == {("2020-01-01", 205.1e6),
+                                                                                ("2019-01-01", 268.4e6)}

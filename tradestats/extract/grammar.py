@@ -100,7 +100,7 @@ _ANAPHOR = re.compile(
 #: A sentence remarking on the previous one's figure: "This is 23.4 percent more than a year earlier."
 REMARK = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t)\s+(?:is|was|represents|represented|marks|marked)\b[^.;]{0,40}?\d"
                     r"|\b(?:[Tt]he|[Tt]his)\s+(?:figure|indicator)\s+(?:\w+\s+){0,2}?(?:increased|decreased|grew|rose"
-                    r"|fell|declined|dropped|is|was)\b[^.;]{0,40}?\d")
+                    r"|fell|declined|dropped|is|was|amounted|stood|totall?ed|reached|came)\b[^.;]{0,40}?\d")
 #: A proper-noun "Trade" inside an institution name: "Ministry of Trade and Integration".
 _INSTITUTION_BEFORE = re.compile(r"(?:\bof|\bfor|\band|Minister|Ministry)\s+$")
 #: Words that make a flow word a national total rather than a bilateral one when no country is named.

@@ -68,6 +68,8 @@ class PeriodMention:
     counted_back: bool = False
     #: "over the year": the whole year in force when there is one, else the year before publication
     the_year: bool = False
+    #: "last month": how many months before the publication's month
+    months_back: int = 0
 
     @property
     def usable(self) -> bool:
@@ -213,6 +215,11 @@ def _year_pair(m: re.Match, start: int, end: int) -> PeriodMention:
     second = m.group("y2")
     following = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
     return PeriodMention(start, end, "span", 7, 6, year=first, whole_fiscal_year=following == first + 1)
+
+
+def _last_month(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "last month": the month before the one the article was written in."""
+    return PeriodMention(start, end, "months", months_back=1)
 
 
 def _relative_year(m: re.Match, start: int, end: int) -> PeriodMention:
@@ -485,6 +492,7 @@ _FORMS: list[_Form] = [
     _form(rf"by\s+(?P<y>{_YEAR})", _deadline, ("by ",)),
     _form(rf"(?P<rel>{_RELATIVE})(?:\s+alone)?|over\s+the\s+year\b", _relative_year, ("year",),
           "in for during over throughout the"),
+    _form(r"(?:last|previous|past)\s+month\b(?!['’]s|\s+of\b)", _last_month, ("month",), "in for during over the"),
     _form(rf"(?P<y>{_YEAR_CORE})(?:\s+year\b)?", _year, (_FOUR_DIGITS,), "in for during of throughout",
           numeric=True),
 ]
@@ -712,6 +720,11 @@ def months_long(period: Period) -> int:
 
 def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     """ISO dates of a usable mention, or None when its year cannot be known."""
+    if mention.months_back:
+        if ref.year is None or ref.month is None:
+            return None
+        k = ref.year * 12 + ref.month - 1 - mention.months_back
+        return _months(k // 12, k % 12 + 1, k % 12 + 1)
     if mention.year is not None:
         year = mention.year
     elif ref.year is None:

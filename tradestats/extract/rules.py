@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.58"
+RULES_VERSION = "1.59"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -247,8 +247,11 @@ class DocumentReader:
         if self.quick.remark(a, b) and g.REMARK.search(self.text, a, b) is not None:
             kept = len(self.rows)
             self.read_paragraph(Span(a, b), [], False)
-            # only the growth of the last statement is read here, and the value it is compared against
-            self.rows[kept:] = [r for r in self.rows[kept:] if r.anchor in self.prior_anchors]
+            # only the growth of the last statement is read here, and the value it is compared against, or the
+            # figure's value for another period ("In January-April 2019, this figure amounted to $273 million")
+            another = _FIGURE_ANAPHOR.search(self.text, a, b) is not None
+            self.rows[kept:] = [r for r in self.rows[kept:] if r.anchor in self.prior_anchors or (
+                another and r.value is not None and r.period is not None and r.period != tail.period)]
         self.previous_paragraph_tail = tail
         self.tail_age = age + 1
 
@@ -1341,6 +1344,9 @@ _CHANGE_WORD = re.compile(r"\b(?:[Gg]rowth|grew|growing|[Ii]ncreases?|increased|
 #: A listed value's own origin right after it: " - from ", " from the ".
 _FROM_AFTER_VALUE = re.compile(r"\s*[-–—]?\s*from\s+(?:the\s+)?")
 _TO_BETWEEN = re.compile(r"\s+to\s+(?:the\s+)?")
+
+#: A noun standing for the last statement's figure: "this figure", "the indicator".
+_FIGURE_ANAPHOR = re.compile(r"\b(?:[Tt]his|[Tt]he|[Tt]hat)\s+(?:figure|indicator)\b")
 
 #: A flow word that points back at the goods just named: "these exports", "such supplies".
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:[Tt]hese|[Ss]uch|[Tt]hose)\s+$")
