@@ -263,15 +263,15 @@ class DocumentReader:
         before = self.previous_paragraph_tail
         main_before = self.main_period
         flow_starts = [f.start for f in flows]  # flows are in text order: each sentence takes its own by bisection
-        figures_before = flows_before = False
+        said_before = False  # whether a sentence of the paragraph so far had a figure or a flow word
         for i, sent in enumerate(spans):
             # the statement before the paragraph goes to its first sentence, and past an opening with no figure
             # ("Other leading markets come next. Peru was followed by China with $7 billion")
-            opening = not i or (not figures_before and not flows_before)
+            opening = not i or not said_before
             inherited = carried or (None if not opening or before is None else before if before.sector is None
                                     else replace(before, sector=None))
-            figures_before = figures_before or self.quick.figure(sent.start, sent.end)
-            flows_before = flows_before or self.quick.flow_word(sent.start, sent.end)
+            if not said_before and before is not None:
+                said_before = self.quick.figure(sent.start, sent.end) or self.quick.flow_word(sent.start, sent.end)
             own = flows[bisect.bisect_left(flow_starts, sent.start):bisect.bisect_left(flow_starts, sent.end)]
             if weak and own:
                 if self.quick.trade_verb(sent.start, sent.end):  # "Coal sales to India ..., while exports ..."
@@ -376,7 +376,8 @@ class DocumentReader:
             if ranked is not None:
                 flows = [ranked]
             elif not (carried and self.quick.anaphor(a, b)):
-                if carried is not None and not self.amounts_in(a, b) and _CHANGE_WORD.search(text, a, b):
+                if carried is not None and self.quick.figure(a, b) and not self.amounts_in(a, b) and \
+                        _CHANGE_WORD.search(text, a, b):
                     # "Trade is growing. Growth was seen in the first half of 2022. It was $307 million": the
                     # period of the change remarked on is the one the figures after it speak of
                     self.note_main_period([p for p in find_periods(text, a, b) if p.usable])
