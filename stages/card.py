@@ -27,6 +27,8 @@ from tradestats.typed_export import read_all
 CARD = REPO / "docs" / "index.html"
 #: Each chart's SVG by the hash of what it draws (DVC-untracked, like the extraction cache).
 CACHE = BUILD / "card-cache"
+#: The published tables' typed rows, by the hash of each file (written by whichever of database and card types first).
+TYPED_CACHE = BUILD / "typed-cache"
 LATEST = 10
 FLOW_LABELS = {"turnover": "turnover", "export": "exports", "import": "imports"}
 
@@ -255,9 +257,11 @@ def prune_charts(cache_dir: Path, used: set[str]) -> None:
             path.unlink(missing_ok=True)
 
 
-def build_card(data_dir: Path, validation_path: Path, meta: dict, cache_dir: Path | None = None) -> str:
-    """The card's HTML; with ``cache_dir``, charts whose points are unchanged since the last run are not redrawn."""
-    tables = read_all(schemas.PUBLISHED, data_dir, relative)
+def build_card(data_dir: Path, validation_path: Path, meta: dict, cache_dir: Path | None = None,
+               typed_cache: Path | None = None) -> str:
+    """The card's HTML; with ``cache_dir``, charts whose points are unchanged since the last run are not redrawn;
+    with ``typed_cache``, tables typed before (by the database stage) from the same bytes are read back."""
+    tables = read_all(schemas.PUBLISHED, data_dir, relative, typed_cache)
     names = {r["code"]: r["name"] for r in tables["countries"]}
     pairs = series_by_pair(tables["trade_series"])
     used: set[str] = set()
@@ -280,10 +284,12 @@ def main(argv: list[str] | None = None) -> None:
                         help="the validation metrics (default: reports/validation.json)")
     parser.add_argument("--out", type=Path, default=CARD, metavar="FILE",
                         help=f"the data card to write (default: {relative(CARD)})")
-    parser.add_argument("--no-cache", action="store_true", help=f"draw every chart again, ignoring {relative(CACHE)}")
+    parser.add_argument("--no-cache", action="store_true",
+                        help=f"draw every chart and type every row again, ignoring {relative(CACHE)} and "
+                             f"{relative(TYPED_CACHE)}")
     args = parser.parse_args(argv)
     write_text_atomic(args.out, build_card(args.data, args.validation, params("package"),
-                                           None if args.no_cache else CACHE))
+                                           None if args.no_cache else CACHE, None if args.no_cache else TYPED_CACHE))
     print(f"card: {relative(args.out)}", file=sys.stderr)
 
 

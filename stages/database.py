@@ -16,7 +16,7 @@ import yaml
 
 import schemas
 from schemas.model import Table
-from stages.common import stage_parser, DATA, REPO, params, relative, run_stage
+from stages.common import stage_parser, BUILD, DATA, REPO, params, relative, run_stage
 from tradestats.csvio import write_text_atomic
 from tradestats.typed_export import build_sqlite, read_all, replace_folder, write_parquet_folder
 
@@ -24,6 +24,8 @@ DIST = REPO / "dist"
 SQLITE = "tradestats.sqlite"
 PARQUET = "parquet"
 DATASETTE = REPO / "datasette.yml"
+#: Each published table's typed rows by the hash of its file (DVC-untracked; the card reads them back).
+TYPED_CACHE = BUILD / "typed-cache"
 
 
 def datasette_metadata(meta: dict, tables: dict[str, Table]) -> dict:
@@ -60,10 +62,12 @@ def main(argv: list[str] | None = None) -> None:
                         help=f"folder for tradestats.sqlite and parquet/ (default: {relative(DIST)})")
     parser.add_argument("--datasette", type=Path, default=DATASETTE, metavar="FILE",
                         help=f"where to write Datasette's metadata (default: {relative(DATASETTE)})")
+    parser.add_argument("--no-cache", action="store_true",
+                        help=f"type every published row again, ignoring (and not writing) {relative(TYPED_CACHE)}")
     args = parser.parse_args(argv)
 
     tables = schemas.PUBLISHED
-    rows = read_all(tables, args.data, relative)
+    rows = read_all(tables, args.data, relative, None if args.no_cache else TYPED_CACHE)
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".database-", dir=args.out))
     try:

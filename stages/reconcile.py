@@ -111,13 +111,16 @@ RULES = (
 
 
 def choose(statements: list[Statement]) -> tuple[Statement, str]:
-    """The statement the rules prefer, and the first rule that set it apart from the runner-up."""
-    ranked = sorted(statements, key=lambda s: tuple(rank(s) for _, rank in RULES))
-    if len(ranked) == 1:
-        return ranked[0], "only statement"
-    best, runner_up = ranked[0], ranked[1]
-    for name, rank in RULES:
-        if rank(best) != rank(runner_up):
+    """The statement the rules prefer, and the first rule that set it apart from the runner-up.
+
+    Each statement is ranked once (its precision reads the quote), not again to name the rule.
+    """
+    if len(statements) == 1:
+        return statements[0], "only statement"
+    ranked = sorted(((tuple(rank(s) for _, rank in RULES), s) for s in statements), key=lambda item: item[0])
+    (best_rank, best), (runner_up, _) = ranked[0], ranked[1]
+    for (name, _), mine, theirs in zip(RULES, best_rank, runner_up):
+        if mine != theirs:
             return best, name
     return best, "lowest fact id"
 

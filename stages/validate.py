@@ -249,9 +249,10 @@ def duplicate_id_problems(validation: Validation) -> list[Problem]:
     """A fact id is unique across all tables, and never both accepted and rejected."""
     seen: dict[str, str] = {}
     problems = []
-    frames = dict(validation.tables)
-    for name, frame in frames.items():
-        for line, fact_id in frame["fact_id"].dropna().items():
+    for name, loaded in validation.loaded.items():  # the typed columns the frames were made from (no pandas walk)
+        for line, fact_id in zip((r.line for r in loaded.records), loaded.columns["fact_id"]):
+            if fact_id is None:
+                continue
             if fact_id in seen and seen[fact_id] != name:
                 problems.append(Problem(f"validated/{name}.csv", int(line), "fact_id", "unique across tables", fact_id,
                                         f"also in validated/{seen[fact_id]}.csv"))
@@ -433,7 +434,7 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: Candida
                          [*result.tables.items(), ("rejected", rejected), ("dismissed", dismissed)]
                          if frame.attrs.get("unreadable")]
     result.problems = with_undo_hints(result.problems, result.tables)
-    accepted = {fid for f in result.tables.values() for fid in f["fact_id"].dropna()}
+    accepted = {fid for loaded in result.loaded.values() for fid in loaded.columns["fact_id"] if fid is not None}
     rejected_ids, stale = covering_rejections(rejected, candidates)
     result.warnings += stale
     result.pending = [] if result.unreadable else pending_candidates(candidates, accepted | rejected_ids)
@@ -481,6 +482,8 @@ def without_bad_rows(tables: dict[str, pd.DataFrame], wrong_cells: set[tuple]) -
 
 def with_undo_hints(problems: list[Problem], tables: dict[str, pd.DataFrame]) -> list[Problem]:
     """A problem on a row added by hand names the row's id and the `review undo` that takes it out again."""
+    if not problems:
+        return problems
     added: dict[tuple[str, int], str] = {}
     for name, frame in tables.items():
         if len(frame):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from schemas.model import PANDAS_DTYPES, Field, Table
+from schemas.model import PANDAS_DTYPES, Field, Table, reference_values
 from schemas.tolerance import is_missing
 from tradestats.csvio import CsvRecord, format_number, read_csv_records
 from tradestats.errors import InputError, Problem, shorten
@@ -169,6 +170,66 @@ def _problem_from_case(table: Table, label: str, case: dict) -> Problem:
     return Problem(label, line, column, check, value)
 
 
+#: What the frame's dtypes hold (``Int64``, and dates as pandas converts ``datetime.date`` values): a value outside
+#: is left to pandas and pandera to judge.
+INT64 = (-(2 ** 63), 2 ** 63 - 1)
+DATES = (dt.date(1678, 1, 1), dt.date(2261, 12, 31))
+
+
+@functools.cache
+def _full_pattern(pattern: str) -> re.Pattern:
+    """The pattern as the pandera schema matches it (``str_matches`` of ``^(?:pattern)$``, by ``re.match``)."""
+    return re.compile(f"^(?:{pattern})$")
+
+
+def schema_surely_passes(table: Table, columns: dict[str, list]) -> bool:
+    """Whether the table's pandera schema (:meth:`schemas.model.Table.to_pandera`) certainly finds nothing in these
+    typed columns (:func:`typed_columns`, every cell converted).
+
+    Every check the schema makes is made here, over every row, as strictly or more: a
+    required cell is not empty; a unique column or a key of several columns repeats no
+    value (an empty cell counted as a value); a value is one of its enum, listed in its
+    reference table, matches its pattern, is at least its minimum; an integer or a date
+    fits the frame's dtype. The columns are the table's, in order, by construction.
+    ``False`` means only "maybe not": pandera then runs, and its problems and messages
+    are the ones reported. So a table that passes pandera is never held up, one that
+    fails it is reported in pandera's words, and pandera's import (a good part of the
+    validate stage) is paid only when something may be wrong.
+    """
+    if list(columns) != table.columns:
+        return False
+    for f in table.fields:
+        values = columns[f.name]
+        present = [v for v in values if v is not None]
+        if f.required and len(present) != len(values):
+            return False
+        if f.unique and len(set(values)) != len(values):
+            return False
+        if f.enum and not set(present) <= set(f.enum):
+            return False
+        if f.reference and not set(present) <= reference_values(f.reference):
+            return False
+        if f.pattern:
+            match = _full_pattern(f.pattern).match
+            if not all(isinstance(v, str) and match(v) for v in set(present)):
+                return False
+        if f.minimum is not None and not all(v >= f.minimum for v in present):
+            return False
+        if f.type == "integer" and not all(type(v) is int and INT64[0] <= v <= INT64[1] for v in present):
+            return False
+        if f.type == "date" and not all(type(v) is dt.date and DATES[0] <= v <= DATES[1] for v in present):
+            return False
+        if f.type == "number" and not all(type(v) is float and math.isfinite(v) for v in present):
+            return False
+        if f.type == "string" and not all(type(v) is str for v in present):
+            return False
+    if len(table.primary_key) > 1:
+        keys = list(zip(*(columns[c] for c in table.primary_key)))
+        if len(set(keys)) != len(keys):
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class LoadedTable:
     """A hand-kept table as :func:`load_table` reads it, with the records and typed columns it was made from."""
@@ -203,6 +264,8 @@ def load_table_parts(table: Table, path: Path, label: str) -> LoadedTable:
         return LoadedTable(frame, exc.problems, [], {c: [] for c in table.columns})
     columns, problems = typed_columns(table, records, label)
     frame = columns_frame(table, columns, [r.line for r in records])
+    if not problems and schema_surely_passes(table, columns):
+        return LoadedTable(frame, [], records, columns)  # pandera would find nothing: it is not imported
     unconverted = {(p.line, p.column) for p in problems}
     checked = [p for p in pandera_problems(table, frame, label) if (p.line, p.column) not in unconverted]
     # a cell that fails its code pattern and the reference table is one mistake: the reference names what to write

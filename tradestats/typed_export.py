@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import hashlib
 import math
 import os
+import pickle
 import shutil
 import sys
 from collections.abc import Callable, Mapping
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING
 from schemas.model import Field, Table
 from tradestats.csvio import read_csv_records
 from tradestats.errors import InputError, Problem
+from tradestats.source_cache import code_digest, digest
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -239,13 +243,64 @@ def replace_folder(staged: Path, target: Path) -> None:
     shutil.rmtree(aside, ignore_errors=True)
 
 
-def read_all(tables: Mapping[str, Table], data_dir: Path, label_of: Callable[[Path], str]) -> dict[str, list[dict]]:
-    """Every published table's typed rows (``label_of(path)`` names a file in messages); all problems at once."""
+#: Bump when what :func:`cached_typed_rows` stores changes; a file stored another way is then not read.
+TYPED_LAYOUT = 1
+
+
+def cached_typed_rows(table: Table, path: Path, label: str, cache_dir: Path) -> list[dict]:
+    """:func:`typed_rows`, kept in ``cache_dir/<table>.pickle`` under the hash of the file's bytes, the table's
+    columns and types, and the code that types them: the database and the card both type every published row, and
+    the one that runs second reads the rows back (a fifth of the time), unless a byte of the file has changed.
+
+    A bad cell is never stored (typing raises); rows are stored only if the file still has the bytes they were
+    keyed by once typed.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return typed_rows(table, path, label)  # reported as typed_rows reports it
+    key = typed_key(table, data)
+    stored = cache_dir / f"{table.name}.pickle"
+    try:
+        with open(stored, "rb") as fh:
+            found_key, rows = pickle.load(fh)
+        if found_key == key:
+            return rows
+    except Exception:  # missing, damaged or of another layout: typed again
+        pass
+    rows = typed_rows(table, path, label)
+    if typed_key(table, path.read_bytes()) == key:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        staged = stored.with_name(f".{stored.name}.staged")
+        staged.write_bytes(pickle.dumps((key, rows), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(staged, stored)
+    return rows
+
+
+def typed_key(table: Table, data: bytes) -> str:
+    return digest([TYPED_LAYOUT, typing_code(), sys.version_info[:2], [(f.name, f.type) for f in table.fields],
+                   hashlib.sha256(data).hexdigest()])
+
+
+@functools.cache
+def typing_code() -> str:
+    """The hash of the code that reads and types a published CSV (once per run)."""
+    from tradestats import csvio
+
+    return code_digest(Path(__file__), Path(csvio.__file__))
+
+
+def read_all(tables: Mapping[str, Table], data_dir: Path, label_of: Callable[[Path], str],
+             cache_dir: Path | None = None) -> dict[str, list[dict]]:
+    """Every published table's typed rows (``label_of(path)`` names a file in messages); all problems at once.
+    With ``cache_dir``, a table whose file is unchanged since it was last typed is read back
+    (:func:`cached_typed_rows`)."""
     rows, problems = {}, []
     for name, table in tables.items():
         path = data_dir / f"{name}.csv"
         try:
-            rows[name] = typed_rows(table, path, label_of(path))
+            rows[name] = (typed_rows(table, path, label_of(path)) if cache_dir is None
+                          else cached_typed_rows(table, path, label_of(path), cache_dir))
         except InputError as exc:
             problems += exc.problems
     if problems:
