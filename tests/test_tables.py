@@ -21,6 +21,7 @@ def test_na_is_a_code_not_a_missing_value(tmp_path):
     ("value", "987,9", "plain decimal number"),
     ("value", "1e6", "plain decimal number"),
     ("char_start", "12.0", "integer"),
+    ("char_start", "99999999999999999999", "integer between"),  # beyond what an integer column holds
     ("period_start", "2023-02-30", "ISO date"),
     ("period_end", "31/12/2022", "ISO date"),
     ("reporter", " KAZ", "spaces"),

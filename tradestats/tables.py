@@ -45,7 +45,10 @@ def convert_cell(f: Field, raw: str):
     if f.type == "string":
         return text
     if f.type == "integer" and INTEGER.fullmatch(text):
-        return int(text)
+        value = int(text)
+        if not INT64[0] <= value <= INT64[1]:  # what a table's integer column holds (and SQLite, and Parquet)
+            raise ValueError(f"expected an integer between {INT64[0]} and {INT64[1]}")
+        return value
     if f.type == "number" and NUMBER.fullmatch(text):
         return checked_number(text)
     if f.type == "date" and DATE.fullmatch(text):
