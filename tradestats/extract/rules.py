@@ -360,7 +360,8 @@ class DocumentReader:
             if carried is not None and _OF_THE_TOTAL.fullmatch(text, a, flows[0].start) and \
                     text.startswith(",", flows[0].end):
                 flows = flows[1:]  # "Of the total turnover, exports amounted to ...": the parts of the last statement
-        if flows and self.ranks_after(carried) and self.ranking(a, b):
+        if flows and ("total" in self.quick.lower[a:b] or "all " in self.quick.lower[a:b]) and \
+                self.ranks_after(carried) and self.ranking(a, b):
             # "India came third with $4.7 billion, or 7.1 percent of the total imports": the total a share is of
             flows = [f for f in flows if not g.SHARE_OF_TOTAL.search(text, max(a, f.start - 30), f.start)]
         if len(flows) == 1 and earlier and _bare_partners(flows[0]):
@@ -493,14 +494,16 @@ class DocumentReader:
         # "... among Georgia's main partners by exports. Bulgaria ($58 million), ... were the top three": a
         # ranking of one flow's partners goes on in that flow, as it does after the last partner's own flow
         # ("Turkey's exports to Germany were $11 billion. Germany was followed by the USA with $8.5 billion")
-        table = carried.table if carried.ranked_flow or self.follows_the_last_partner(sent, carried) else "turnover"
+        table = carried.table if carried.ranked_flow or (
+            "followed by" in self.quick.lower[sent.start:sent.end] and self.follows_the_last_partner(sent, carried)) \
+            else "turnover"
         return g.FlowWord(sent.start, sent.start, table, g.RANKED_PARTNER)
 
     def home_of_a_ranking(self, span: Span, carried: Statement | None) -> None:
         """An article with no home yet takes the reporter of the flow whose partner the others follow: "Turkey's
         exports to Germany were $11 billion. ... Germany was followed by the USA with $8.5 billion"."""
         if carried is not None and self.article.home is None and carried.table in ("exports", "imports") and \
-                self.follows_the_last_partner(span, carried):
+                "followed by" in self.quick.lower[span.start:span.end] and self.follows_the_last_partner(span, carried):
             self.article.home = carried.parties.reporter
 
     def follows_the_last_partner(self, sent: Span, carried: Statement) -> bool:
