@@ -1882,3 +1882,57 @@ def test_this_figures_value_for_another_period_in_a_paragraph_of_its_own() -> No
             "the figure stood at $268.4 million.")
     assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(text, "2020-06-20")} == {("2020-01-01", 205.1e6),
                                                                                 ("2019-01-01", 268.4e6)}
+
+
+# --- review mend: what the rules above must not read ----------------------------------------------------------
+def test_a_bare_cost_after_a_scaled_value_keeps_its_own_size() -> None:
+    from tradestats.extract.figures import stated_amounts
+
+    text = "In 2023 Chile's exports to Peru came to $3.4 billion, while a ton of copper cost $850."
+    assert [a.value for a in stated_amounts(text, 0, len(text))] == [3.4e9, 850]
+    text = "In 2023 Chile's exports to Peru came to $3.4 billion, while imports reached $1.1."
+    assert [a.value for a in stated_amounts(text, 0, len(text))] == [3.4e9, 1.1e9]
+
+
+def test_a_bracketed_value_after_a_growth_with_no_year_of_its_own_is_the_figure() -> None:
+    text = "Chile's exports to Peru rose by 15% ($5.2 billion) in 2023."
+    assert {v for _t, _r, _p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {5.2e9}
+
+
+def test_a_when_clause_after_a_stretch_of_time_is_the_figure_not_a_prior() -> None:
+    text = "Trade between Chile and Peru grew strongly over 2023, when it reached $5 billion."
+    assert {(s, v) for _t, _r, _p, s, _e, v, *_ in rows(text, "2024-03-01")} == {("2023-01-01", 5e9)}
+
+
+def test_a_place_in_line_is_no_ranking_of_a_flow() -> None:
+    text = "Peru was first in line as Chilean exports hit $5 billion in 2023."
+    assert {(t, p) for t, _r, p, *_ in rows(text, "2024-03-01")} != {("exports", "PER")}
+
+
+def test_the_past_months_of_the_current_year_end_before_publication() -> None:
+    text = "Trade between Chile and Peru came close to $2.2 billion over the past three months of 2023."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2023-10-10")} == {("2023-07-01", "2023-09-30")}
+
+
+def test_last_month_that_dates_a_statement_is_not_the_figures_period() -> None:
+    text = "Officials said last month that trade between Chile and Peru reached $8 billion in 2023."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2024-03-10")} == {("2023-01-01", "2023-12-31")}
+
+
+def test_a_paragraph_of_prose_after_a_list_of_goods_is_not_an_item() -> None:
+    text = ("Leading goods sold by Chile to Peru in 2023:\n\nCopper wire – $2 billion;\n\nTrade with Bolivia also "
+            "grew – $1 billion in 2023.")
+    assert ("commodities", "BOL") not in {(t, p) for t, _r, p, *_ in rows(text, "2024-03-01")}
+
+
+def test_these_exports_after_a_total_are_the_total() -> None:
+    text = ("Chile's exports to Peru reached $5 billion in 2023, mainly copper and fruit.\n\nThese exports rose by 10 "
+            "percent on 2022.")
+    assert all(t != "commodities" for t, *_ in rows(text, "2024-03-01"))
+
+
+def test_countries_that_buy_a_countrys_goods_at_the_start_of_a_sentence() -> None:
+    text = ("Countries that import Peruvian goods the most in 2023 were: Chile, with $3.1 billion, followed by Bolivia "
+            "with $1.2 billion.")
+    assert {(t, r, p) for t, r, p, *_ in rows(text, "2024-03-01")} == {("imports", "CHL", "PER"),
+                                                                    ("imports", "BOL", "PER")}

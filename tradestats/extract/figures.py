@@ -82,8 +82,8 @@ def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = N
             previous = None
             continue
         role = money_role(text, amount, previous, a)
-        if role == "main" and any(x.end <= amount.start and _BRACKET_AFTER_VALUE.fullmatch(text, x.end, amount.start)
-                                  for x in growth):
+        if role == "main" and _YEAR_IN_BRACKET.match(text, amount.end) and any(
+                x.end <= amount.start and _BRACKET_AFTER_VALUE.fullmatch(text, x.end, amount.start) for x in growth):
             role = "comparison"  # "a decline of 30.6 percent ($24.2 million in 2022)": the value it fell from
         if role == "main" and previous is not None and previous.unit == amount.unit and \
                 _BRACKET_AFTER_VALUE.fullmatch(text, previous.end, amount.start):
@@ -103,6 +103,8 @@ def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = N
     return sorted(figures, key=lambda f: f.start)
 
 
+#: The rest of a bracketed value that names its own period: " in 10M2022)", " in January-May 2023)".
+_YEAR_IN_BRACKET = re.compile(r"[^()]{0,40}?(?:19|20)\d\d[^()]{0,10}\)")
 #: A bracket opening right after a value: "$6.6 billion (".
 _BRACKET_AFTER_VALUE = re.compile(r"\s*\(\s*")
 #: The rest of a bracketed value that names its year: " in 2022)".
@@ -123,7 +125,9 @@ _PRIOR_CLAUSE_BEFORE = re.compile(r",?\s*\b(?:which|when\s+it|when\s+they)\s+(?:
                                   re.IGNORECASE)
 #: A compared period right before such a clause: "compared to the corresponding period last year, which stood at".
 _COMPARED_PERIOD_BEFORE = re.compile(r"\b(?:compared|comparison|than|against|versus|from|over|on)\b[^.;$€£\d]*"
-                                     r"(?:period|year|month|quarter|\d{4}|earlier|ago|before)\s*$", re.IGNORECASE)
+                                     r"\b(?:same|corresponding|comparable|analogous|similar|previous|preceding|last|prior"
+                                     r"|(?:19|20)\d\d)\b[^.;$€£]*(?:period|year|month|quarter|\d{4}|earlier|ago|before)\s*$",
+                                     re.IGNORECASE)
 #: An amount that is how much one value exceeds another: "$19 billion more than those of Canada".
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|higher|lower|greater|bigger|smaller)\s+than\b", re.IGNORECASE)
 

@@ -63,15 +63,15 @@ _WEAK_TABLES = {"sold": "exports", "sales": "exports", "bought": "imports", "pur
 NEEDS_A_COUNTRY = frozenset(_WEAK_TABLES)
 
 
-#: A place in a ranking of partners: "China is first with $13.7 billion", "In second place is Russia",
-#: "followed by Turkey ($3.1 billion)".
 #: A country's place among the buyers or suppliers of one flow, right after its name: "Chile ranked first for
 #: Peruvian exports", "Oman came second among the destinations of Iranian exports", "Peru was the top market for".
 RANKED_FOR = re.compile(
     r"\s+(?:ranks?|ranked|comes?|came|is|was|stands?|stood|remains?|remained)\s+(?:in\s+)?(?:the\s+)?"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|top|largest|biggest"
     r"|leading|main)(?:\s+(?:place|position|destination|market|buyer|supplier|source))?\s+(?:for|among|in)\s+"
-    r"(?:the\s+)?(?:(?:destinations|markets|buyers|suppliers|sources)\s+(?:of|for)\s+)?(?=[A-Z])", _I)
+    r"(?:the\s+)?(?:(?:destinations|markets|buyers|suppliers|sources)\s+(?:of|for)\s+)?(?-i:(?=[A-Z]))", _I)
+#: A place in a ranking of partners: "China is first with $13.7 billion", "In second place is Russia",
+#: "followed by Turkey ($3.1 billion)".
 RANK = re.compile(
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d{1,2}(?:st|nd|rd|th))\s+"
     r"(?:place|position|spot|line)\b"
@@ -83,8 +83,7 @@ RANK = re.compile(
 )
 #: A share of a total after a value: "$4.7 billion, or 7.1 percent of the total imports" (the flow word names the
 #: total the share is of, not the value's flow).
-SHARE_OF_TOTAL = re.compile(r"\bper\s*cent\s+of\s+(?:the\s+)?(?:total|overall|all)\s+$|%\s+of\s+(?:the\s+)?(?:total|overall"
-                            r"|all)\s+$|\bpercent\s+of\s+(?:the\s+)?(?:total|overall|all)\s+$", _I)
+SHARE_OF_TOTAL = re.compile(r"(?:\bper\s*cent|%)\s+of\s+(?:the\s+)?(?:total|overall|all)\s+$", _I)
 #: A country that the next ones of a ranking follow: "Germany was followed by the USA ...".
 FOLLOWED_AFTER = re.compile(r"\s+(?:is|was|are|were)\s+(?:closely\s+)?followed\s+by\b", _I)
 #: The words of the flow that a ranking sentence without a flow word of its own continues.
@@ -198,8 +197,8 @@ def find_weak_flow_words(text: str, start: int, end: int) -> list[FlowWord]:
 #: The buyers of one country's goods, named before a list of them: "the largest importers of Uzbek tomatoes",
 #: "main buyers of Kazakh wheat".
 BUYERS_OF = re.compile(r"\b(?:(?:[Ii]mporters|[Bb]uyers|[Pp]urchasers)\s+of\s+(?:the\s+)?"
-                       r"|(?:markets|countries|nations|destinations)\s+(?:that|which)\s+(?:import(?:ed)?|buy|bought"
-                       r"|purchased?)\s+(?:the\s+most\s+)?(?:of\s+)?(?:the\s+)?)(?=[A-Z])")
+                       r"|(?:[Mm]arkets|[Cc]ountries|[Nn]ations|[Dd]estinations)\s+(?:that|which)\s+(?:import(?:s|ed)?|buys?"
+                       r"|bought|purchase[sd]?)\s+(?:the\s+most\s+)?(?:of\s+)?(?:the\s+)?)(?=[A-Z])")
 
 
 def find_anaphor(text: str, start: int, end: int) -> re.Match | None:

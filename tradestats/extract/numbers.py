@@ -469,8 +469,6 @@ def _scale_words(text: str, start: int, end: int, lower: str | None) -> list[tup
 
 #: A scale word ending a money amount as written: "$32.3 billion", "1.5bn tenge".
 _SCALED = re.compile(r"(?:thousand|million|billion|trillion|mln|bln|bn|mn|trln|tn)\b", re.IGNORECASE)
-#: Where a sentence ends between two amounts.
-_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 #: How far after a scaled amount a bare one may borrow its scale.
 SCALE_REACH = 120
 
@@ -478,7 +476,8 @@ SCALE_REACH = 120
 def with_borrowed_scales(text: str, amounts: list[Amount]) -> list[Amount]:
     """Amounts written with no scale right after one with a scale in the same sentence take its scale: "exports
     reached $32.3 billion, while imports totaled $7.6." (a scale dropped in editing, never a value of $7.6). Only
-    a small bare value ending its phrase borrows: "$300 per tonne" is a price."""
+    a small bare value stated by a verb of value and ending its phrase borrows: "$300 per tonne" and "a ton cost
+    $850" are prices."""
     out: list[Amount] = []
     before: Amount | None = None  # the money amount before, with a scale or not
     for amount in amounts:
@@ -487,7 +486,8 @@ def with_borrowed_scales(text: str, amounts: list[Amount]) -> list[Amount]:
             continue
         if before is not None and 0 < amount.value < 1000 and amount.unit == before.unit and not amount.is_range \
                 and amount.start - before.end <= SCALE_REACH and not _SCALED.search(text, amount.start, amount.end) \
-                and _BORROWING_END.match(text, amount.end) and not _SENTENCE_BREAK.search(text, before.end, amount.start):
+                and _BORROWING_END.match(text, amount.end) and not _SENTENCE_END.search(text, before.end, amount.start) \
+                and _VALUE_VERB_BEFORE.search(text, max(before.end, amount.start - 24), amount.start):
             scale = _SCALED.search(text, before.start, before.end)
             if scale is not None and scale.group().casefold() in SCALES:
                 amount = Amount(amount.start, amount.end, _exact(amount.value * _scale(scale.group())), amount.unit,
@@ -497,6 +497,10 @@ def with_borrowed_scales(text: str, amounts: list[Amount]) -> list[Amount]:
     return out
 
 
+#: What a bare value that borrows a scale is stated with: the verb of a value ("imports totaled $7.6"), never a
+#: cost or a price ("a ton of copper cost $850").
+_VALUE_VERB_BEFORE = re.compile(r"\b(?:totall?ed|amounted\s+to|reached|stood\s+at|came\s+to|were|was|to|at|from|than|against)\s+"
+                                r"(?:about\s+|almost\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
 #: What may follow a bare value that borrows a scale: the end of its phrase or of the text.
 _BORROWING_END = re.compile(r"\s*(?:[).,;]|$)|\s+(?:in|and|respectively|compared|against|while)\b")
 

@@ -175,7 +175,7 @@ def _next_flow_phrase(text: str, start: int, stop: int, countries: list[CountryM
     for c in countries:
         if start <= c.start and c.end <= later.start() and \
                 not _NOT_IN_NOUN_PHRASE.search(_without_names(text, c.end, later.start(), countries)):
-            return c.start
+            return min(stop, c.start)
     return stop
 
 

@@ -492,7 +492,9 @@ _FORMS: list[_Form] = [
     _form(rf"by\s+(?P<y>{_YEAR})", _deadline, ("by ",)),
     _form(rf"(?P<rel>{_RELATIVE})(?:\s+alone)?|over\s+the\s+year\b", _relative_year, ("year",),
           "in for during over throughout the"),
-    _form(r"(?:last|previous|past)\s+month\b(?!['’]s|\s+of\b)", _last_month, ("month",), "in for during over the"),
+    # ("officials said last month that ..." dates the saying, not the figure)
+    _form(r"(?<!said\s)(?<!says\s)(?<!reported\s)(?<!announced\s)(?<!told\s)(?<!published\s)(?<!released\s)"
+          r"(?:last|previous|past)\s+month\b(?!['’]s|\s+of\b)", _last_month, ("month",), "in for during over the"),
     _form(rf"(?P<y>{_YEAR_CORE})(?:\s+year\b)?", _year, (_FOUR_DIGITS,), "in for during of throughout",
           numeric=True),
 ]
@@ -759,6 +761,12 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
         return _year_so_far(year)
     if mention.counted_back and ref.year is not None and ref.year > year:  # written after the year: its last months
         return _months(year, 13 - mention.last_month, 12)
+    if mention.counted_back and ref.year == year and ref.month is not None:
+        # written during the year: the months up to the one before publication ("the past three months of 2023"
+        # in October: July to September)
+        if ref.month == 1:
+            return None
+        return _months(year, max(1, ref.month - mention.last_month), ref.month - 1)
     return _months(year, mention.first_month, mention.last_month)
 
 

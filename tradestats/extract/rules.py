@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.59"
+RULES_VERSION = "1.60"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -263,7 +263,7 @@ class DocumentReader:
         before = self.previous_paragraph_tail
         main_before = self.main_period
         flow_starts = [f.start for f in flows]  # flows are in text order: each sentence takes its own by bisection
-        said_before = False  # whether a sentence of the paragraph so far had a figure or a flow word
+        said_before = False  # whether a sentence of the paragraph so far may hold a figure or a flow word (quick tests)
         for i, sent in enumerate(spans):
             # the statement before the paragraph goes to its first sentence, and past an opening with no figure
             # ("Other leading markets come next. Peru was followed by China with $7 billion")
@@ -552,8 +552,10 @@ class DocumentReader:
         if seg.flow.table not in ("exports", "imports") or not parties.explicit:
             return False
         ranked = any(c.code == parties.partner and c.end <= seg.flow.start and g.RANKED_FOR.match(self.text, c.end)
-                     for c in countries) or g.RANK.search(self.text, seg.flow.end, seg.end) is not None
-        # ("As for Chile's imports, China took the lead with $14.8 billion": the partners of one flow ranked)
+                     for c in countries)
+        if not ranked:  # "As for Chile's imports, China took the lead with $14.8 billion": the partner ranked
+            ranked = any(c.code == parties.partner and seg.flow.end <= c.start and g.RANK.match(self.text, c.end + 1)
+                         for c in countries)
         if ranked and self.article.home is None:
             self.article.home = parties.reporter
         return ranked
@@ -785,7 +787,8 @@ class DocumentReader:
         if seg.start == seg.flow.start:  # a later flow word of the sentence: "..., and its furniture exports grew"
             untitled = products.naming(seg.flow.start) or untitled
         if untitled is None and seg.flow.table in ("exports", "imports") and \
-                _DEMONSTRATIVE_BEFORE.search(self.text, max(seg.start, seg.flow.start - 8), seg.flow.start):
+                _DEMONSTRATIVE_BEFORE.search(self.text, max(seg.start, seg.flow.start - 8), seg.flow.start) and \
+                any(self.rows[i].table == "commodities" for i in self.previous_sentence_rows if i < len(self.rows)):
             untitled = self.goods_named_before(seg.start)  # "Chile sold 4,000 tons of copper. These exports ..."
         for f in figures:
             own = products.before(floor, f.start)
@@ -912,7 +915,7 @@ class DocumentReader:
                         or year_to_date(ref) or NO_PERIOD)
             if self.is_period_in_force(mention):
                 return self.main_period  # "in the said four-month period": the four months in force
-            in_force = self.stated_period or (carried.period if carried is not None else None)
+            in_force = carried.period if carried is not None else None
             if mention.the_year and in_force is not None and _whole_year(in_force):
                 return in_force  # "trade reached $24 billion in 2022. Exports grew over the year ...": that year
             mention = _year_before_the_one_named(self.text, mention, periods)
@@ -1266,7 +1269,9 @@ _BULLET = re.compile(g.BULLET_MARK)
 #: An item of a list written as a line of its own without a bullet: "Russia – 37.7 thousand tons".
 _NAMED_ITEM = re.compile(r"[ \t]*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3}\s*[–—-]\s*[$€£¥₽]?\s?\d"
                          # goods: "Passenger cars – $99.7 million;", "Glass containers (bottles, jars) – $20 million"
-                         r"|[ \t]*[A-Z][a-z]+(?:[ ,-]+[\w'’.()]+){0,10}?\s+[–—]\s*[$€£¥₽]\s?\d[^\n]{0,40}[;.]?[ \t]*$",
+                         r"|[ \t]*(?![^\n]*\b(?:[Tt]rade|[Ee]xports?|[Ii]mports?|[Tt]urnover|grew|rose|fell|increased"
+                         r"|decreased|reached|amounted)\b)"
+                         r"[A-Z][a-z]+(?:[ ,-]+[\w'’.()]+){0,10}?\s+[–—]\s*[$€£¥₽]\s?\d[^\n]{0,40}[;.]?[ \t]*$",
                          re.MULTILINE)
 #: A sentence opening on the statement before it: "Of the total turnover, exports amounted to $739.3 million".
 _OF_THE_TOTAL = re.compile(r"[\W_]*(?:out\s+)?of\s+(?:the|this|that)\s+(?:total\s+)?", re.IGNORECASE)
@@ -1350,7 +1355,7 @@ _FROM_AFTER_VALUE = re.compile(r"\s*[-–—]?\s*from\s+(?:the\s+)?")
 _TO_BETWEEN = re.compile(r"\s+to\s+(?:the\s+)?")
 
 #: A noun standing for the last statement's figure: "this figure", "the indicator".
-_FIGURE_ANAPHOR = re.compile(r"\b(?:[Tt]his|[Tt]he|[Tt]hat)\s+(?:figure|indicator)\b")
+_FIGURE_ANAPHOR = re.compile(r"\b(?:[Tt]his|[Tt]he)\s+(?:figure|indicator)\b")  # as ``REMARK`` reads them
 
 #: A flow word that points back at the goods just named: "these exports", "such supplies".
 _DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:[Tt]hese|[Ss]uch|[Tt]hose)\s+$")
