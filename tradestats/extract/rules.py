@@ -240,7 +240,7 @@ class DocumentReader:
             self.previous_paragraph_tail = None
             return
         age = self.tail_age
-        self.home_of_a_ranking(Span(a, b), tail)
+        self.note_home_of_a_ranking(Span(a, b), tail)
         if (self.ranks_after(tail) and self.ranking(a, b)) or self.ranks_goods_after(tail, a, b):
             self.read_paragraph(Span(a, b), [], False)  # a ranking of the home country's partners or goods goes on
             return
@@ -455,10 +455,13 @@ class DocumentReader:
                 self.article.home = parties.reporter
 
             if statement is None or (parties.explicit and not statement.parties.explicit):
+                ranked_for = self.ranked_for(countries, seg, parties)
+                if ranked_for and self.article.home is None:
+                    self.article.home = parties.reporter  # the country whose partners are ranked
                 statement = Statement(seg.flow.table, parties,
                                       ranked_flow=seg.flow.words in g.FLOW_PARTNERS.values()
                                       or (seg.flow.words == g.RANKED_PARTNER and seg.flow.table != "turnover")
-                                      or self.ranked_for(countries, seg, parties))
+                                      or ranked_for)
             if seg_figures:
                 products = products or SentenceProducts.of(text, a, b)
                 periods_found, sectors_found = self.read_segment(seg, figures, periods, parties, listed, countries,
@@ -486,7 +489,7 @@ class DocumentReader:
         """A flow word for a sentence that goes on ranking the home country's partners without one of its own
         ("Uzbekistan's trade reached $62 billion. China is first with $13.7 billion. In second place is Russia
         ..."): it stands at the sentence's start, so every country before the first value is a ranked partner."""
-        self.home_of_a_ranking(sent, carried)
+        self.note_home_of_a_ranking(sent, carried)
         if not self.ranks_after(carried) or not self.ranking(sent.start, sent.end):
             return None
         if not any(c.code != self.article.home for c in find_countries(self.text, sent.start, sent.end, self.quick.lower)):
@@ -499,7 +502,7 @@ class DocumentReader:
             else "turnover"
         return g.FlowWord(sent.start, sent.start, table, g.RANKED_PARTNER)
 
-    def home_of_a_ranking(self, span: Span, carried: Statement | None) -> None:
+    def note_home_of_a_ranking(self, span: Span, carried: Statement | None) -> None:
         """An article with no home yet takes the reporter of the flow whose partner the others follow: "Turkey's
         exports to Germany were $11 billion. ... Germany was followed by the USA with $8.5 billion"."""
         if carried is not None and self.article.home is None and carried.table in ("exports", "imports") and \
@@ -556,8 +559,6 @@ class DocumentReader:
         if not ranked:  # "As for Chile's imports, China took the lead with $14.8 billion": the partner ranked
             ranked = any(c.code == parties.partner and seg.flow.end <= c.start and g.RANK.match(self.text, c.end + 1)
                          for c in countries)
-        if ranked and self.article.home is None:
-            self.article.home = parties.reporter
         return ranked
 
     def ranks_after(self, carried: Statement | None) -> bool:
