@@ -488,8 +488,8 @@ def with_borrowed_scales(text: str, amounts: list[Amount]) -> list[Amount]:
                 and amount.start - before.end <= SCALE_REACH and not _SCALED.search(text, amount.start, amount.end) \
                 and _BORROWING_END.match(text, amount.end) and not _SENTENCE_END.search(text, before.end, amount.start) \
                 and _VALUE_VERB_BEFORE.search(text, max(before.end, amount.start - 24), amount.start):
-            scale = _SCALED.search(text, before.start, before.end)
-            if scale is not None and scale.group().casefold() in SCALES:
+            scale = _SCALED.search(text, before.start, before.end)  # (its words are all scales of ``SCALES``)
+            if scale is not None:
                 amount = Amount(amount.start, amount.end, _exact(amount.value * _scale(scale.group())), amount.unit,
                                 implied=amount.implied)
         out.append(amount)
