@@ -1126,13 +1126,14 @@ def test_a_value_compared_after_more_than_is_still_the_prior_value() -> None:
 
 
 # --- 1.32: a list of a country's buyers ---------------------------------------------------------------------------------
-def test_a_list_of_the_buyers_of_a_country_s_goods_gives_each_buyer_s_imports() -> None:
+def test_a_list_of_the_buyers_of_a_country_s_goods_gives_that_country_s_exports_to_each() -> None:
+    """A ranking of the buyers of one country's goods is that country's statistics: its exports to each."""
     text = ("In January-June 2022, Kazakhstan exported 50.2 thousand tons of onions for $20.1 million.\n"
             "Major importers of Kazakh onions during the reporting period:\n"
             "Russia – 30.7 thousand tons\nUzbekistan – 11.1 thousand tons")
     assert {(t, r, p, v, c) for t, r, p, _s, _e, v, _g, c in rows(text, "2022-08-01")} == {
-        ("commodities", "RUS", "KAZ", 30700.0, "onions"), ("commodities", "UZB", "KAZ", 11100.0, "onions")}
-    assert {c.flow for c in candidates(text, "2022-08-01")} == {"import"}
+        ("commodities", "KAZ", "RUS", 30700.0, "onions"), ("commodities", "KAZ", "UZB", 11100.0, "onions")}
+    assert {c.flow for c in candidates(text, "2022-08-01")} == {"export"}
 
 
 def test_buyers_of_something_that_is_no_country_s_goods_change_nothing() -> None:
@@ -1553,7 +1554,7 @@ def test_markets_that_import_a_countrys_goods_are_its_buyers_every_one() -> None
             "Peruvian goods are: Chile, which led the list with $3.1 billion, followed by Bolivia with $1.2 billion "
             "and Ecuador with $0.8 billion.")
     assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text)} == {
-        ("imports", "CHL", "PER", 3.1e9), ("imports", "BOL", "PER", 1.2e9), ("imports", "ECU", "PER", 0.8e9)}
+        ("exports", "PER", "CHL", 3.1e9), ("exports", "PER", "BOL", 1.2e9), ("exports", "PER", "ECU", 0.8e9)}
 
 
 def test_a_country_ranked_for_one_flow_is_its_partner_and_the_ranking_goes_on_in_that_flow() -> None:
@@ -1934,5 +1935,51 @@ def test_these_exports_after_a_total_are_the_total() -> None:
 def test_countries_that_buy_a_countrys_goods_at_the_start_of_a_sentence() -> None:
     text = ("Countries that import Peruvian goods the most in 2023 were: Chile, with $3.1 billion, followed by Bolivia "
             "with $1.2 billion.")
-    assert {(t, r, p) for t, r, p, *_ in rows(text, "2024-03-01")} == {("imports", "CHL", "PER"),
-                                                                    ("imports", "BOL", "PER")}
+    assert {(t, r, p) for t, r, p, *_ in rows(text, "2024-03-01")} == {("exports", "PER", "CHL"),
+                                                                    ("exports", "PER", "BOL")}
+
+
+def test_a_top_partner_named_after_its_figure() -> None:
+    text = ("Chile's top trade partner with over $4 billion was Peru in 2023. Chile's exports exceeded $1 "
+            "billion, while imports surpassed $3 billion.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {
+        ("turnover", "CHL", "PER", 4e9), ("exports", "CHL", "PER", 1e9), ("imports", "CHL", "PER", 3e9)}
+
+
+def test_a_country_sold_to_with_no_preposition_is_the_buyer() -> None:
+    text = "So far this year, Chile has sold Peru about 600 tonnes of lemons."
+    assert {(t, r, p) for t, r, p, *_ in rows(text, "2024-06-01")} == {("commodities", "CHL", "PER")}
+
+
+def test_a_weak_verb_with_a_country_subject_opens_a_clause_of_its_own() -> None:
+    text = ("As for lemons, though the import volume stays modest, so far this year Chile has sold Peru nearly 600 "
+            "tonnes.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2024-06-01")} == {
+        ("commodities", "CHL", "PER", 600.0)}
+
+
+@pytest.mark.parametrize("goods", ["Carrot", "Cauliflower", "Pear", "Lemon", "Cherry"])
+def test_a_product_named_in_the_singular_before_its_flow_word(goods: str) -> None:
+    text = f"{goods} exports from Chile to Peru tripled in 2023, to a total of 2.9 thousand tons."
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {
+        ("commodities", "CHL", "PER", 2900.0)}
+
+
+def test_a_list_after_a_subject_s_figure_ranks_the_subjects() -> None:
+    text = ("In 2023, Peru shipped $329 million in goods to Chile, followed by Bolivia with $245 million and "
+            "Brazil with $177 million.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2024-05-01")} == {
+        ("exports", "PER", "CHL", 329e6), ("exports", "BOL", "CHL", 245e6), ("exports", "BRA", "CHL", 177e6)}
+
+
+def test_a_list_whose_items_mirror_the_first_ranks_the_partners() -> None:
+    text = "Peru exported the most to Chile - $334 million, Bolivia - $322 million, Brazil - $305 million in 2023."
+    assert {(t, r, p) for t, r, p, *_ in rows(text, "2024-05-01")} == {
+        ("exports", "PER", "CHL"), ("exports", "PER", "BOL"), ("exports", "PER", "BRA")}
+
+
+def test_a_ranking_of_buyers_named_as_subjects_goes_on_from_the_buyer_s_side() -> None:
+    text = ("In 2023 goods worth $96 million were imported from Chile into Peru. Next comes Bolivia, which imported "
+            "$74 million worth of Chilean products in the same period, and third comes Brazil with $68 million.")
+    assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2024-05-01")} == {
+        ("imports", "PER", "CHL", 96e6), ("imports", "BOL", "CHL", 74e6), ("imports", "BRA", "CHL", 68e6)}

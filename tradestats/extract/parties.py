@@ -22,6 +22,8 @@ from tradestats.extract.lexicon import CountryMention
 _ROLE_BEFORE = re.compile(r"\b(from|to|into|with|between|by|of|and|&|or)\s+(?:the\s+)?"
                           r"(?:(?:next-door|neighbou?ring|nearby|fellow|landlocked|\w+-(?:led|dominated|backed))\s+)?$"
                           r"|(,)\s*$", re.IGNORECASE)
+#: Verbs whose country right after is the buyer, with no "to": "Chile has sold Peru 600 tonnes".
+_DATIVE_VERBS = frozenset({"sold", "sells", "supplied", "supplies", "shipped", "ships", "delivered", "delivers"})
 #: "followed" right before the "by" of a country: the country is ranked next, not the owner of a flow.
 _FOLLOWED_BEFORE = re.compile(r"\bfollowed\s*$", re.IGNORECASE)
 #: How far before a country its preposition may stand.
@@ -129,6 +131,11 @@ _STATE_AFTER = re.compile(r"\s+(?:Republic|Federation|Kingdom|State)\b")
 
 _PARTNER_ROLES = frozenset({"source", "dest", "with", "between"})
 
+#: The stretch from a ranked partner's figure to its name: "... partner with more than $6 billion was China".
+_PARTNER_NAMED_AFTER = re.compile(r"[$€£]?\s?[\d.,]+\s*(?:(?:billion|million|thousand|bn|mln|m)\b\.?\s*)?"
+                                  r"(?:(?:US\s)?dollars\s|USD\s)?(?:in\s[\w\s-]{3,20}?\s)?"
+                                  r"(?:was|is|remained|remains|became|has\sbeen)\s+(?:the\s+)?", re.IGNORECASE)
+
 
 #: Where a new clause begins after a figure: its countries are not the figure's ("..., as buyers turned to X").
 _NEW_CLAUSE = (", as ", ", while ", ", whereas ", ", but ", ", which ", ", when ", ";")
@@ -228,7 +235,12 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         # "exported goods to Russia and imported ...": a verb's partner named before it is the earlier verb's
         before = [c for c in before if not _PREPOSITION_BEFORE.search(text, max(floor, c.start - 8), c.start)]
     after = [c for c in countries if flow.end <= c.start < zone_end]
-    roles = _roles(text, before, floor, "owner") + _roles(text, after, flow.end, "other", "source")
+    after_roles = _roles(text, after, flow.end, "other", "source")
+    if after_roles and after[0].kind != "demonym" and after_roles[0][0] == after[0].code and \
+            flow.words.lower() in _DATIVE_VERBS and not text[flow.end:after[0].start].strip():
+        # "Chile has sold Peru 621 tonnes": the country right after the verb is the buyer
+        after_roles[0] = (after[0].code, "dest")
+    roles = _roles(text, before, floor, "owner") + after_roles
     if flow.table == "exports" and _EARNINGS_AFTER.match(text, flow.end):
         # "export earnings from the US": the money comes from the buyer, the country the goods went to
         after_codes = {c.code for c in after}
@@ -286,6 +298,11 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
                       if role != "owner" and code not in owners]
     if not any(role in _PARTNER_ROLES for _, role in roles):
         roles += _trailing(text, zone_end, seg_end, countries, turnover=flow.table == "turnover")
+    if "partner" in flow.words and roles and all(role == "owner" for _, role in roles):
+        # "Mongolia's largest trading partner with $4 billion was Japan": the partner is named after its figure
+        roles += [(c.code, "with") for c in countries
+                  if zone_end <= c.start < seg_end and c.code != roles[0][0]
+                  and _PARTNER_NAMED_AFTER.fullmatch(text, zone_end, c.start)][:1]
     codes = list(dict.fromkeys(code for code, _ in roles))
     if len(codes) > 2:
         return None
@@ -411,8 +428,33 @@ _RIGHT_BEFORE_VALUE = re.compile(
     r"|roughly|close\s+to|up\s+to|more\s+than|less\s+than)\s+)*")
 
 
+def ranked_subject(text: str, floor: int, flow: g.FlowWord, first_value: int, countries: list[CountryMention],
+                   parties: Parties) -> str | None:
+    """The party named as the bare subject of the flow ("Peru exported $329 million to Chile", "Bolivia, which
+    imported ... of Chilean goods"), the other party named with a preposition or as the goods' origin after the
+    first value: a list that goes on after it ("followed by Brazil with $177 million") ranks the subject's side.
+    With the other party named before the value ("Peru exported the most to Chile - $329 million, Bolivia -
+    ...") the list ranks the other side, as the items mirror the first."""
+    if flow.table not in ("exports", "imports"):
+        return None
+    before = [c for c in countries if floor <= c.start < flow.start]
+    roles = _mention_roles(text, before, floor, "other")
+    bare = {r[0] for r in roles if r is not None and r[1] == "other"} & {parties.reporter, parties.partner}
+    if len(bare) != 1:
+        return None
+    subject = bare.pop()
+    other = parties.partner if subject == parties.reporter else parties.reporter
+    if any(flow.end <= c.start < first_value and c.code == other for c in countries):
+        return None
+    zone = [c for c in countries if floor <= c.start and c.code == other]
+    zone_roles = _mention_roles(text, zone, floor, "other", "source")
+    if not any(r is not None and r[1] in ("dest", "source") for r in zone_roles):
+        return None
+    return subject
+
+
 def listed_partner(text: str, start: int, end: int, countries: list[CountryMention], parties: Parties,
-                   home: str | None = None) -> Parties:
+                   home: str | None = None, subject: str | None = None) -> Parties:
     """The parties of a later value in a list of partners.
 
     "... $4.6 billion, with Kyrgyzstan $1.3 billion" or "Russia ($26 billion),
@@ -423,6 +465,12 @@ def listed_partner(text: str, start: int, end: int, countries: list[CountryMenti
     roles = _mention_roles(text, inside, start, "other")
     named = [r for r, c in zip(roles, inside) if r is not None and (
         r[1] in ("with", "dest", "source") or _RIGHT_BEFORE_VALUE.fullmatch(text, c.end, end))]
+    new = [r for r in named if r[0] not in (parties.reporter, parties.partner)]
+    if subject is not None and subject in (parties.reporter, parties.partner) and len(new) == 1:
+        # "Peru exported $329 million to Chile, followed by Bolivia with $245 million": the subject's side is ranked
+        if subject == parties.reporter:
+            return Parties(new[0][0], parties.partner, explicit=True, bilateral_flow=parties.bilateral_flow)
+        return Parties(parties.reporter, new[0][0], explicit=True, bilateral_flow=parties.bilateral_flow)
     # the side the list keeps: the home country whose partners it lists, else the reporter
     kept = home if home is not None and home in (parties.reporter, parties.partner) else parties.reporter
     if len(named) != 1 or named[0][0] == kept:

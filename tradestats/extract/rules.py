@@ -23,7 +23,7 @@ from tradestats.extract.figures import Figure, Group, find_figures, group_figure
 from tradestats.extract.growth import change_direction
 from tradestats.extract.numbers import QUANTITY_UNITS, Amount
 from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_commodities, find_countries
-from tradestats.extract.parties import Parties, listed_partner, resolve_parties, respective_parties
+from tradestats.extract.parties import Parties, listed_partner, ranked_subject, resolve_parties, respective_parties
 from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, months_long,
                                         resolve,
                                         year_to_date)
@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.60"
+RULES_VERSION = "1.61"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -308,8 +308,6 @@ class DocumentReader:
         if buyers is not None:  # "Major importers of Uzbek tomatoes: Russia – ...": read as the seller's exports
             flows = [g.FlowWord(buyers.start(), buyers.end(), "exports", "exports")]
         statement = self._read_sentence(sent, flows, carried, earlier)
-        if buyers is not None:  # ... and written from the buyers' side, whose imports they are
-            self.rows[first_row:] = [_from_the_buyer(r) for r in self.rows[first_row:]]
         if "direction" in self.quick.lower[a:b] or " way" in self.quick.lower[a:b]:
             # "imports from Uzbekistan reached $239 million, while $27 million of goods went the other way"
             self.rows[first_row:] = [_the_other_way(r) if r.anchor and _OTHER_WAY.match(text, r.anchor[1]) else r
@@ -697,6 +695,7 @@ class DocumentReader:
         a_list = sum(1 for f in seg_figures if f.amount and f.role == "main") > 1
         # "exports increased by 49.7% to Turkey, by 48.5% to the United States": a list of growths, each with its partner
         growth_list = not a_list and sum(1 for f in seg_figures if f.is_growth) > 1
+        subject: str | None | object = _UNSET  # the side a list after the first value ranks, looked up once
         for commodities, item_figures in self.items(seg, seg_figures, products, topic):
             for group in group_figures(item_figures):
                 group_parties = parties
@@ -707,8 +706,11 @@ class DocumentReader:
                     elif own is not None:
                         group_parties = own  # "..., 2,345 thousand tons to Uzbekistan, 428 thousand tons to ..."
                     elif valued:
+                        if subject is _UNSET:
+                            subject = ranked_subject(self.text, sent.start, seg.flow, previous_end, countries,
+                                                     parties)
                         group_parties = listed_partner(self.text, previous_end, group.main.start, countries, parties,
-                                                       self.article.home)
+                                                       self.article.home, subject)
                     valued += 1
                     previous_end = group.main.end
                 if group.main is None and growth_list and not listed and group.growth is not None:
@@ -1261,6 +1263,9 @@ def _own_figure_before(text: str, floor: int, flow_start: int) -> int:
 _OWN_CLAUSE_MARKERS = (", while ", ", whereas ", ", and ", "; ", ": ")
 
 
+#: Not looked up yet (None is an answer: no side is ranked).
+_UNSET = object()
+
 #: How many sentences of its paragraph a sentence may look back on for a period it does not state.
 EARLIER_SENTENCES = 20
 #: The words of the figure before, opening the next one's clause: "$1.2 billion worth of goods".
@@ -1307,12 +1312,31 @@ def _without_partners_setting(text: str, flows: list[g.FlowWord]) -> list[g.Flow
 def _with_weak_clauses(text: str, flows: list[g.FlowWord], sent: Span) -> list[g.FlowWord]:
     """``flows`` and the weak flow words ("supplied", "sales") standing in a clause without a strong one."""
     cuts = sorted({k for marker in _OWN_CLAUSE_MARKERS
-                   for k in _all_found(text, marker, sent.start, sent.end)} | {sent.start, sent.end})
+                   for k in _all_found(text, marker, sent.start, sent.end)} | {sent.start, sent.end}
+                  | _subject_clause_starts(text, sent))
     if len(cuts) == 2:
         return flows
     weak = [w for w in g.find_weak_flow_words(text, sent.start, sent.end)
             if not any(_same_clause(cuts, w.start, f.start) for f in flows) and _names_a_country(text, cuts, w.start)]
     return sorted(flows + weak, key=lambda f: f.start) if weak else flows
+
+
+#: A country as the subject of the weak verb right after it: "Chile has sold", "Peru also bought".
+_SUBJECT_OF_WEAK_VERB = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$")
+
+
+def _subject_clause_starts(text: str, sent: Span) -> set[int]:
+    """The commas that open a clause whose subject is a country doing a weak verb: "even though the import volume
+    is small, so far this year Chile has sold Peru 621 tonnes" (the clause is the verb's, not the noun's)."""
+    out = set()
+    for w in g.find_weak_flow_words(text, sent.start, sent.end):
+        comma = text.rfind(", ", sent.start, w.start)
+        if comma == -1:
+            continue
+        subject = [c for c in find_countries(text, comma, w.start) if c.kind != "demonym"]
+        if subject and _SUBJECT_OF_WEAK_VERB.fullmatch(text, subject[-1].end, w.start):
+            out.add(comma)
+    return out
 
 
 def _names_a_country(text: str, cuts: list[int], at: int) -> bool:
@@ -1433,15 +1457,6 @@ def _the_other_way(row: Row) -> Row:
     if row.flow in ("export", "import"):
         return replace(row, flow="import" if row.flow == "export" else "export")
     return row
-
-
-def _from_the_buyer(row: Row) -> Row:
-    """A row read as the seller's exports, written as the buyer's imports ("the largest buyers of Kazakh wheat were
-    ...": each buyer imports from Kazakhstan)."""
-    if row.flow != "export" and row.table != "exports":
-        return row
-    return replace(row, reporter=row.partner, partner=row.reporter, flow="import" if row.flow else row.flow,
-                   table="imports" if row.table == "exports" else row.table)
 
 
 def _bare_partners(flow: g.FlowWord) -> bool:
