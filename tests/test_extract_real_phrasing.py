@@ -1983,3 +1983,46 @@ def test_a_ranking_of_buyers_named_as_subjects_goes_on_from_the_buyer_s_side() -
             "$74 million worth of Chilean products in the same period, and third comes Brazil with $68 million.")
     assert {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2024-05-01")} == {
         ("imports", "PER", "CHL", 96e6), ("imports", "BOL", "CHL", 74e6), ("imports", "BRA", "CHL", 68e6)}
+
+
+def test_goods_of_one_country_in_anothers_market_are_the_markets_imports() -> None:
+    text = ("Chile and Peru traded goods worth $4 billion in 2023. The appetite for Peruvian goods in Chile keeps "
+            "rising, with imports up 20 percent to $1 billion.")
+    assert ("imports", "CHL", "PER", 1e9) in {(t, r, p, v) for t, r, p, _s, _e, v, *_ in rows(text, "2024-03-01")}
+
+
+def test_if_to_compare_with_names_the_period_compared_against() -> None:
+    text = "Chilean-Peruvian trade in March 2024 went up by 40% if to compare with March 2023, to $90 million."
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2024-05-02")} == {("2024-03-01", "2024-03-31")}
+
+
+def test_live_chickens_are_goods() -> None:
+    text = "In January-May 2024, Chile exported 3 tonnes of live chickens, for $9,100, to Peru."
+    assert {(t, v, c) for t, _r, _p, _s, _e, v, _g, c in rows(text, "2024-07-01")} == {
+        ("commodities", 3.0, "live chickens"), ("commodities", 9100.0, "live chickens")}
+
+
+def test_a_look_back_at_the_end_of_a_paragraph_holds_only_for_it() -> None:
+    text = ("Chile-Peru trade rose to $2.6 billion in 2023. By the close of 2022, that trade had stood above $2.1 "
+            "billion.\n\nBolivia came next. Chilean exports to Bolivia reached roughly $300 million.")
+    assert ("exports", "CHL", "BOL", "2023-01-01", "2023-12-31") in {
+        (t, r, p, s, e) for t, r, p, s, e, *_ in rows(text, "2024-02-01")}
+
+
+def test_a_paragraph_that_states_an_earlier_year_goes_on_with_it() -> None:
+    text = ("Chile's exports to Peru reached $300 million in January 2024.\n\nIn 2023, Chile sold goods worth $3 billion "
+            "to Peru.\n\nChile exported the most to Peru - $3 billion, to Bolivia - $1 billion.")
+    assert ("exports", "CHL", "BOL", "2023-01-01", "2023-12-31") in {
+        (t, r, p, s, e) for t, r, p, s, e, *_ in rows(text, "2024-02-20")}
+
+
+def test_tonnages_written_with_thousand_and_the_rest_or_spaced_thousands() -> None:
+    text = ("In 2023 Chile sold Peru about 12 thousand 305.5 tons of cheese, and 2 106 417 tons of copper ore, against "
+            "1,950,000 tons in 2022.")
+    assert {v for _t, _r, _p, _s, _e, v, *_ in rows(text, "2024-03-01")} == {12305.5, 2106417.0, 1950000.0}
+
+
+def test_goods_shipped_abroad_are_a_world_total_not_the_articles_pair() -> None:
+    text = ("Chile's grain harvest will be discussed with Peru next week. By the end of October, Chile had shipped "
+            "5.1 million tonnes of barley abroad.")
+    assert rows(text, "2024-11-20") == set()

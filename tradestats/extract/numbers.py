@@ -112,8 +112,13 @@ _TONNES_REACH = 48
 #: Thousands set off by a comma and a space, as some agencies type them ("31, 457 tonnes"): only right before a
 #: unit, where it cannot be a list ("in 2022, 336 firms").
 _SPACED_THOUSANDS = r"\d{1,3}, \d{3}(?![\d,])"
+#: Thousands written as a word with the rest after it ("34 thousand 975.2 tons"), or set off by spaces ("1 034 036
+#: tons"): only right before a unit.
+_THOUSAND_AND_REST = r"\d{1,3}\sthousand\s\d{1,3}(?:\.\d+)?(?=\s?(?:metric\s)?ton)"
+_SPACE_GROUPED = r"\d{1,3}(?:[ ]\d{3})+(?![\d,.])(?=\s?(?:metric\s)?ton)"
 _TONNES = re.compile(
-    rf"(?<![\w.,$])(?P<num>{_SPACED_THOUSANDS}(?=\s?(?:metric\s)?ton)|{NUMBER}|{WORD_NUMBER})"
+    rf"(?<![\w.,$])(?P<num>{_SPACED_THOUSANDS}(?=\s?(?:metric\s)?ton)|{_THOUSAND_AND_REST}|{_SPACE_GROUPED}|{NUMBER}"
+    rf"|{WORD_NUMBER})"
     rf"(?:(?:\s(?P<scale>{_SCALE_SPACED})|(?P<glued>mln|mn|m|k))?\s?(?:metric\s)?(?:tons|tonnes|tonne|tones|tone|ton|mt)\b"
     rf"|\s(?P<tn_scale>(?i:million|mln|thousand|thsd))\s+tn\b"  # "3.4 million tn": tonnes, not trillions
     rf"|\s?(?P<trade>KMT|MMT)\b)"
@@ -159,6 +164,9 @@ def parse_number(written: str) -> float:
         low = " ".join(written.casefold().split())
         if low in WORD_NUMBERS:
             return float(WORD_NUMBERS[low])
+    if " thousand " in written:  # "34 thousand 975.2": the thousands, then the rest
+        thousands, _, rest = written.partition(" thousand ")
+        return float(thousands) * 1000 + float(rest)
     if ", " in written:  # "31, 457": thousands set off by a comma and a space
         written = written.replace(", ", ",")
     if " " in written:  # "412 305": thousands set off by spaces

@@ -113,6 +113,10 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
             role = "with"  # "It was followed by Japan with exports of $X": the next partner of a ranking
         elif word == "of" and c.kind == "demonym" and not _STATE_AFTER.match(text, c.end):
             role = demonym  # "imports of Iranian bitumen": whose goods, not whose flow
+        elif c.kind == "demonym" and _GOODS_IN_A_MARKET.match(text, c.end):
+            role = "source"  # "the demand for Chinese goods in Kazakhstan": where the goods come from
+        elif _MARKET_OF_GOODS.search(text, max(floor, c.start - 24), c.start):
+            role = "dest"  # ... and the market they are sold in
         elif word in _ROLES:
             role = _ROLES[word]
         elif word in ("and", "&", "or", ",") and previous_role:
@@ -126,6 +130,9 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
     return out
 
 
+#: Goods of one country in another's market: "Chinese goods in Kazakhstan", "Turkish products in the Uzbek market".
+_GOODS_IN_A_MARKET = re.compile(r"\s+(?:goods|products|produce)\s+in\s+(?:the\s+)?[A-Z]")
+_MARKET_OF_GOODS = re.compile(r"\b(?:goods|products|produce)\s+in\s+(?:the\s+)?$")
 #: A demonym naming the state itself: "the trade of the Uzbek Republic", "the Kyrgyz Republic's exports".
 _STATE_AFTER = re.compile(r"\s+(?:Republic|Federation|Kingdom|State)\b")
 
@@ -332,7 +339,8 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         # of the pair in force goes on with that pair (a "foreign" or "total" flow is the country's own total)
         continues = fallback is not None and fallback.bilateral_flow and \
             codes[0] in (fallback.reporter, fallback.partner) and not g.NATIONAL_TOTAL.search(flow.words)
-        return _one_named(flow.table, roles, bilateral or continues, fallback, article)
+        abroad = _ABROAD.search(text, flow.start, seg_end) is not None
+        return _one_named(flow.table, roles, bilateral or continues, fallback, article, abroad)
     if fallback is None:
         pair = article.pair
         if len(pair) < 2:
@@ -357,9 +365,14 @@ def _ranked_for(text: str, subject: list[CountryMention], owner: str) -> str | N
     return next((c.code for c in subject if c.code != owner and g.RANKED_FOR.match(text, c.end)), None)
 
 
+#: Goods sent to the world, not to one partner: "Chile had shipped 6.3 million tons of grain abroad".
+_ABROAD = re.compile(r"\babroad\b|\bto\s+(?:foreign|world|international|overseas)\s+markets\b", re.IGNORECASE)
+
+
 def _one_named(table: str, roles: list[tuple[str, str]], bilateral: bool, fallback: Parties | None,
-               article: ArticleContext) -> Parties | None:
-    """A flow naming one country: the other comes from the context; an owner alone is a world total."""
+               article: ArticleContext, abroad: bool = False) -> Parties | None:
+    """A flow naming one country: the other comes from the context; an owner alone, or a country's flow
+    "abroad", is a world total."""
     code, role = roles[0]
     if role == "between":
         return None  # "between China and Central Asia": the other side is not one country
@@ -371,7 +384,7 @@ def _one_named(table: str, roles: list[tuple[str, str]], bilateral: bool, fallba
         other = article.other_than(code)
     if other is None or other == code:
         return None
-    alone = role == "owner" and not bilateral
+    alone = (role == "owner" or (abroad and role == "other")) and not bilateral
     if table == "turnover":
         reporter, partner = (other, code) if role in ("with", "between", "dest", "source") else (code, other)
     elif table == "exports":

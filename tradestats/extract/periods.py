@@ -572,7 +572,8 @@ def _hinted_forms(lower: str, nodes: tuple, active: set[int]) -> None:
 #: stand between ("compared to the figure for 2021").
 _COMPARING_WORDS = frozenset({"than", "against", "versus", "vs", "from"})
 _COMPARING_PAIRS = frozenset({("compared", "to"), ("compared", "with"), ("comparison", "to"), ("comparison", "with"),
-                              ("comparing", "to"), ("comparing", "with"), ("relative", "to"), ("as", "against")})
+                              ("comparing", "to"), ("comparing", "with"), ("relative", "to"), ("as", "against"),
+                              ("compare", "to"), ("compare", "with")})  # "if to compare with January 2016"
 _COMPARISON_FILLER = frozenset("in the a same figure figures level levels period indicator of for that those its their "
                                "result results".split())
 #: A stretch of months after these words ("the last 12 months") is a rolling window, not a calendar period.

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.61"
+RULES_VERSION = "1.62"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -130,6 +130,8 @@ class DocumentReader:
         #: The article's period in force: the last one a statement stated (a national total's included); it holds
         #: for later statements that state none, however many paragraphs on, until another is stated.
         self.main_period: Period | None = None
+        self.latest_period: Period | None = None  # the newest period in force so far: what the article reports
+        self.paragraph_periods: list[Period] = []  # the periods put in force by the paragraph read last
         #: the period of the last value proposed as a statement of its own (not a comparison)
         self.stated_period: Period | None = None
         self.last_pair: tuple[str, str] | None = None  # reporter and partner of the last row proposed
@@ -261,6 +263,15 @@ class DocumentReader:
         carried: Statement | None = None
         last: Statement | None = None
         before = self.previous_paragraph_tail
+        latest = self.latest_period
+        if before is not None and before.period is not None and latest is not None and before.period.end and \
+                before.period.end < latest.start and self.main_period == before.period and \
+                latest in self.paragraph_periods:
+            # "Trade in 2023 grew to $1.7 billion. At the end of 2022 it exceeded $1.6 billion. || Exports to Bolivia
+            # totaled $255.8 million": a paragraph's look back holds for it; the next goes on with the newest period
+            before = replace(before, period=latest)
+            self.main_period = latest
+        self.paragraph_periods = []
         main_before = self.main_period
         flow_starts = [f.start for f in flows]  # flows are in text order: each sentence takes its own by bisection
         said_before = False  # whether a sentence of the paragraph so far may hold a figure or a flow word (quick tests)
@@ -970,6 +981,8 @@ class DocumentReader:
             return
         period = next(iter(stated))
         main = self.main_period
+        if period is not None and period == main:
+            self.paragraph_periods.append(period)  # restated: in force in this paragraph too
         if main is not None and period is not None and main.start <= period.start and period.end and main.end and \
                 period.end <= main.end:
             return  # "In January-July ... The supply of gold in July ...": a month inside the period in force
@@ -977,6 +990,10 @@ class DocumentReader:
             return  # "Over 10 months of this year ... since the beginning of the year": the same months
         if period is not None and period.start and not self.after_publication(period):
             self.main_period = period
+            self.paragraph_periods.append(period)
+            latest = self.latest_period
+            if period.end and (latest is None or period.end > latest.end):
+                self.latest_period = period
 
     def after_publication(self, period: Period) -> bool:
         """Whether a period ends after the article was written: a target or a forecast, never a fact."""
