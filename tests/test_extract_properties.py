@@ -86,3 +86,29 @@ def test_scale_words_found_in_the_ascii_copy_are_those_the_pattern_finds(text: s
     ascii_copy = text.encode("ascii", "replace").decode("ascii").lower()
     expected = [(w.start(), w.end(), w.group("scale")) for w in _BARE_SCALE_WORD.finditer(text, start, end)]
     assert _scale_words(text, start, end, ascii_copy) == expected
+
+
+PERIOD_PIECES = ["between", "March", "May", "Sept", "2022", "2023", "-23", "/24", "–", "-", " to ", " and ", "the",
+                 "12 months", "year", "years", "ended", "ending", "so far", "this", "since", "beginning", "start",
+                 "of", "year-to-date", "same", "corresponding", "similar", "period", "month", "months", "last",
+                 "previous", "past", "said", "fiscal", "FY", "current", "in", "LAST MONTH", "Same Period", "ſ", "İ",
+                 "ı", " ", " ", "\n", ",", ".", "'s", "timeframe"]
+
+
+@settings(max_examples=400, deadline=None)
+@example("the 12 months to March 2023", 0, 0)
+@example("since the beginning of the year, up from last month and the same period of 2022", 0, 0)
+@example("between March 2022 and May 2023, in April-June 2022-23", 0, 0)
+@given(st.lists(st.sampled_from(PERIOD_PIECES), max_size=30).map(" ".join), st.integers(0, 5), st.integers(0, 5))
+def test_period_forms_skipped_by_their_gates_could_not_have_matched(text: str, cut_start: int, cut_end: int) -> None:
+    """A period form passed over because the stretch names no month, no year (range) or none of the words every
+    match of it holds finds the same periods as trying it anyway."""
+    from unittest import mock
+
+    from tradestats.extract import periods
+
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    gated = periods.find_periods(text, start, end)
+    with mock.patch.multiple(periods, _FORMS_OF_A_MONTH=frozenset(), _FORMS_OF_A_YEAR=frozenset(),
+                             _FORMS_OF_A_YEAR_RANGE=frozenset(), _WORD_GATES={}):
+        assert periods.find_periods(text, start, end) == gated

@@ -557,6 +557,27 @@ _MONTH_FORMS = tuple(_FORMS_NEEDING_PATTERN[_MONTH_NAME])
 _YEAR_FORMS = tuple(_FORMS_NEEDING_PATTERN[_FOUR_DIGITS])
 _YEAR_RANGE_FORMS = tuple(_FORMS_NEEDING_PATTERN[_YEAR_RANGE])
 assert len(_FORMS_NEEDING_PATTERN) == 3
+#: The forms that read only a stretch with a month named in it ("between March 2022 and May 2023", "the 12 months
+#: to June", "the year ended March 2023", "April-June of the current fiscal year"): every alternative of their
+#: pattern holds ``_MONTH``, cased, and so ``_MONTH_NAME``. Hinted by words as some are, they are not tried on a
+#: stretch that names no month.
+_FORMS_OF_A_MONTH = frozenset(i for i, f in enumerate(_FORMS) if f.read in (
+    _months_across_years, _months_to, _year_to, _months_of_relative_fiscal_year))
+#: Of those, the forms with a year of four digits in every match ("March 2022 - May 2023"), and a range of years
+#: ("April-June 2022-23", which ``_YEAR_RANGE`` finds): not tried on a stretch without one.
+_FORMS_OF_A_YEAR_RANGE = frozenset(i for i, f in enumerate(_FORMS) if f.read is _fiscal_months)
+_FORMS_OF_A_YEAR = frozenset(i for i, f in enumerate(_FORMS) if f.read is _months_across_years) | _FORMS_OF_A_YEAR_RANGE
+#: Forms hinted by a common word ("year", "month", "period") whose every match, lower-cased, also holds one of
+#: these words: on the lower-cased stretch (the only one they are gated on) they are tried only where one is.
+#: "so far this year", "since the beginning of the year", "year-to-date"; "the same period", "last year's
+#: corresponding period"; "last month".
+_WORD_GATES: dict[int, tuple[str, ...]] = {
+    i: words for i, f in enumerate(_FORMS) for read, needs, words in (
+        (_year_to_date, ("year",), ("far", "beginning", "start", "date")),
+        (_same_period, ("period", "month", "frame"), ("same", "corresponding", "comparable", "analogous", "similar")),
+        (_last_month, ("month",), ("last", "previous", "past")))
+    if f.read is read and f.needs == needs}
+assert len(_WORD_GATES) == 3
 
 
 def _hinted_forms(lower: str, nodes: tuple, active: set[int]) -> None:
@@ -668,13 +689,23 @@ def find_periods(text: str, start: int, end: int) -> list[PeriodMention]:
     _hinted_forms(lower, _HINT_TREE, active)
     if _MONTH_NAME.search(text, start, end) is not None:
         active.update(_MONTH_FORMS)
+    elif active:
+        active.difference_update(_FORMS_OF_A_MONTH)  # hinted by a word ("between", "year"), but no month is named
     four = _FOUR_DIGITS.search(text, start, end)
     if four is not None:  # a range of years starts with four digits, so not before the first four
         active.update(_YEAR_FORMS)
         if _YEAR_RANGE.search(text, four.start(), end) is not None:
             active.update(_YEAR_RANGE_FORMS)
-    for form in map(_FORMS.__getitem__, sorted(active)):
+        elif active:
+            active.difference_update(_FORMS_OF_A_YEAR_RANGE)
+    elif active:
+        active.difference_update(_FORMS_OF_A_YEAR)
+    for index in sorted(active):
+        form = _FORMS[index]
         if form.lowered is not None and lowered_ok:
+            gate = _WORD_GATES.get(index)
+            if gate is not None and not any(map(lower.__contains__, gate)):
+                continue  # hinted, but none of the words every match of the form holds is there
             matches, shift = form.lowered.finditer(lower), start
         else:
             matches, shift = form.pattern.finditer(text, start, end), 0
