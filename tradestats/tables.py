@@ -235,14 +235,32 @@ def schema_surely_passes(table: Table, columns: dict[str, list]) -> bool:
 
 @dataclass(frozen=True)
 class LoadedTable:
-    """A hand-kept table as :func:`load_table` reads it, with the records and typed columns it was made from."""
+    """A hand-kept table as :func:`load_table` reads it: its problems, records and typed columns; the pandas frame
+    they make is built only when asked for (:attr:`frame`), so a stage that works on the columns imports no pandas."""
 
-    frame: pd.DataFrame
+    table: Table
     problems: list[Problem]
     #: the CSV records as read (cells as text), in file order; none when the file could not be read
     records: list[CsvRecord]
     #: each column's typed values (:func:`typed_columns`), in file order
     columns: dict[str, list]
+    #: the file could not be read as a table at all (encoding, header, quoting, cell counts): its rows are unknown
+    unreadable: bool = False
+
+    @property
+    def lines(self) -> list[int]:
+        return [r.line for r in self.records]
+
+    @functools.cached_property
+    def frame(self) -> pd.DataFrame:
+        """The typed frame of the table's dtypes indexed by CSV line (``attrs["unreadable"]`` for an unreadable file)."""
+        if self.unreadable:
+            import pandas as pd
+
+            frame = pd.DataFrame(columns=self.table.columns)
+            frame.attrs["unreadable"] = True
+            return frame
+        return columns_frame(self.table, self.columns, self.lines)
 
 
 def load_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
@@ -256,26 +274,24 @@ def load_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list
 
 
 def load_table_parts(table: Table, path: Path, label: str) -> LoadedTable:
-    """:func:`load_table`, keeping the records and the typed columns beside the frame."""
-    import pandas as pd
-
+    """:func:`load_table`, keeping the records and the typed columns, the frame made only on demand."""
     try:
         records = read_csv_records(path, table.columns, label)
     except InputError as exc:
-        frame = pd.DataFrame(columns=table.columns)
-        frame.attrs["unreadable"] = True
-        return LoadedTable(frame, exc.problems, [], {c: [] for c in table.columns})
+        return LoadedTable(table, exc.problems, [], {c: [] for c in table.columns}, unreadable=True)
     columns, problems = typed_columns(table, records, label)
-    frame = columns_frame(table, columns, [r.line for r in records])
     if not problems and schema_surely_passes(table, columns):
-        return LoadedTable(frame, [], records, columns)  # pandera would find nothing: it is not imported
+        return LoadedTable(table, [], records, columns)  # pandera would find nothing: neither it nor pandas is imported
+    loaded = LoadedTable(table, problems, records, columns)
     unconverted = {(p.line, p.column) for p in problems}
-    checked = [p for p in pandera_problems(table, frame, label) if (p.line, p.column) not in unconverted]
+    checked = [p for p in pandera_problems(table, loaded.frame, label) if (p.line, p.column) not in unconverted]
     # a cell that fails its code pattern and the reference table is one mistake: the reference names what to write
     referenced = {(p.line, p.column) for p in checked if p.check == "reference"}
     checked = [p for p in checked if not (p.check == "pattern" and (p.line, p.column) in referenced)]
     cells = {r.line: r.values for r in records}
-    return LoadedTable(frame, problems + [as_typed(p, cells) for p in checked], records, columns)
+    out = replace(loaded, problems=problems + [as_typed(p, cells) for p in checked])
+    out.__dict__["frame"] = loaded.frame  # the frame pandera checked, not made twice
+    return out
 
 
 def read_checked_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
