@@ -84,6 +84,10 @@ def checked_number(text: str) -> float:
     return value
 
 
+#: Marks a cell text not converted yet (None is a converted empty cell).
+_UNSEEN = object()
+
+
 def typed_columns(table: Table, records: Sequence[CsvRecord], label: str) -> tuple[dict[str, list], list[Problem]]:
     """Each column's cells converted by its declared type (:func:`convert_cell`; a string cell kept as it is, an
     empty one None), and every cell that does not convert, row by row as the file reads."""
@@ -99,14 +103,21 @@ def typed_columns(table: Table, records: Sequence[CsvRecord], label: str) -> tup
                     found.append((lines[i], k, Problem(label, lines[i], f.name, f"type {f.type}", raw,
                                                        "leading or trailing spaces")))
                     values[i] = None
-        else:
+        else:  # each distinct text converted once (dates, units of count, offsets and figures repeat)
             values = []
+            seen: dict[str, object] = {}
             for raw, line in zip(raws, lines):
-                try:
-                    values.append(convert_cell(f, raw))
-                except ValueError as exc:
-                    found.append((line, k, Problem(label, line, f.name, f"type {f.type}", raw, str(exc))))
-                    values.append(None)
+                value = seen.get(raw, _UNSEEN)
+                if value is _UNSEEN:
+                    try:
+                        value = convert_cell(f, raw)
+                    except ValueError as exc:
+                        value = exc
+                    seen[raw] = value
+                if isinstance(value, ValueError):
+                    found.append((line, k, Problem(label, line, f.name, f"type {f.type}", raw, str(value))))
+                    value = None
+                values.append(value)
         columns[f.name] = values
     problems = [p for *_, p in sorted(found, key=lambda item: item[:2])]  # row by row, as the file reads
     return columns, problems
