@@ -1,24 +1,38 @@
-"""Cross-row and cross-table checks of the fact tables, each a column of explanations over one frame.
+"""Cross-row and cross-table checks of the fact tables, each a set of explanations over all facts at once.
 
 A single figure can be typed wrong, a period misread, a direction flipped, and
 two sources can disagree. Each check here looks at all fact tables at once (one
-frame, one row per fact, indexed ``"<table>:<line>"``) and explains every row it
+list of facts, each labelled ``"<table>:<line>"``) and explains every fact it
 fails. Which checks are errors and which are warnings is set in ``params.yaml``.
 
 Tolerances come from the figures as the quote writes them: a value written as
 $987.9 million is only known to +/- $0.05 million, "2.1 times" to +/- 0.05, "$1
 billion" to +/- $0.5 billion, "$100 million" to +/- $0.5 million. Two figures agree
 when their rounding intervals overlap.
+
+Plain Python over dicts, without pandas: the facts are grouped by dictionaries keyed
+on what makes two facts speak of the same statistic (the validate stage runs these on
+every fact on every run, and pandas' import alone cost it more than the checks).
+``tests/consistency_reference.py`` keeps the row-by-row definition over a pandas frame;
+the tests require the same explanations from both.
 """
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+import datetime as dt
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-import numpy as np
-import pandas as pd
 
-from schemas.tolerance import APPROX_SHARE, agree, ratio_halfwidth, stated_halfwidth, value_halfwidth, value_tolerance
+from schemas.tolerance import (APPROX_SHARE, agree, is_missing, ratio_halfwidth, stated_halfwidth, value_halfwidth,
+                               value_tolerance, year_back)
+
+#: The fields of a fact, as :func:`fact_records` makes them (dates as ``datetime.date``, a missing cell None).
+FACT_FIELDS = ("table", "line", "reporter", "partner", "period_start", "period_end", "value", "unit", "qualifier",
+               "growth_ratio", "commodity", "source_id", "quote")
+FLOW_TABLES = ("turnover", "exports", "imports")
+#: Stand-in for a missing source, so that grouping treats missing as one value, as the checks always have.
+MISSING = "\x00missing"
 
 
 def pair_key(row) -> tuple:
@@ -29,111 +43,114 @@ def pair_key(row) -> tuple:
 
 
 def shifted_year_back(start, end):
-    def back(d):
-        if pd.isna(d):
-            return d
-        d = pd.Timestamp(d)
-        day = min(d.day, calendar.monthrange(d.year - 1, d.month)[1])
-        return d.replace(year=d.year - 1, day=day)
-
-    return back(start), back(end)
+    """Both ends of a period a year earlier (the 29th of February becomes the 28th); a missing end stays missing."""
+    return (start if is_missing(start) else year_back(start)), (end if is_missing(end) else year_back(end))
 
 
-#: Stand-in for a missing key cell, so that joins and groups treat missing as one value, as the checks do.
-MISSING = "\x00missing"
-NO_DATE = np.iinfo(np.int64).min  # what NaT is as an integer
+def _date(value) -> dt.date | None:
+    """A publication date (ISO text) as ``datetime.date``, None when unknown."""
+    return dt.date.fromisoformat(value) if value else None
 
 
-def _date_key(dates: pd.Series) -> np.ndarray:
-    """Dates as integers (NaT included) for joining: equal dates, equal keys; NaT equals NaT."""
-    return pd.to_datetime(dates).to_numpy(dtype="datetime64[ns]").view("int64")
+def fact_records(tables: Mapping[str, tuple[Sequence[int], Mapping[str, Sequence]]],
+                 published: Mapping[str, str]) -> list[dict]:
+    """Every fact of the fact tables, table by table in line order, with its source's publication date.
 
-
-def _keys(facts: pd.DataFrame) -> pd.DataFrame:
-    """The columns the checks join on, beside the frame's own: which facts can speak of the same statistic.
-
-    ``lo``/``hi`` are the two economies in sorted order (turnover is unordered); ``k1``/``k2``
-    are :func:`pair_key`'s (sorted for turnover, reporter and partner otherwise). ``label`` is
-    the row's index label and ``pos`` its position, so results come back in the frame's order.
+    ``tables`` maps a table's name to its rows' CSV lines and its typed columns
+    (:func:`tradestats.tables.typed_columns`: a date as ``datetime.date``, a number as
+    float, an empty cell None). Each fact is a dict of :data:`FACT_FIELDS`, ``published``
+    (the date, None when unknown) and ``label`` (``"<table>:<line>"``).
     """
-    keyed = facts.copy()
-    reporter = keyed["reporter"].astype(object).where(keyed["reporter"].notna(), "").astype(str)
-    partner = keyed["partner"].astype(object).where(keyed["partner"].notna(), "").astype(str)
-    first = reporter <= partner
-    keyed["lo"], keyed["hi"] = reporter.where(first, partner), partner.where(first, reporter)
-    turnover = keyed["table"] == "turnover"
-    keyed["k1"] = keyed["lo"].where(turnover, reporter)
-    keyed["k2"] = keyed["hi"].where(turnover, partner)
-    keyed["reporter"] = reporter
-    keyed["goods"] = keyed["commodity"].astype(object).where(keyed["commodity"].notna(), "")
-    keyed["start"], keyed["end"] = _date_key(keyed["period_start"]), _date_key(keyed["period_end"])
-    keyed["label"], keyed["pos"] = keyed.index, np.arange(len(keyed))
-    return keyed
+    facts = []
+    dates: dict[str | None, dt.date | None] = {None: None}
+    fields = FACT_FIELDS[2:]
+    for name, (lines, columns) in tables.items():
+        if not lines:
+            continue
+        rows = zip(lines, *(columns[c] if c in columns else [None] * len(lines) for c in fields))
+        for line, *values in rows:
+            fact = dict(zip(fields, values))
+            sid = fact["source_id"]
+            if sid not in dates:
+                dates[sid] = _date(published.get(sid))
+            fact.update(label=f"{name}:{line}", table=name, line=line, published=dates[sid])
+            facts.append(fact)
+    return facts
 
 
-def _tolerances(facts: pd.DataFrame, labels: set) -> pd.Series:
-    """value_tolerance of each named row (reading the quote is the costly part: only rows a check compares)."""
-    if "label" in facts:  # membership by a set of Python strings (isin on a string column converts the set first)
-        rows = facts[np.fromiter((label in labels for label in facts["label"].tolist()), dtype=bool, count=len(facts))]
-    else:
-        rows = facts.loc[list(labels)]
-    return pd.Series([value_tolerance(v, q, quote) for v, q, quote in
-                      zip(rows["value"], rows["qualifier"], rows["quote"])], index=rows.index, dtype=float)
+@functools.lru_cache(maxsize=None)
+def _tolerance(value: float, qualifier: str | None, quote: str | None) -> float:
+    """value_tolerance, worked out once per figure for all the checks (reading the quote is the costly part)."""
+    return value_tolerance(value, qualifier, quote)
+
+
+def _tol(fact: dict) -> float:
+    return _tolerance(fact["value"], fact["qualifier"], fact["quote"])
+
+
+def _economies(fact: dict) -> tuple[str, str, str]:
+    """The fact's reporter, and its two economies in sorted order (a missing code as '', as one value)."""
+    reporter, partner = fact["reporter"] or "", fact["partner"] or ""
+    return (reporter, reporter, partner) if reporter <= partner else (reporter, partner, reporter)
 
 
 # --------------------------------------------------------------------------- the checks
-# Each returns a Series of explanations aligned with the frame: "" where the row passes.
+# Each returns ``{label: explanation}`` for the facts it fails.
 
-def sum_of_flows(facts: pd.DataFrame) -> pd.Series:
+def sum_of_flows(facts: Sequence[dict]) -> dict[str, str]:
     """exports + imports = turnover for the same reporter, partner, period and source."""
-    out = pd.Series("", index=facts.index, dtype=object)
-    flows = _keys(facts[facts["table"].isin(["turnover", "exports", "imports"]) & facts["value"].notna()])
-    same = ["source_id", "unit", "lo", "hi", "start", "end"]  # one pair of economies, one period, one source
-    turnover = flows[flows["table"] == "turnover"]
-    # each turnover is checked from both sides: the exports and imports of each of its two economies
-    sides = pd.concat([turnover.assign(side=0, by=turnover["lo"]),
-                       turnover[turnover["lo"] != turnover["hi"]].assign(side=1, by=turnover["hi"])])
-    triples = sides[same + ["by", "label", "pos", "side"]]
-    for table in ("exports", "imports"):
-        part = flows[flows["table"] == table]
-        only = part[part.groupby(same + ["reporter"], dropna=False)["label"].transform("size") == 1]
-        triples = triples.merge(only[same + ["reporter", "label"]].rename(columns={"reporter": "by", "label": table}),
-                                on=same + ["by"])
-    if triples.empty:
-        return out
-    triples = triples.sort_values(["pos", "side"], kind="stable")  # a later failure's message wins, as row by row
-    value, tolerance = flows["value"], _tolerances(flows, set(triples[["label", "exports", "imports"]].stack()))
-    t, e, i = (triples[c].to_numpy() for c in ("label", "exports", "imports"))
-    total = value.loc[e].to_numpy() + value.loc[i].to_numpy()
-    tol = tolerance.loc[e].to_numpy() + tolerance.loc[i].to_numpy() + tolerance.loc[t].to_numpy()
-    bad = np.abs(total - value.loc[t].to_numpy()) > tol
-    for ti, ei, ii, sum_, allowed in zip(t[bad], e[bad], i[bad], total[bad], tol[bad]):
-        why = (f"exports {value[ei]:.0f} ({ei}) + imports {value[ii]:.0f} ({ii}) "
-               f"= {sum_:.0f}, but turnover is {value[ti]:.0f}; the stated figures allow +/- {allowed:.0f}")
-        for j in (ti, ei, ii):
-            out[j] = why
+    out: dict[str, str] = {}
+    turnovers, one_way = [], {}
+    for fact in facts:
+        if fact["table"] not in FLOW_TABLES or fact["value"] is None:
+            continue
+        reporter, lo, hi = _economies(fact)
+        same = (fact["source_id"], fact["unit"], lo, hi, fact["period_start"], fact["period_end"])
+        if fact["table"] == "turnover":
+            turnovers.append((fact, same, lo, hi))
+        else:  # one pair of economies, one period, one source: the only figure of its flow, or none is checked
+            one_way.setdefault((fact["table"], same, reporter), []).append(fact)
+    for t, same, lo, hi in turnovers:  # each turnover from both sides: each of its two economies' flows
+        for by in ((lo, hi) if lo != hi else (lo,)):
+            exports, imports = one_way.get(("exports", same, by), ()), one_way.get(("imports", same, by), ())
+            if len(exports) != 1 or len(imports) != 1:
+                continue
+            e, i = exports[0], imports[0]
+            total = e["value"] + i["value"]
+            allowed = _tol(e) + _tol(i) + _tol(t)
+            if abs(total - t["value"]) > allowed:  # a later failure's message wins
+                why = (f"exports {e['value']:.0f} ({e['label']}) + imports {i['value']:.0f} ({i['label']}) "
+                       f"= {total:.0f}, but turnover is {t['value']:.0f}; the stated figures allow +/- {allowed:.0f}")
+                for j in (t, e, i):
+                    out[j["label"]] = why
     return out
 
 
-def growth_matches_prior(facts: pd.DataFrame) -> pd.Series:
+def _prior_key(fact: dict, start, end) -> tuple:
+    reporter, lo, hi = _economies(fact)
+    pair = (lo, hi) if fact["table"] == "turnover" else (reporter, fact["partner"] or "")
+    return (fact["table"], *pair, fact["source_id"], fact["unit"], fact["commodity"] or "", start, end)
+
+
+def growth_matches_prior(facts: Sequence[dict]) -> dict[str, str]:
     """A stated growth ratio agrees with the stated prior-period value in the same source."""
-    out = pd.Series("", index=facts.index, dtype=object)
+    out: dict[str, str] = {}
     # a source or unit that is missing matches nothing (as in ``==``); a missing period end matches a missing one
-    usable = facts["value"].notna() & facts["source_id"].notna() & facts["unit"].notna() & facts["period_start"].notna()
-    priors = _keys(facts[usable])
-    rows = priors[priors["growth_ratio"].notna()].copy()
-    if rows.empty:
+    usable = [f for f in facts if f["value"] is not None and f["source_id"] is not None and f["unit"] is not None
+              and f["period_start"] is not None]
+    growing = [f for f in usable if f["growth_ratio"] is not None]
+    if not growing:
         return out
-    back = [shifted_year_back(s, e) for s, e in zip(rows["period_start"], rows["period_end"])]
-    rows["start"] = _date_key(pd.Series([b[0] for b in back], index=rows.index, dtype="datetime64[ns]"))
-    rows["end"] = _date_key(pd.Series([b[1] for b in back], index=rows.index, dtype="datetime64[ns]"))
-    on = ["table", "k1", "k2", "source_id", "unit", "goods", "start", "end"]
-    matches = rows[on + ["label"]].merge(priors[on + ["label"]].rename(columns={"label": "prior"}), on=on)
-    matches = matches[matches.groupby("label")["prior"].transform("size") == 1]  # one prior value, or no check
-    for idx, prior in zip(matches["label"], matches["prior"]):
-        row, p = facts.loc[idx], facts.loc[prior]
-        v, tv = row["value"], value_tolerance(row["value"], row["qualifier"], row["quote"])
-        b, tb = p["value"], value_tolerance(p["value"], p["qualifier"], p["quote"])
+    by_key: dict[tuple, list[dict]] = {}
+    for f in usable:
+        by_key.setdefault(_prior_key(f, f["period_start"], f["period_end"]), []).append(f)
+    for row in growing:
+        priors = by_key.get(_prior_key(row, *shifted_year_back(row["period_start"], row["period_end"])), ())
+        if len(priors) != 1:
+            continue  # one prior value, or no check
+        p = priors[0]
+        v, tv = row["value"], _tol(row)
+        b, tb = p["value"], _tol(p)
         if b - tb <= 0:
             continue
         low, high = (v - tv) / (b + tb), (v + tv) / (b - tb)
@@ -141,83 +158,73 @@ def growth_matches_prior(facts: pd.DataFrame) -> pd.Series:
         if row["qualifier"] not in (None, "exact") or (p["qualifier"] not in (None, "exact")):
             tg = max(tg, APPROX_SHARE * g)
         if high < g - tg or low > g + tg:
-            out[idx] = (f"growth ratio {g:g} but {v:.0f} / {b:.0f} ({prior}) = {v / b:.4g} "
-                        f"(rounding allows {low:.4g}..{high:.4g})")
+            out[row["label"]] = (f"growth ratio {g:g} but {v:.0f} / {b:.0f} ({p['label']}) = {v / b:.4g} "
+                                 f"(rounding allows {low:.4g}..{high:.4g})")
     return out
 
 
-def period_order(facts: pd.DataFrame) -> pd.Series:
+def period_order(facts: Sequence[dict]) -> dict[str, str]:
     """period_end is not before period_start."""
-    bad = facts["period_start"].notna() & facts["period_end"].notna() & (facts["period_end"] < facts["period_start"])
-    return _explain(facts, bad, lambda r: f"period_end {r['period_end']:%Y-%m-%d} is before period_start "
-                                          f"{r['period_start']:%Y-%m-%d}")
+    return {f["label"]: f"period_end {f['period_end']:%Y-%m-%d} is before period_start {f['period_start']:%Y-%m-%d}"
+            for f in facts if f["period_start"] is not None and f["period_end"] is not None
+            and f["period_end"] < f["period_start"]}
 
 
-def whole_months(facts: pd.DataFrame) -> pd.Series:
+def _month_end(d: dt.date) -> bool:
+    return d.day == calendar.monthrange(d.year, d.month)[1]
+
+
+def whole_months(facts: Sequence[dict]) -> dict[str, str]:
     """Periods are whole months: they start on a 1st and end on a month's last day."""
-    start, end = facts["period_start"], facts["period_end"]
-    bad_start = start.notna() & (start.dt.day != 1)
-    bad_end = end.notna() & ~end.dt.is_month_end
-    return _explain(facts, bad_start | bad_end,
-                    lambda r: "period is not whole months: " + ", ".join(
-                        s for s in (f"starts {r['period_start']:%Y-%m-%d}" if not pd.isna(r["period_start"])
-                                    and r["period_start"].day != 1 else "",
-                                    f"ends {r['period_end']:%Y-%m-%d}" if not pd.isna(r["period_end"])
-                                    and not r["period_end"].is_month_end else "") if s))
-
-
-def not_after_publication(facts: pd.DataFrame) -> pd.Series:
-    """No period ends (or starts) after its source was published."""
-    last = facts["period_end"].fillna(facts["period_start"])
-    bad = last.notna() & facts["published"].notna() & (last > facts["published"])
-    return _explain(facts, bad, lambda r: f"period reaches {(r['period_end'] if not pd.isna(r['period_end']) else r['period_start']):%Y-%m-%d}"
-                                          f" but the source was published {r['published']:%Y-%m-%d}")
-
-
-def sources_agree(facts: pd.DataFrame) -> pd.Series:
-    """The same statistic from several sources agrees within rounding, or is a conflict."""
-    out = pd.Series("", index=facts.index, dtype=object)
-    flows = _keys(facts[facts["table"].isin(["turnover", "exports", "imports"]) & facts["value"].notna()
-                        & facts["period_start"].notna()])
-    if flows.empty:
-        return out
-    # a year-to-date figure (no stated end) runs to its article's date: only the same date is the same statistic
-    flows["as_of"] = np.where(flows["period_end"].isna(), _date_key(flows["published"]), NO_DATE)
-    key = ["table", "k1", "k2", "start", "end", "as_of", "unit"]
-    flows["source"] = flows["source_id"].fillna(MISSING)
-    flows = flows[flows.groupby(key, dropna=False)["source"].transform("nunique") >= 2]
-    if flows.empty:
-        return out
-    flows["group"] = flows.groupby(key, dropna=False, sort=False).ngroup()
-    flows = flows.sort_values(["group", "pos"], kind="stable")
-    labels, sources = flows["label"].to_numpy(), flows["source"].to_numpy()
-    values = flows["value"].to_numpy(dtype=float)
-    tols = _tolerances(flows, set(labels)).reindex(labels).to_numpy(dtype=float)
-    bounds = np.flatnonzero(np.diff(flows["group"].to_numpy(), prepend=-1, append=-1))
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
-        v, t, s = values[lo:hi], tols[lo:hi], sources[lo:hi]
-        # every pair of the group at once, as agree() computes it
-        spread = np.maximum(np.maximum(np.abs(v)[:, None], np.abs(v)[None, :]), 1)
-        differ = ~(np.abs(v[:, None] - v[None, :]) <= t[:, None] + t[None, :] + 1e-9 * spread)
-        differ &= s[:, None] != s[None, :]
-        # each row names the first row of the group (in table order) it disagrees with
-        for k in np.flatnonzero(differ.any(axis=1)):
-            j = int(np.argmax(differ[k]))
-            out[labels[lo + k]] = f"{v[k]:.0f} here, {v[j]:.0f} in {s[j]} ({labels[lo + j]})"
+    out = {}
+    for f in facts:
+        start, end = f["period_start"], f["period_end"]
+        parts = [f"starts {start:%Y-%m-%d}" if start is not None and start.day != 1 else "",
+                 f"ends {end:%Y-%m-%d}" if end is not None and not _month_end(end) else ""]
+        if any(parts):
+            out[f["label"]] = "period is not whole months: " + ", ".join(s for s in parts if s)
     return out
 
 
-def _explain(facts: pd.DataFrame, bad: pd.Series, why: Callable) -> pd.Series:
-    out = pd.Series("", index=facts.index, dtype=object)
-    for idx in facts.index[bad.fillna(False).astype(bool)]:
-        out[idx] = why(facts.loc[idx])
+def not_after_publication(facts: Sequence[dict]) -> dict[str, str]:
+    """No period ends (or starts) after its source was published."""
+    out = {}
+    for f in facts:
+        last = f["period_end"] if f["period_end"] is not None else f["period_start"]
+        if last is not None and f["published"] is not None and last > f["published"]:
+            out[f["label"]] = f"period reaches {last:%Y-%m-%d} but the source was published {f['published']:%Y-%m-%d}"
+    return out
+
+
+def sources_agree(facts: Sequence[dict]) -> dict[str, str]:
+    """The same statistic from several sources agrees within rounding, or is a conflict."""
+    groups: dict[tuple, list[dict]] = {}
+    for f in facts:
+        if f["table"] not in FLOW_TABLES or f["value"] is None or f["period_start"] is None:
+            continue
+        reporter, lo, hi = _economies(f)
+        pair = (lo, hi) if f["table"] == "turnover" else (reporter, f["partner"] or "")
+        # a year-to-date figure (no stated end) runs to its article's date: only the same date is the same statistic
+        as_of = f["published"] if f["period_end"] is None else None
+        groups.setdefault((f["table"], *pair, f["period_start"], f["period_end"], as_of, f["unit"]), []).append(f)
+    out: dict[str, str] = {}
+    for group in groups.values():
+        sources = [MISSING if f["source_id"] is None else f["source_id"] for f in group]
+        if len(set(sources)) < 2:
+            continue
+        tols = [_tol(f) for f in group]
+        for k, a in enumerate(group):  # each fact names the first fact of its group (in table order) it disagrees with
+            for j, b in enumerate(group):
+                if sources[j] != sources[k] and not agree(a["value"], tols[k], b["value"], tols[j]):
+                    out[a["label"]] = f"{a['value']:.0f} here, {b['value']:.0f} in {sources[j]} ({b['label']})"
+                    break
     return out
 
 
 @dataclass(frozen=True)
 class Consistency:
     name: str
-    explain: Callable[[pd.DataFrame], pd.Series]
+    explain: Callable[[Sequence[dict]], dict[str, str]]
 
     @property
     def description(self) -> str:
@@ -234,49 +241,14 @@ CHECKS: dict[str, Consistency] = {c.name: c for c in (
 )}
 
 
-def facts_frame(tables: dict[str, pd.DataFrame], published: dict[str, str]) -> pd.DataFrame:
-    """All fact tables as one frame indexed ``"<table>:<line>"``, with each source's publication date."""
-    parts = []
-    for name, frame in tables.items():
-        if frame.empty:
-            continue
-        part = frame.copy()
-        part["table"] = name
-        part["line"] = part.index
-        if "commodity" not in part:
-            part["commodity"] = None
-        part.index = [f"{name}:{line}" for line in part.index]
-        parts.append(part)
-    columns = ["table", "line", "reporter", "partner", "period_start", "period_end", "value", "unit", "qualifier",
-               "growth_ratio", "commodity", "source_id", "quote"]
-    if not parts:
-        return pd.DataFrame(columns=columns + ["published"])
-    facts = pd.concat([p[columns] for p in parts])
-    facts = facts.astype({"value": "float64", "growth_ratio": "float64"}).replace({pd.NA: None})
-    for col in ("period_start", "period_end"):
-        facts[col] = pd.to_datetime(facts[col])
-    facts["published"] = pd.to_datetime(facts["source_id"].map(published))
-    return facts
-
-
-def failing_rows(facts: pd.DataFrame, names: list[str]) -> dict[tuple[str, str], str]:
+def failing_rows(facts: Sequence[dict], names: list[str]) -> dict[tuple[str, str], str]:
     """``{(check, "table:line"): explanation}`` for every failure of the named checks, ordered by check name and
-    then row label.
-
-    A row fails a check where the check explains it (a non-empty text): what a pandera
-    schema of one dataframe check per consistency check reported, read off the
-    explanations directly, without pandera's import.
-    """
-    if facts.empty or not names:
+    then row label."""
+    if not facts or not names:
         return {}
-    explanations = {n: CHECKS[n].explain(facts) for n in names}
-    failed = []
-    for n, e in explanations.items():
-        hits = [i for i, why in enumerate(e.tolist()) if isinstance(why, str) and why != ""]
-        failed += [(n, idx) for idx in (e.index[hits].tolist() if hits else [])]  # the labels of the failing rows only
-    failed.sort()
-    return {(check, idx): explanations[check][idx] for check, idx in failed}
+    failed = {(n, label): why for n in names for label, why in CHECKS[n].explain(facts).items() if why}
+    return {key: failed[key] for key in sorted(failed)}
 
 
-__all__ = ["CHECKS", "facts_frame", "failing_rows", "ratio_halfwidth", "stated_halfwidth", "value_halfwidth",
-           "value_tolerance"]
+__all__ = ["CHECKS", "FACT_FIELDS", "fact_records", "failing_rows", "pair_key", "ratio_halfwidth",
+           "shifted_year_back", "stated_halfwidth", "value_halfwidth", "value_tolerance"]

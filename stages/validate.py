@@ -20,12 +20,12 @@ import json
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 import schemas
 from schemas.model import Table
-from schemas.consistency import CHECKS, facts_frame, failing_rows
+from schemas.consistency import CHECKS, fact_records, failing_rows
+from schemas.tolerance import is_missing
 from stages.common import stage_parser, CANDIDATES, CHECKED, DOCUMENTS, FIGURES, REPORTS, VALIDATED, params, relative, run_stage
 from tradestats.csvio import read_csv_records, write_csv_atomic, write_text_atomic
 from tradestats.documents import Document, iter_documents
@@ -35,8 +35,10 @@ from tradestats import errors as errors_module
 from tradestats import tables as tables_module
 from tradestats.progress import progress
 from tradestats.source_cache import SourceCache, code_digest, digest
-from tradestats.tables import (LoadedTable, canonical_rows, convert_cell, format_cell, frame_records, load_table,
-                               load_table_parts)
+from tradestats.tables import LoadedTable, canonical_rows, convert_cell, format_cell, load_table_parts
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is asked for (a test, or pandera on a table that may fail)
+    import pandas as pd
 
 REPORT = REPORTS / "validation.json"
 #: Per-source results of the row checks (git- and DVC-ignored, like the extraction cache).
@@ -55,13 +57,12 @@ UNCLAIMED_FIGURES = "unclaimed_figures"
 
 @dataclass
 class Validation:
-    """Everything the stage learned: the checked frames and every problem, for the report."""
+    """Everything the stage learned: the checked tables and every problem, for the report."""
 
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    #: each hand-kept table's records and typed columns, which the frame in ``tables`` was made from
+    #: each hand-kept fact table's records and typed columns
     loaded: dict[str, LoadedTable] = field(default_factory=dict)
-    rejected: pd.DataFrame | None = None
-    dismissed: pd.DataFrame | None = None
+    rejected_table: LoadedTable | None = None
+    dismissed_table: LoadedTable | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     checks: dict[str, dict] = field(default_factory=dict)
@@ -75,10 +76,18 @@ class Validation:
     #: How many sources' row checks ran and how many came from the cache (not a metric: it varies by run).
     stats_cache: dict = field(default_factory=dict)
 
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The checked fact tables as typed frames indexed by CSV line (made on demand: the stage needs none)."""
+        return {name: loaded.frame for name, loaded in self.loaded.items()}
 
-def is_missing(value) -> bool:
-    """An empty cell, whatever missing marker its column's dtype uses (None, NaN, NA, NaT)."""
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+    @property
+    def rejected(self) -> pd.DataFrame | None:
+        return None if self.rejected_table is None else self.rejected_table.frame
+
+    @property
+    def dismissed(self) -> pd.DataFrame | None:
+        return None if self.dismissed_table is None else self.dismissed_table.frame
 
 
 def quote_problem(label: str, line: int, row: dict, doc: Document | None) -> Problem | None:
@@ -257,15 +266,16 @@ def duplicate_id_problems(validation: Validation) -> list[Problem]:
                 problems.append(Problem(f"validated/{name}.csv", int(line), "fact_id", "unique across tables", fact_id,
                                         f"also in validated/{seen[fact_id]}.csv"))
             seen.setdefault(fact_id, name)
-    if validation.rejected is not None:
-        for line, cid in validation.rejected["candidate_id"].dropna().items():
-            if cid in seen:
+    if validation.rejected_table is not None:
+        rejected = validation.rejected_table
+        for line, cid in zip(rejected.lines, rejected.columns["candidate_id"]):
+            if cid is not None and cid in seen:
                 problems.append(Problem("validated/rejected.csv", int(line), "candidate_id", "decided once", cid,
                                         f"also accepted in validated/{seen[cid]}.csv"))
     return problems
 
 
-def consistency_problems(tables: dict[str, pd.DataFrame], docs: dict[str, Document],
+def consistency_problems(tables: dict[str, tuple[list[int], dict[str, list]]], docs: dict[str, Document],
                          severities: dict[str, str]) -> tuple[list[Problem], dict[str, dict]]:
     """Cross-row and cross-table checks; each failure names table, line, source and quote."""
     bad = [Problem("params.yaml", None, f"checks.{n}", "known check", n, f"known checks: {', '.join(CHECKS)}")
@@ -274,11 +284,12 @@ def consistency_problems(tables: dict[str, pd.DataFrame], docs: dict[str, Docume
             for n, v in sorted(severities.items()) if v not in SEVERITIES]
     if bad:
         raise InputError(bad, "params.yaml is invalid")
-    facts = facts_frame(tables, {sid: d.published for sid, d in docs.items()})
+    facts = fact_records(tables, {sid: d.published for sid, d in docs.items()})
     failures = failing_rows(facts, [n for n in CHECKS if severities.get(n, "error") != "off"])
+    by_label = {f["label"]: f for f in facts} if failures else {}
     problems, summary = [], {n: {"severity": severities.get(n, "error"), "failed": 0} for n in CHECKS}
     for (check, idx), why in failures.items():
-        row = facts.loc[idx]
+        row = by_label[idx]
         severity = severities.get(check, "error")
         summary[check]["failed"] += 1
         problems.append(Problem(f"validated/{row['table']}.csv", int(row["line"]), None, check, None,
@@ -288,18 +299,18 @@ def consistency_problems(tables: dict[str, pd.DataFrame], docs: dict[str, Docume
     return problems, summary
 
 
-def covering_rejections(rejected: pd.DataFrame, candidates: Candidates) -> tuple[set[str], list[Problem]]:
+def covering_rejections(rejected: LoadedTable, candidates: Candidates) -> tuple[set[str], list[Problem]]:
     """The rejected ids that still decide their candidate, and a warning for each that no longer does.
 
     A candidate whose rejection no longer covers it (:func:`rejection_covers`) is
     pending again and blocks publishing, instead of being silently rejected unread.
     """
-    if not len(rejected):
+    if not rejected.records:
         return set(), []
     quote_now = {row["candidate_id"]: row["quote"] for row in candidates.rows}
     covering, stale = set(), []
-    for line, row in rejected.iterrows():
-        cid = row["candidate_id"]
+    for line, cid, quote in zip(rejected.lines, rejected.columns["candidate_id"], rejected.columns["quote"]):
+        row = {"quote": quote}
         if cid not in quote_now or rejection_covers(row["quote"], quote_now[cid]):
             covering.add(cid)
         else:
@@ -309,7 +320,7 @@ def covering_rejections(rejected: pd.DataFrame, candidates: Candidates) -> tuple
     return covering, stale
 
 
-def unclaimed_figures(figures: dict[str, FigureRecord], tables: dict[str, pd.DataFrame], dismissed: pd.DataFrame,
+def unclaimed_figures(figures: dict[str, FigureRecord], tables: dict[str, LoadedTable], dismissed: LoadedTable,
                       docs: dict[str, Document], facts: dict[str, list[dict]] | None = None,
                       ) -> tuple[list[FigureRecord], list[Problem]]:
     """The flagged figures still open, and a warning for each dismissal that no longer covers its figure.
@@ -321,10 +332,10 @@ def unclaimed_figures(figures: dict[str, FigureRecord], tables: dict[str, pd.Dat
     """
     if facts is None:
         facts = {}
-        for frame in tables.values():
-            for row in frame_records(frame):
+        for loaded in tables.values():
+            for row in table_rows(loaded):
                 facts.setdefault(row["source_id"], []).append(row)
-    dismissal = {row["figure_id"]: (int(line), row) for line, row in zip(dismissed.index, dismissed.to_dict("records"))}
+    dismissal = {row["figure_id"]: (int(line), row) for line, row in zip(dismissed.lines, table_rows(dismissed))}
     still_open, stale = [], []
     for figure in figures.values():
         if not figure.flagged:
@@ -338,6 +349,12 @@ def unclaimed_figures(figures: dict[str, FigureRecord], tables: dict[str, pd.Dat
                                      shorten(found[1]["quote"]), f"figure {figure.id} now stands in "
                                      f"{shorten(now)!r}: the dismissal no longer applies; review it again", "warning"))
     return still_open, stale
+
+
+def table_rows(loaded: LoadedTable) -> list[dict]:
+    """Each row of a table as a dict of its typed values (an empty cell None), in file order."""
+    names = list(loaded.columns)
+    return [dict(zip(names, values)) for values in zip(*loaded.columns.values())]
 
 
 def figure_severity(severities: dict[str, str]) -> str:
@@ -406,7 +423,6 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: Candida
         label = f"validated/{name}.csv"
         loaded = load_table_parts(table, validated_dir / f"{name}.csv", label)
         result.loaded[name] = loaded
-        result.tables[name] = loaded.frame
         result.problems += loaded.problems
     wrong_cells = {(p.file, p.line, p.column) for p in result.problems}
     cache = SourceCache(cache_dir / ROW_CACHE if cache_dir is not None else None)
@@ -419,47 +435,47 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: Candida
                         and not ((w.file, w.line) in off_offsets and w.column in ("char_start", "char_end"))]
     result.stats_cache = {"sources": len(cache.fresh), "from_cache": cache.hits}
     cache.save()
-    rejected, problems = load_table(schemas.REJECTED, validated_dir / "rejected.csv", "validated/rejected.csv")
-    result.rejected = rejected
-    result.problems += problems
-    dismissed, problems = load_table(schemas.DISMISSED, validated_dir / "dismissed.csv", "validated/dismissed.csv")
-    result.dismissed = dismissed
-    result.problems += problems
+    rejected = load_table_parts(schemas.REJECTED, validated_dir / "rejected.csv", "validated/rejected.csv")
+    result.rejected_table = rejected
+    result.problems += rejected.problems
+    dismissed = load_table_parts(schemas.DISMISSED, validated_dir / "dismissed.csv", "validated/dismissed.csv")
+    result.dismissed_table = dismissed
+    result.problems += dismissed.problems
     result.problems += duplicate_id_problems(result)
-    consistency, result.checks = consistency_problems(without_bad_rows(result.tables, wrong_cells), docs, severities)
+    consistency, result.checks = consistency_problems(without_bad_rows(result.loaded, wrong_cells), docs, severities)
     result.problems += [p for p in consistency if p.severity == "error"]
     result.warnings += [p for p in consistency if p.severity == "warning"]
 
-    result.unreadable = [f"validated/{name}.csv" for name, frame in
-                         [*result.tables.items(), ("rejected", rejected), ("dismissed", dismissed)]
-                         if frame.attrs.get("unreadable")]
-    result.problems = with_undo_hints(result.problems, result.tables)
+    result.unreadable = [f"validated/{name}.csv" for name, loaded in
+                         [*result.loaded.items(), ("rejected", rejected), ("dismissed", dismissed)]
+                         if loaded.unreadable]
+    result.problems = with_undo_hints(result.problems, result.loaded)
     accepted = {fid for loaded in result.loaded.values() for fid in loaded.columns["fact_id"] if fid is not None}
     rejected_ids, stale = covering_rejections(rejected, candidates)
     result.warnings += stale
     result.pending = [] if result.unreadable else pending_candidates(candidates, accepted | rejected_ids)
     if figures is not None and result.figure_severity != "off" and not result.unreadable:
         facts = {sid: [r.row for r in rows] for sid, rows in grouped.items()}
-        result.open_figures, stale_dismissals = unclaimed_figures(figures, result.tables, dismissed, docs, facts)
+        result.open_figures, stale_dismissals = unclaimed_figures(figures, result.loaded, dismissed, docs, facts)
         result.warnings += stale_dismissals
         if result.figure_severity == "warning":
             result.warnings += [figure_problem(f, docs, "warning") for f in result.open_figures]
     flagged = [f for f in (figures or {}).values() if f.flagged]
     current = {row["candidate_id"] for row in candidates.rows}
     result.stats = {
-        "rows": {name: int(len(f)) for name, f in result.tables.items()},
+        "rows": {name: len(loaded.records) for name, loaded in result.loaded.items()},
         "candidates": int(len(candidates)),
         "accepted": len(accepted & current),
         "rejected": len(rejected_ids & current),
         "pending": len(result.pending),
-        "hand_added": int(sum((f["review"] == "added").sum() for f in result.tables.values() if len(f))),
-        "corrected": int(sum((f["review"] == "corrected").sum() for f in result.tables.values() if len(f))),
+        "hand_added": sum(loaded.columns["review"].count("added") for loaded in result.loaded.values()),
+        "corrected": sum(loaded.columns["review"].count("corrected") for loaded in result.loaded.values()),
         "stale_accepted": len({i for i in accepted if str(i).startswith("c")} - current),
         "stale_rejected": len(rejected_ids - current),
-        "quotes_checked": int(sum(len(f) for f in result.tables.values())),
+        "quotes_checked": sum(len(loaded.records) for loaded in result.loaded.values()),
         "figures": len(figures or {}),
         "figures_flagged": len(flagged),
-        "figures_dismissed": int(len(dismissed)),
+        "figures_dismissed": len(dismissed.records),
         "figures_unclaimed": len(result.open_figures),
         "errors": len(result.problems),
         "warnings": len(result.warnings),
@@ -470,26 +486,31 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: Candida
     return result
 
 
-def without_bad_rows(tables: dict[str, pd.DataFrame], wrong_cells: set[tuple]) -> dict[str, pd.DataFrame]:
-    """The tables without the rows a cell error was found on: the cross-row checks would only repeat the error
-    in other words (a value of -5 breaking the sum of the flows), so they check those rows once they are fixed."""
+def without_bad_rows(tables: dict[str, LoadedTable], wrong_cells: set[tuple]) -> dict[str, tuple[list[int], dict]]:
+    """Each table's lines and typed columns without the rows a cell error was found on: the cross-row checks would
+    only repeat the error in other words (a value of -5 breaking the sum of the flows), so they check those rows
+    once they are fixed."""
     out = {}
-    for name, frame in tables.items():
+    for name, loaded in tables.items():
         bad = {line for file, line, _ in wrong_cells if file == f"validated/{name}.csv" and line is not None}
-        out[name] = frame[~frame.index.isin(bad)] if bad and len(frame) else frame
+        lines = loaded.lines
+        if bad and lines:
+            keep = [i for i, line in enumerate(lines) if line not in bad]
+            out[name] = ([lines[i] for i in keep], {c: [v[i] for i in keep] for c, v in loaded.columns.items()})
+        else:
+            out[name] = (lines, loaded.columns)
     return out
 
 
-def with_undo_hints(problems: list[Problem], tables: dict[str, pd.DataFrame]) -> list[Problem]:
+def with_undo_hints(problems: list[Problem], tables: dict[str, LoadedTable]) -> list[Problem]:
     """A problem on a row added by hand names the row's id and the `review undo` that takes it out again."""
     if not problems:
         return problems
     added: dict[tuple[str, int], str] = {}
-    for name, frame in tables.items():
-        if len(frame):
-            for line, review, fact_id in zip(frame.index, frame["review"], frame["fact_id"]):
-                if review == "added" and isinstance(fact_id, str):
-                    added[(f"validated/{name}.csv", int(line))] = fact_id
+    for name, loaded in tables.items():
+        for line, review, fact_id in zip(loaded.lines, loaded.columns["review"], loaded.columns["fact_id"]):
+            if review == "added" and isinstance(fact_id, str):
+                added[(f"validated/{name}.csv", int(line))] = fact_id
     out = []
     for p in problems:
         fact_id = added.get((p.file, p.line)) if p.line is not None else None

@@ -1,15 +1,57 @@
-"""The cross-row checks as first written: row by row, quadratic, obviously right.
+"""The cross-row checks as first written: row by row over a pandas frame, quadratic, obviously right.
 
-schemas/consistency.py computes the same explanations with joins; the tests run both
-on generated fact frames and require identical output. Kept only as the definition to
-compare against (the one change: the two directions of a pair are tried in sorted
-order, where the first version iterated a set, whose order varies between runs).
+schemas/consistency.py computes the same explanations in plain Python, grouping by
+dictionary keys; the tests run both on generated facts and require identical output.
+Kept only as the definition to compare against (the one change: the two directions of
+a pair are tried in sorted order, where the first version iterated a set, whose order
+varies between runs). :func:`facts_frame` is the frame these checks read, as the
+validate stage built it when it ran them on pandas; :func:`records` the same facts as
+the plain checks take them.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from schemas.consistency import APPROX_SHARE, agree, pair_key, ratio_halfwidth, shifted_year_back, value_tolerance
+from schemas.consistency import APPROX_SHARE, FACT_FIELDS, agree, pair_key, ratio_halfwidth, shifted_year_back, value_tolerance
+
+
+def facts_frame(tables: dict[str, pd.DataFrame], published: dict[str, str]) -> pd.DataFrame:
+    """All fact tables as one frame indexed ``"<table>:<line>"``, with each source's publication date."""
+    parts = []
+    for name, frame in tables.items():
+        if frame.empty:
+            continue
+        part = frame.copy()
+        part["table"] = name
+        part["line"] = part.index
+        if "commodity" not in part:
+            part["commodity"] = None
+        part.index = [f"{name}:{line}" for line in part.index]
+        parts.append(part)
+    columns = list(FACT_FIELDS)
+    if not parts:
+        return pd.DataFrame(columns=columns + ["published"])
+    facts = pd.concat([p[columns] for p in parts])
+    facts = facts.astype({"value": "float64", "growth_ratio": "float64"}).replace({pd.NA: None})
+    for col in ("period_start", "period_end"):
+        facts[col] = pd.to_datetime(facts[col])
+    facts["published"] = pd.to_datetime(facts["source_id"].map(published))
+    return facts
+
+
+def records(facts: pd.DataFrame) -> list[dict]:
+    """The frame's facts as schemas.consistency takes them: dates as ``datetime.date``, a missing cell None."""
+    out = []
+    for label, row in facts.iterrows():
+        fact = {"label": label}
+        for name, value in row.items():
+            if pd.isna(value):
+                value = None
+            elif isinstance(value, pd.Timestamp):
+                value = value.date()
+            fact[name] = value
+        out.append(fact)
+    return out
 
 
 def _same(a, b) -> bool:

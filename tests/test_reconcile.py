@@ -61,11 +61,12 @@ def test_a_series_point_links_every_statement_of_its_figure_the_chosen_one_first
 
 
 def test_year_back_is_the_consistency_checks_shift():
-    """reconcile derives prior periods with plain dates; the consistency checks shift pandas timestamps: the same."""
+    """reconcile derives prior periods with plain dates; the consistency checks shift a period's two ends: the same."""
     import datetime as dt
 
     from schemas.consistency import shifted_year_back
     from schemas.tolerance import year_back
     for start, end in [("2024-02-29", "2024-03-31"), ("2023-01-01", "2023-12-31"), ("2021-03-01", "2021-02-28")]:
-        s, e = shifted_year_back(start, end)
-        assert (year_back(dt.date.fromisoformat(start)), year_back(dt.date.fromisoformat(end))) == (s.date(), e.date())
+        s, e = shifted_year_back(dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+        assert (year_back(dt.date.fromisoformat(start)), year_back(dt.date.fromisoformat(end))) == (s, e)
+    assert shifted_year_back(dt.date(2024, 2, 29), None) == (dt.date(2023, 2, 28), None)

@@ -35,6 +35,18 @@ def test_mistyped_cell_names_file_line_column_and_expectation(tmp_path, column, 
     assert expected in p.message
 
 
+def test_a_mistyped_text_repeated_is_a_problem_on_every_line_it_is_on(tmp_path):
+    """Each distinct text is converted once: the second row with the same bad date still gets its own problem,
+    and a good text after a bad one is converted on its own."""
+    rows = [fact_row(fact_id=f"c0123456789a{i}", period_start=start)
+            for i, start in enumerate(["2022-02-30", "2022-01-01", "2022-02-30"])]
+    write_validated(tmp_path, {"turnover": rows})
+    frame, problems = load_table(schemas.VALIDATED["turnover"], tmp_path / "turnover.csv", "validated/turnover.csv")
+    assert [(p.line, p.column, p.value) for p in problems] == [(2, "period_start", "2022-02-30"),
+                                                               (4, "period_start", "2022-02-30")]
+    assert str(frame.loc[3, "period_start"].date()) == "2022-01-01"
+
+
 def test_missing_required_cell_and_duplicate_id(tmp_path):
     write_validated(tmp_path, {"exports": [fact_row("exports"), fact_row("exports", quote="")]})
     _, problems = load_table(schemas.VALIDATED["exports"], tmp_path / "exports.csv", "validated/exports.csv")

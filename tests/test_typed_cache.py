@@ -75,3 +75,22 @@ def test_a_damaged_cache_file_is_typed_again(data, tmp_path):
     fresh = read_all(schemas.PUBLISHED, data, str, cache)
     (cache / "sources.pickle").write_bytes(b"not a pickle")
     assert read_all(schemas.PUBLISHED, data, str, cache) == fresh
+
+
+def test_a_bad_text_repeated_is_reported_on_every_line(data):
+    """Each distinct text is typed once: a bad cell repeated on two lines is two problems, one per line."""
+    import csv
+    import io
+
+    path = data / "turnover.csv"
+    table = schemas.PUBLISHED["turnover"]
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    for row in rows[1:3]:
+        row[table.columns.index("char_start")] = "many"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8", newline="")
+    with pytest.raises(InputError) as caught:
+        typed_rows(table, path, "t")
+    assert [(p.line, p.column, p.value) for p in caught.value.problems] == [(2, "char_start", "many"),
+                                                                             (3, "char_start", "many")]

@@ -20,12 +20,12 @@ from pathlib import Path
 import yaml
 
 import schemas
-from schemas.consistency import CHECKS, facts_frame
+from schemas.consistency import CHECKS, fact_records
 from schemas.model import Field, Table, reference_values
 from tradestats.csvio import CsvRecord, csv_text, neutralised, read_csv_records, restored
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem, shorten
-from tradestats.tables import convert_cell, format_cell, typed_frame
+from tradestats.tables import convert_cell, format_cell, typed_columns
 from tradestats.transaction import commit_texts, recover_interrupted
 
 #: Fields of a candidate a keeper may correct. Provenance (source, quote, offsets) is
@@ -306,15 +306,15 @@ def row_check_failures(table: str, row: Mapping[str, str], published: str,
     """``{check: explanation}`` for every row check (:data:`ROW_CHECKS`) that ``row`` fails as an error.
 
     The checks are validate's own functions (``schemas.consistency.CHECKS``), run on a
-    one-row frame, so a decision is held to exactly the rule validate will apply;
+    one-row table, so a decision is held to exactly the rule validate will apply;
     a check set to ``warning`` or ``off`` in ``params.yaml`` refuses nothing.
     """
     names = [n for n in ROW_CHECKS if (severities or {}).get(n, "error") == "error"]
-    frame, problems = typed_frame(schemas.VALIDATED[table], [CsvRecord(0, dict(row))], table)
+    columns, problems = typed_columns(schemas.VALIDATED[table], [CsvRecord(0, dict(row))], table)
     if problems or not names:
         return {}  # a cell that does not convert is reported on its own
-    facts = facts_frame({table: frame}, {row["source_id"]: published})
-    return {n: why for n in names if (why := CHECKS[n].explain(facts).iloc[0])}
+    facts = fact_records({table: ([0], columns)}, {row["source_id"]: published})
+    return {n: why for n in names if (why := CHECKS[n].explain(facts).get(facts[0]["label"]))}
 
 
 def check_severities(repo: Path) -> dict[str, str]:

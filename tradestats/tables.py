@@ -84,6 +84,10 @@ def checked_number(text: str) -> float:
     return value
 
 
+#: Marks a cell text not converted yet (None is a converted empty cell).
+_UNSEEN = object()
+
+
 def typed_columns(table: Table, records: Sequence[CsvRecord], label: str) -> tuple[dict[str, list], list[Problem]]:
     """Each column's cells converted by its declared type (:func:`convert_cell`; a string cell kept as it is, an
     empty one None), and every cell that does not convert, row by row as the file reads."""
@@ -99,14 +103,21 @@ def typed_columns(table: Table, records: Sequence[CsvRecord], label: str) -> tup
                     found.append((lines[i], k, Problem(label, lines[i], f.name, f"type {f.type}", raw,
                                                        "leading or trailing spaces")))
                     values[i] = None
-        else:
+        else:  # each distinct text converted once (dates, units of count, offsets and figures repeat)
             values = []
+            seen: dict[str, object] = {}
             for raw, line in zip(raws, lines):
-                try:
-                    values.append(convert_cell(f, raw))
-                except ValueError as exc:
-                    found.append((line, k, Problem(label, line, f.name, f"type {f.type}", raw, str(exc))))
-                    values.append(None)
+                value = seen.get(raw, _UNSEEN)
+                if value is _UNSEEN:
+                    try:
+                        value = convert_cell(f, raw)
+                    except ValueError as exc:
+                        value = exc
+                    seen[raw] = value
+                if isinstance(value, ValueError):
+                    found.append((line, k, Problem(label, line, f.name, f"type {f.type}", raw, str(value))))
+                    value = None
+                values.append(value)
         columns[f.name] = values
     problems = [p for *_, p in sorted(found, key=lambda item: item[:2])]  # row by row, as the file reads
     return columns, problems
@@ -235,14 +246,32 @@ def schema_surely_passes(table: Table, columns: dict[str, list]) -> bool:
 
 @dataclass(frozen=True)
 class LoadedTable:
-    """A hand-kept table as :func:`load_table` reads it, with the records and typed columns it was made from."""
+    """A hand-kept table as :func:`load_table` reads it: its problems, records and typed columns; the pandas frame
+    they make is built only when asked for (:attr:`frame`), so a stage that works on the columns imports no pandas."""
 
-    frame: pd.DataFrame
+    table: Table
     problems: list[Problem]
     #: the CSV records as read (cells as text), in file order; none when the file could not be read
     records: list[CsvRecord]
     #: each column's typed values (:func:`typed_columns`), in file order
     columns: dict[str, list]
+    #: the file could not be read as a table at all (encoding, header, quoting, cell counts): its rows are unknown
+    unreadable: bool = False
+
+    @property
+    def lines(self) -> list[int]:
+        return [r.line for r in self.records]
+
+    @functools.cached_property
+    def frame(self) -> pd.DataFrame:
+        """The typed frame of the table's dtypes indexed by CSV line (``attrs["unreadable"]`` for an unreadable file)."""
+        if self.unreadable:
+            import pandas as pd
+
+            frame = pd.DataFrame(columns=self.table.columns)
+            frame.attrs["unreadable"] = True
+            return frame
+        return columns_frame(self.table, self.columns, self.lines)
 
 
 def load_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:
@@ -256,26 +285,24 @@ def load_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list
 
 
 def load_table_parts(table: Table, path: Path, label: str) -> LoadedTable:
-    """:func:`load_table`, keeping the records and the typed columns beside the frame."""
-    import pandas as pd
-
+    """:func:`load_table`, keeping the records and the typed columns, the frame made only on demand."""
     try:
         records = read_csv_records(path, table.columns, label)
     except InputError as exc:
-        frame = pd.DataFrame(columns=table.columns)
-        frame.attrs["unreadable"] = True
-        return LoadedTable(frame, exc.problems, [], {c: [] for c in table.columns})
+        return LoadedTable(table, exc.problems, [], {c: [] for c in table.columns}, unreadable=True)
     columns, problems = typed_columns(table, records, label)
-    frame = columns_frame(table, columns, [r.line for r in records])
     if not problems and schema_surely_passes(table, columns):
-        return LoadedTable(frame, [], records, columns)  # pandera would find nothing: it is not imported
+        return LoadedTable(table, [], records, columns)  # pandera would find nothing: neither it nor pandas is imported
+    loaded = LoadedTable(table, problems, records, columns)
     unconverted = {(p.line, p.column) for p in problems}
-    checked = [p for p in pandera_problems(table, frame, label) if (p.line, p.column) not in unconverted]
+    checked = [p for p in pandera_problems(table, loaded.frame, label) if (p.line, p.column) not in unconverted]
     # a cell that fails its code pattern and the reference table is one mistake: the reference names what to write
     referenced = {(p.line, p.column) for p in checked if p.check == "reference"}
     checked = [p for p in checked if not (p.check == "pattern" and (p.line, p.column) in referenced)]
     cells = {r.line: r.values for r in records}
-    return LoadedTable(frame, problems + [as_typed(p, cells) for p in checked], records, columns)
+    out = replace(loaded, problems=problems + [as_typed(p, cells) for p in checked])
+    out.__dict__["frame"] = loaded.frame  # the frame pandera checked, not made twice
+    return out
 
 
 def read_checked_table(table: Table, path: Path, label: str) -> tuple[pd.DataFrame, list[Problem]]:

@@ -115,6 +115,10 @@ _CONVERTERS: dict[str, Callable[[str], object]] = {
     "string": str, "integer": int, "number": _number, "date": lambda raw: dt.date.fromisoformat(raw).isoformat()}
 
 
+#: Marks a cell text not converted yet.
+_UNSEEN = object()
+
+
 def typed_rows(table: Table, path: Path, label: str) -> list[dict]:
     """The rows of a published CSV, each cell converted by its column's declaration; every bad cell reported.
 
@@ -122,20 +126,28 @@ def typed_rows(table: Table, path: Path, label: str) -> list[dict]:
     database read every published row on every run.
     """
     records = read_csv_records(path, table.columns, label)
-    typed = [(f.name, _CONVERTERS[f.type]) for f in table.fields if f.type != "string"]
+    # each column's converter, and what it made of each distinct text (dates, codes of count and figures repeat)
+    typed = [(f.name, _CONVERTERS[f.type], {}) for f in table.fields if f.type != "string"]
     names = [f.name for f in table.fields]
     rows, problems = [], []
     for rec in records:
         values = rec.values
         row = {name: (values[name] or None) for name in names}
-        for name, conv in typed:
+        for name, conv, seen in typed:
             raw = values[name]
             if raw:
-                try:
-                    row[name] = conv(raw)
-                except ValueError:
+                value = seen.get(raw, _UNSEEN)
+                if value is _UNSEEN:
+                    try:
+                        value = conv(raw)
+                    except ValueError as exc:
+                        value = exc
+                    seen[raw] = value
+                if isinstance(value, ValueError):
                     f = table.field(name)
                     problems.append(Problem(label, rec.line, name, f"type {f.type}", raw))
+                else:
+                    row[name] = value
         rows.append(row)
     if problems:
         raise InputError(problems, f"{label}: cells that are not of their declared type")
