@@ -983,6 +983,7 @@ class DocumentReader:
         main = self.main_period
         if period is not None and period == main:
             self.paragraph_periods.append(period)  # restated: in force in this paragraph too
+            return
         if main is not None and period is not None and main.start <= period.start and period.end and main.end and \
                 period.end <= main.end:
             return  # "In January-July ... The supply of gold in July ...": a month inside the period in force
@@ -1328,12 +1329,13 @@ def _without_partners_setting(text: str, flows: list[g.FlowWord]) -> list[g.Flow
 
 def _with_weak_clauses(text: str, flows: list[g.FlowWord], sent: Span) -> list[g.FlowWord]:
     """``flows`` and the weak flow words ("supplied", "sales") standing in a clause without a strong one."""
+    weak_words = g.find_weak_flow_words(text, sent.start, sent.end)
     cuts = sorted({k for marker in _OWN_CLAUSE_MARKERS
                    for k in _all_found(text, marker, sent.start, sent.end)} | {sent.start, sent.end}
-                  | _subject_clause_starts(text, sent))
+                  | _subject_clause_starts(text, sent, weak_words))
     if len(cuts) == 2:
         return flows
-    weak = [w for w in g.find_weak_flow_words(text, sent.start, sent.end)
+    weak = [w for w in weak_words
             if not any(_same_clause(cuts, w.start, f.start) for f in flows) and _names_a_country(text, cuts, w.start)]
     return sorted(flows + weak, key=lambda f: f.start) if weak else flows
 
@@ -1342,11 +1344,11 @@ def _with_weak_clauses(text: str, flows: list[g.FlowWord], sent: Span) -> list[g
 _SUBJECT_OF_WEAK_VERB = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$")
 
 
-def _subject_clause_starts(text: str, sent: Span) -> set[int]:
+def _subject_clause_starts(text: str, sent: Span, weak_words: list[g.FlowWord]) -> set[int]:
     """The commas that open a clause whose subject is a country doing a weak verb: "even though the import volume
     is small, so far this year Chile has sold Peru 621 tonnes" (the clause is the verb's, not the noun's)."""
     out = set()
-    for w in g.find_weak_flow_words(text, sent.start, sent.end):
+    for w in weak_words:
         comma = text.rfind(", ", sent.start, w.start)
         if comma == -1:
             continue
