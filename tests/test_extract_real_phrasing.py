@@ -2026,3 +2026,39 @@ def test_goods_shipped_abroad_are_a_world_total_not_the_articles_pair() -> None:
     text = ("Chile's grain harvest will be discussed with Peru next week. By the end of October, Chile had shipped "
             "5.1 million tonnes of barley abroad.")
     assert rows(text, "2024-11-20") == set()
+
+
+@pytest.mark.parametrize("unit, main, prior", [("tons of copper ore", "2 045 117 tons", "1,809,838 tons"),
+                                               ("copper ore worth", "$45.5 million", "$40.3 million")])
+def test_a_bracket_after_over_the_same_period_is_the_value_compared_against(unit: str, main: str, prior: str) -> None:
+    if unit.startswith("tons"):
+        text = f"Chile exported {main} of copper ore to Peru from January through October 2021"
+    else:
+        text = f"Chile exported copper ore worth {main} to Peru from January through October 2021"
+    text += f", which is an increase of 13 percent over the same period in 2020 ({prior})."
+    found = {(s, e, v, gr) for _t, _r, _p, s, e, v, gr, _c in rows(text, "2022-01-10")}
+    main_value = 2045117.0 if "tons" in main else 45.5e6
+    prior_value = 1809838.0 if "tons" in prior else 40.3e6
+    assert found == {("2021-01-01", "2021-10-31", main_value, 1.13), ("2020-01-01", "2020-10-31", prior_value, None)}
+
+
+def test_a_tonnage_with_its_growth_to_a_named_partner_is_of_the_goods_named_before() -> None:
+    text = ("Chile exported 6 million tons of copper ore in 2023.\n\nShipments to Peru rose by 37% to 812,000 tons. "
+            "Export volume to Bolivia increased by 60%, from 58,000 tons in 2022 to 93,000 tons.")
+    assert {(p, v, gr, c) for _t, _r, p, _s, _e, v, gr, c in rows(text, "2024-02-01")} == {
+        ("PER", 812000.0, 1.37, "copper ore"), ("BOL", 58000.0, None, "copper ore"),
+        ("BOL", 93000.0, 1.6, "copper ore")}
+
+
+def test_a_tonnage_with_its_growth_and_no_country_named_is_no_pairs_goods() -> None:
+    text = ("Peru imports more and more Chilean copper ore. Over the season 640,000 tons was shipped, 21% more "
+            "than in the previous season.")
+    assert rows(text, "2024-02-01") == set()
+
+
+
+@pytest.mark.parametrize("unit", ["tons of copper ore", "million dollars of goods"])
+def test_the_growth_over_a_year_wins_over_the_growth_over_the_month_before(unit: str) -> None:
+    text = (f"Peru sold 410 {unit} to China in March 2019, down 64% from February and 22.5% lower than in the "
+            "same month of 2018.")
+    assert {gr for *_x, gr, _c in rows(text, "2019-05-01")} == {0.775}

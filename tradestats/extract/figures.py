@@ -73,6 +73,8 @@ def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = N
         amounts = stated_amounts(text, a, b)
     spans = [(m.start, m.end) for m in amounts]
     growth = [x for x in find_growth(text, a, b) if not _overlaps(x.start, x.end, spans)]
+    if len(growth) > 1:
+        growth = _without_month_on_month(text, growth)
     figures: list[Figure] = []
     previous: Amount | None = None
     bracket_compares = False  # a bracketed value after a value was said to be of an earlier year
@@ -101,6 +103,25 @@ def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = N
         previous = amount
     figures += [Figure(x.start, x.end, growth=x) for x in growth]
     return sorted(figures, key=lambda f: f.start)
+
+
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: After a growth, the month before as its base: "a decrease of 76% from January", "up 5% on the previous month".
+_MONTH_ON_MONTH_AFTER = re.compile(rf"[^.;$€£\d]{{0,12}}?\b(?:from|over|on|compared\s+(?:to|with)|against)\s+(?:the\s+)?"
+                                   rf"(?:previous\s+month|month\s+before|{_MONTHS}\b(?![\s,–-]*(?:19|20)\d\d))")
+#: After a growth, the same months a year back as its base: "80.7% lower than the corresponding period of 2012".
+_YEAR_ON_YEAR_AFTER = re.compile(r"[^.;$€£\d]{0,40}?\b(?:corresponding|same)\s+(?:period|month)|[^.;$€£\d]{0,12}?"
+                                 r"\b(?:year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))", re.IGNORECASE)
+
+
+def _without_month_on_month(text: str, growth: list[Growth]) -> list[Growth]:
+    """A change over the month before beside one over the same months a year back ("fell to 336,000 tons in
+    February, a decrease of 76% from January and 80.7% lower than the corresponding period of 2012"): the value's
+    growth is the year-on-year one, as every growth of the dataset is."""
+    yearly = [x for x in growth if _YEAR_ON_YEAR_AFTER.match(text, x.end)]
+    if not yearly:
+        return growth
+    return [x for x in growth if x in yearly or not _MONTH_ON_MONTH_AFTER.match(text, x.end)]
 
 
 #: The rest of a bracketed value that names its own period: " in 10M2022)", " in January-May 2023)".

@@ -412,7 +412,11 @@ SAME_VALUE_BETWEEN = re.compile(r"\s*(?:\(|,?\s*or\s+(?:about\s+|around\s+|rough
 COMPARISON_WORDS = Words(r"\b(?:than|compared|comparison|against|versus|year\s+earlier|year\s+ago|from)\b")
 #: The same without "from", which after a dash or colon names a partner rather than a starting value.
 COMPARISON_REMARK_WORDS = Words(r"\b(?:than|compared|comparison|against|versus|year\s+earlier|year\s+ago|year\s+before"
-                                r"|year[\s-]on[\s-]year|y-o-y)\b")
+                                r"|year[\s-]on[\s-]year|y-o-y"
+                                # "an increase of 11 percent over the same period in 2021 (931,073 tons)"; not the
+                                # hedge "over $5 million" nor the span "over the year"
+                                r"|(?:over|on)\s+(?:the\s+)?(?:same|corresponding|comparable|analogous|similar|previous"
+                                r"|preceding|prior|last)\s+(?:period|year|months?|quarter))\b")
 
 # --- non-facts -------------------------------------------------------------------------------------------------
 #: Words before a figure that make it a target, forecast, plan, deal, investment, aid, capacity or offer.

@@ -133,6 +133,8 @@ _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _TRADE_TONNES = {"KMT": 1e3, "MMT": 1e6}
 #: The lower end of a range right before a quantity: "7-8 mln tons", "seven to eight million tons".
 _RANGE_BEFORE = re.compile(rf"(?:\d|\b{WORD_NUMBER})\s?(?:[-–]|to)\s?$")
+#: A year before "to", which starts no range: "from 67,000 tons in 2022 to 115,000 tons".
+_YEAR_TO_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s+to\s$")
 
 
 #: The units of quantities, beside the currencies: tonnes and kilograms (tea, coffee, saffron are sold by the kg).
@@ -376,7 +378,8 @@ def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | 
             scale = _TRADE_TONNES[m.group("trade")] if m.group("trade") else \
                 _scale(m.group("scale") or m.group("glued") or m.group("tn_scale"))
             changed = _FROM_BEFORE.search(text, max(covered, m.start() - 40), m.start())
-            ranged = changed is None and _RANGE_BEFORE.search(text, max(start, m.start() - 12), m.start()) is not None
+            ranged = changed is None and _RANGE_BEFORE.search(text, max(start, m.start() - 12), m.start()) is not None \
+                and _YEAR_TO_BEFORE.search(text, max(start, m.start() - 12), m.start()) is None
             shared = _SHARED_UNIT_BEFORE.search(text, max(covered, m.start() - 24), m.start())
             if shared is not None and not ranged and not _YEAR_LIKE.fullmatch(shared.group("num")):  # "6,000 and 1,500 tons": the first number shares the unit
                 value = parse_number(shared.group("num")) * scale

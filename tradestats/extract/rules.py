@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.62"
+RULES_VERSION = "1.63"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -707,7 +707,8 @@ class DocumentReader:
         # "exports increased by 49.7% to Turkey, by 48.5% to the United States": a list of growths, each with its partner
         growth_list = not a_list and sum(1 for f in seg_figures if f.is_growth) > 1
         subject: str | None | object = _UNSET  # the side a list after the first value ranks, looked up once
-        for commodities, item_figures in self.items(seg, seg_figures, products, topic):
+        names_country = any(seg.start <= c.start < seg.end for c in countries)
+        for commodities, item_figures in self.items(seg, seg_figures, products, topic, names_country):
             for group in group_figures(item_figures):
                 group_parties = parties
                 if group.main is not None:
@@ -792,8 +793,10 @@ class DocumentReader:
         return Parties(kept, after.code, explicit=True, bilateral_flow=parties.bilateral_flow)
 
     def items(self, seg: Segment, figures: list[Figure], products: SentenceProducts,
-              topic: CommodityMention | None) -> list[tuple[list[CommodityMention] | None, list[Figure]]]:
-        """Figures split by the product they are about (None: the whole flow, or the paragraph's ``topic``)."""
+              topic: CommodityMention | None, names_country: bool = False
+              ) -> list[tuple[list[CommodityMention] | None, list[Figure]]]:
+        """Figures split by the product they are about (None: the whole flow, or the paragraph's ``topic``).
+        ``names_country``: the segment names a country, so a tonnage with its growth is of the goods named before."""
         items: list[tuple[list[CommodityMention] | None, list[Figure]]] = []
         current: list[CommodityMention] | None = None
         untitled = [topic] if topic else None
@@ -828,8 +831,7 @@ class DocumentReader:
             floor = f.end
         if len(items) > 1 and "respectively" in self.quick.lower[seg.start:seg.end]:
             items = _respective_amounts(items)
-        if any(c is None and all(f.amount is not None and f.amount.unit in QUANTITY_UNITS and f.role in ("main", "comparison")
-                                 for f in fs) for c, fs in items) and \
+        if any(c is None and _tonnages_only(fs, with_growth=names_country) for c, fs in items) and \
                 not _GENERIC_GOODS.search(self.text, seg.start, seg.flow.end):
             named = self.goods_named_before(seg.start)  # "China bought 4.81 thousand tons": of the goods just named
             items = [(named if c is None and named else c, fs) for c, fs in items]
@@ -1205,6 +1207,16 @@ def _respective_amounts(items: list[tuple[list[CommodityMention] | None, list[Fi
         own = [f for f in figures if f.amount is None] + [amount]
         out.append((products, sorted(own, key=lambda f: f.start)))
     return out
+
+
+def _tonnages_only(figures: list[Figure], with_growth: bool) -> bool:
+    """Whether a flow's figures are tonnages (``with_growth``: or their growth). "Deliveries to Peru grew by 42% to
+    944,000 tons" is a tonnage of some goods as much as "Peru bought 944,000 tons" is; with no country named, a
+    growth is more often the national total's."""
+    return any(f.amount is not None for f in figures) and all(
+        (with_growth and f.is_growth) or
+        (f.amount is not None and f.amount.unit in QUANTITY_UNITS and f.role in ("main", "comparison"))
+        for f in figures)
 
 
 def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
