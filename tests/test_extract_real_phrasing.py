@@ -2062,3 +2062,52 @@ def test_the_growth_over_a_year_wins_over_the_growth_over_the_month_before(unit:
     text = (f"Peru sold 410 {unit} to China in March 2019, down 64% from February and 22.5% lower than in the "
             "same month of 2018.")
     assert {gr for *_x, gr, _c in rows(text, "2019-05-01")} == {0.775}
+
+
+def test_trade_between_the_two_neighbouring_countries_is_the_articles_pair() -> None:
+    text = ("Chile and Peru opened a new border crossing.\n\nIn January-May 2021, overall trade between the two "
+            "neighbouring countries totalled US $ 512.4 million.")
+    assert rows(text, "2021-07-01") == {("turnover", "CHL", "PER", "2021-01-01", "2021-05-31", 512.4e6, None, "")}
+
+
+def test_for_comparison_the_previous_years_value_is_of_the_same_months_and_sets_no_period() -> None:
+    text = ("Chile and Peru opened a new border crossing.\n\nIn January-May 2021, trade between the two countries "
+            "totalled $512.4 million. By comparison, the turnover of the previous year stood at $ 377.5 million.\n\n"
+            "Over the period under review, Chile sold goods worth $ 301.2 million to Peru.")
+    assert {(t, s, e, v) for t, _r, _p, s, e, v, *_ in rows(text, "2021-07-01")} == {
+        ("turnover", "2021-01-01", "2021-05-31", 512.4e6), ("turnover", "2020-01-01", "2020-05-31", 377.5e6),
+        ("exports", "2021-01-01", "2021-05-31", 301.2e6)}
+
+
+def test_a_dollar_sign_spelled_out_in_brackets_is_us_dollars() -> None:
+    text = "Trade between Chile and Peru was (dollar)611.8 million in 2022 and (dollar)590.1 million in 2023."
+    found = read_document(Document("t01_test", text, "2024-03-01")).candidates
+    assert {(c.period_start, c.value, c.unit) for c in found} == {("2022-01-01", 611.8e6, "USD"),
+                                                                  ("2023-01-01", 590.1e6, "USD")}
+
+
+def test_a_flow_from_a_month_names_no_partner() -> None:
+    text = ("Throughout the years of ties between Chile and Peru, the trade turnover from February through October "
+            "2023 totalled $1.2 billion.")
+    assert rows(text, "2023-12-01") == {("turnover", "CHL", "PER", "2023-02-01", "2023-10-31", 1.2e9, None, "")}
+
+
+def test_during_this_period_after_an_aside_about_last_year_is_the_period_in_force() -> None:
+    text = ("Trade between Chile and Peru came to $702.3 million in January-October 2021.\n\nPeru's commerce with "
+            "neighbouring countries topped $980 million last year.\n\nPeru's largest trade partner with over "
+            "$2 billion was Bolivia during this period.")
+    assert ("turnover", "PER", "BOL", "2021-01-01", "2021-10-31", 2e9, None, "") in rows(text, "2021-12-10")
+
+
+def test_a_growth_dated_by_the_bracket_of_its_prior_value_does_not_date_this_period() -> None:
+    text = ("Chile's imports from Peru came to $61.7 million in January-March 2024. They grew by 14.1 percent "
+            "year-on-year ($54.1 million in January-March 2023).\n\nThe largest turnover was with Bolivia "
+            "($2.2 billion) during this period.")
+    assert ("turnover", "CHL", "BOL", "2024-01-01", "2024-03-31", 2.2e9, None, "") in rows(text, "2024-05-02")
+
+
+def test_trade_with_neighbouring_countries_is_a_regional_total() -> None:
+    text = ("Trade between Chile and Peru came to $702.3 million in 2021.\n\nPeru's commerce with neighbouring "
+            "countries topped "
+            "$980 million last year.")
+    assert rows(text, "2022-02-10") == {("turnover", "CHL", "PER", "2021-01-01", "2021-12-31", 702.3e6, None, "")}

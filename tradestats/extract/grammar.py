@@ -107,7 +107,10 @@ NATIONAL_TOTAL = re.compile(r"\b(?:foreign|external|total|overall)\b", _I)
 #: Words that say a statement is about the two countries of the article.
 BILATERAL = Words(
     r"\b(?:bilateral|mutual|two-way|reciprocal|each\s+other|between\s+(?:the\s+|our\s+|both\s+)?(?:two\s+)?"
-    r"(?:countries|states|nations|sides|parties)|(?:the|our|both|two)\s+(?:two\s+)?(?:countries|states|nations))\b"
+    # "between the two neighbouring countries", "the two friendly nations"
+    r"(?:(?:neighbou?ring|fraternal|friendly|brotherly|partner)\s+)?"
+    r"(?:countries|states|nations|sides|parties)|(?:the|our|both|two)\s+(?:two\s+)?"
+    r"(?:(?:neighbou?ring|fraternal|friendly|brotherly|partner)\s+)?(?:countries|states|nations))\b"
 )
 
 
@@ -463,7 +466,9 @@ SUBNATIONAL = Words(r"\b(?:region|regions|province|provinces|oblast|oblasts|krai
 #: A partner named right after the flow word ("trade with St. Petersburg", "exports to Xinjiang"): a capitalised
 #: name there that is not a country's is a city or a province, or a region such as "Central Asia".
 NAMED_PARTNER = re.compile(r"\s+(?:with|to|from|into|between)\s+(?:the\s+)?(?:\w+-(?:led|dominated|backed)\s+)?"
-                           r"(?=[A-Z])")
+                           # (not a month: "turnover from January through November")
+                           r"(?=[A-Z])(?!(?:January|February|March|April|May|June|July|August|September|October"
+                           r"|November|December)\b)")
 #: Capitals written for their country ("trade between Astana and Beijing"): not a city as a partner.
 _CAPITAL = re.compile(r"(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in CAPITALS) + r")\b")
 

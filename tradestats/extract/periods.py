@@ -436,6 +436,9 @@ _FORMS: list[_Form] = [
           ("reporting period", "review period", "reported period", "under review")),
     _form(r"(?:during|over|in|for|within)\s+the\s+period\b(?!\s+(?:of|from|between|to|in|when|since|until|till|under"
           r"|through|ending|ended)\b|\s*\d)", _current, ("the period",)),
+    # "was China during this period", "in the given period": the period in force
+    _form(r"(?:during|over|in|for|within)\s+(?:this|that|the\s+given|the\s+said)\s+period\b(?!\s+(?:of|last|a\s+year)\b"
+          r"|\s*\d)", _current, ("this period", "that period", "given period", "said period")),
     _form(r"(?:so\s+far\s+(?:this|in\s+the\s+current|in\s+the)\s+year|(?:since|from)\s+the\s+(?:beginning|start)\s+"
           r"of\s+(?:the\s+|this\s+|the\s+current\s+)?year|year[\s-]to[\s-]date)\b", _year_to_date,
           ("year",)),

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.63"
+RULES_VERSION = "1.64"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -80,8 +80,8 @@ _TONS_OF = re.compile(r"\s+of\s+(?!the\b|which\b|its\b)")
 #: A group of countries as the other side of a flow: "trade with the five Central Asian republics", "the export
 #: volume to Arab countries".
 _GROUP_OF_COUNTRIES = re.compile(r"(?:\s+(?:volumes?|values?|flows?))?\s+(?:with|to|from)\s+(?:the\s+|its\s+|their\s+)?(?:(?:two|three|four|five|six|"
-                                 r"seven|eight|nine|ten|\d+)\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:republics|countries|states"
-                                 r"|nations|neighbou?rs|economies)\b")
+                                 r"seven|eight|nine|ten|\d+)\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}(?:republics|countries|states"
+                                 r"|nations|neighbou?rs|economies)|neighbou?ring\s+(?:countries|states|nations))\b")
 #: A destination that is a region, not a country, right after a figure: "4.1 million tons ... to the regions".
 #: A flow with every country outside a bloc: "trade with non-EU countries", "extra-EU exports".
 _ALL_BUT = re.compile(r"\b(?:non|extra)-[A-Z][\w.]*\s+(?:countries|states|nations|markets|partners|trade|exports|imports)\b")
@@ -417,7 +417,7 @@ class DocumentReader:
             kept = self.without_sources(countries)
             source = next((c.code for c in countries if c not in kept), None)
             countries = kept
-        if periods:
+        if periods and not _FOR_COMPARISON.match(text, a):  # "For comparison, the previous year's ...": no new period
             self.note_main_period([p for p in periods if not _of_a_comparison_value(p, figures, text)
                                    and not (figures and _of_an_aside(text, p, figures[-1].start))])
         if self.last_pair is not None and any(map(self.quick.lower[a:b].__contains__, _ANAPHORIC_NOUN_STEMS)):
@@ -490,6 +490,8 @@ class DocumentReader:
                     any(m.kind == "same_period" and not m.bare for m in periods):
                 # "It was $541 million in the corresponding period of 2021": the period in force stays
                 statement.period = carried.period
+            if carried is not None and _FOR_COMPARISON.match(text, a):
+                statement.period = carried.period  # "For comparison, the previous year's ...": the same
             statement.many_partners = len({(r.reporter, r.partner) for r in self.rows[sentence_rows_from:]
                                            if r.table != "commodities"}) >= 3
         return statement
@@ -763,10 +765,19 @@ class DocumentReader:
                 self.rows.extend(rows)
                 if rows:
                     found.append(period)
-                    if period.start and lead.role == "main":
+                    if period.start and lead.role == "main" and not self.dated_as_its_comparison(lead, period) \
+                            and not _FOR_COMPARISON.match(self.text, sent.start):
                         self.stated_period = period
                     sectors += [c for c in commodities or [] if c.sector]
         return found, sectors
+
+    def dated_as_its_comparison(self, lead: Figure, period: Period) -> bool:
+        """Whether a growth alone took the date of the value it compares against ("This figure increased by 37.2%
+        year-on-year ($38.1 million in January-April 2023)"): the period in force a year back, which must not
+        become the period a later "during this period" means."""
+        main = self.main_period
+        return lead.amount is None and main is not None and bool(main.start) and \
+            period == comparison_period(main, None, self.article.reference)
 
     def names_a_partner(self, sent: Span, countries: list[CountryMention], reporter: str) -> bool:
         """Whether a sentence names a country other than ``reporter``, or a noun standing for one ("to the
@@ -931,6 +942,13 @@ class DocumentReader:
                         or year_to_date(ref) or NO_PERIOD)
             if self.is_period_in_force(mention):
                 return self.main_period  # "in the said four-month period": the four months in force
+            if _FOR_COMPARISON.match(self.text, sent.start) and mention.year is None and mention.offset == -1 and \
+                    (mention.first_month, mention.last_month) == (1, 12):
+                # "From January to November 2019, trade reached $457.8 million. For comparison, the previous year's
+                # turnover was $243.9 million": the same months a year back
+                base = self.stated_period or (carried.period if carried is not None else None) or self.main_period
+                if base is not None and base.start and not _whole_year(base):
+                    return comparison_period(base, None, ref)
             in_force = carried.period if carried is not None else None
             if mention.the_year and in_force is not None and _whole_year(in_force):
                 return in_force  # "trade reached $24 billion in 2022. Exports grew over the year ...": that year
@@ -1400,6 +1418,7 @@ def _continues_topic(flow: g.FlowWord) -> bool:
 
 
 #: The words before a period that opens its sentence as the figure's own: "During the same period of 2021, ...".
+_FOR_COMPARISON = re.compile(r"\s*(?:[Ff]or|[Bb]y|[Ii]n)\s+comparison\b")
 _LEADS_THE_SENTENCE = re.compile(r"\s*(?:[Dd]uring|[Ii]n|[Ff]or|[Oo]ver|[Ww]ithin)\s+")
 
 #: A word of change in a sentence with no figure of its own.
@@ -1592,7 +1611,8 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
         return (in_segment or before)[-1]
     # a period after a comparison word is the comparison's ("rose 4.2% to $12 billion, compared to a 6.1% decline
     # in March"), not the figure's
-    later = [p for p in periods if p.start >= f.end and p.usable and not _COMPARED_BETWEEN.search(text, f.end, p.start)]
+    later = [p for p in periods if p.start >= f.end and (p.usable or p.kind == "current")
+             and not _COMPARED_BETWEEN.search(text, f.end, p.start)]
     return later[0] if later else None
 
 
