@@ -2111,3 +2111,22 @@ def test_trade_with_neighbouring_countries_is_a_regional_total() -> None:
             "countries topped "
             "$980 million last year.")
     assert rows(text, "2022-02-10") == {("turnover", "CHL", "PER", "2021-01-01", "2021-12-31", 702.3e6, None, "")}
+
+
+@pytest.mark.parametrize("words, end", [("in the past eight months", "2024-08-31"),
+                                        ("over the last nine months", "2024-09-30")])
+def test_the_past_months_of_a_report_are_this_years_months_so_far(words: str, end: str) -> None:
+    text = f"Trade between Chile and Peru came to $1.47 billion {words}, the ministry said."
+    assert rows(text, "2024-10-15") == {("turnover", "CHL", "PER", "2024-01-01", end, 1.47e9, None, "")}
+
+
+@pytest.mark.parametrize("words", ["over the past three months", "over the past 12 months"])
+def test_past_months_that_do_not_reach_back_to_january_are_a_rolling_window_and_no_fact(words: str) -> None:
+    assert rows(f"Trade between Chile and Peru came to $3.2 billion {words}.", "2024-10-15") == set()
+
+
+def test_a_sentence_opening_with_the_whole_states_only_its_part() -> None:
+    text = ("Trade between Chile and Peru came to $518 million in January-June 2024. Of $518 million, about $402 "
+            "million fell on Chile's exports.")
+    assert rows(text, "2024-08-01") == {("turnover", "CHL", "PER", "2024-01-01", "2024-06-30", 518e6, None, ""),
+                                        ("exports", "CHL", "PER", "2024-01-01", "2024-06-30", 402e6, None, "")}

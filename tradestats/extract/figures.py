@@ -152,6 +152,8 @@ _COMPARED_PERIOD_BEFORE = re.compile(r"\b(?:compared|comparison|than|against|ver
 #: An amount that is how much one value exceeds another: "$19 billion more than those of Canada".
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|higher|lower|greater|bigger|smaller)\s+than\b", re.IGNORECASE)
 
+#: A sentence that opens with the whole its parts are of: "Of $343 million, ...", "Out of the $2 billion, ...".
+_WHOLE_BEFORE = re.compile(r"\s*(?:[Oo]ut\s+of|[Oo]f)\s+(?:the\s+|this\s+)?")
 #: "more than" or "less than" right before an amount: a qualifier of it.
 _HEDGE_BEFORE = re.compile(r"\b(?:more|less|fewer)\s+than\s+$", re.IGNORECASE)
 
@@ -169,6 +171,8 @@ def money_role(text: str, amount: Amount, previous: Amount | None, floor: int) -
         return "change"  # "cement imports are $1 million or 10 percent less": the amount it changed by
     if _DIFFERENCE_AFTER.match(text, amount.end):
         return "difference"  # "worth $19 billion more than those of Canada": how far apart two values are
+    if _WHOLE_BEFORE.fullmatch(text, floor, amount.start):
+        return "difference"  # "Of $343 million, $334 million fell on exports": the total stated before, named again
     tokens = g.tail_tokens(text, amount.start, floor)
     if g.is_comparison_money(tokens):
         return "comparison"

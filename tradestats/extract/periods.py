@@ -70,6 +70,8 @@ class PeriodMention:
     the_year: bool = False
     #: "last month": how many months before the publication's month
     months_back: int = 0
+    #: "over the past ten months": this year's months so far when they reach back to January, else a rolling window
+    past_window: bool = False
 
     @property
     def usable(self) -> bool:
@@ -206,6 +208,15 @@ def _year_ago(m: re.Match, start: int, end: int) -> PeriodMention:
 
 def _span(m: re.Match, start: int, end: int) -> PeriodMention:
     return PeriodMention(start, end, "span")
+
+
+def _past_months(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "over the past ten months" in a report of late November: the months of this year so far, as statistics
+    agencies count them (January to October); a year or more ("the last 12 months") is a rolling window."""
+    n = _months_count(m.group("n"))
+    if not 1 <= n <= 11:
+        return PeriodMention(start, end, "span")
+    return PeriodMention(start, end, "months", 1, n, stretch=True, past_window=True)
 
 
 def _year_pair(m: re.Match, start: int, end: int) -> PeriodMention:
@@ -458,8 +469,8 @@ _FORMS: list[_Form] = [
     _form(rf"(?<![\w$€£.,/-])(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)(?![\w%/-]|[.,]\d)",
           _year_pair, (_YEAR_RANGE,)),
     # ("the last nine months of 2023" is no rolling window: months of that year, read as months)
-    _form(rf"(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\d+|{WORD_NUMBER})\s+months(?!\s+of\s+(?:19|20)\d\d)", _span,
-          ("months",)),
+    _form(rf"(?:in|over|during)\s+the\s+(?:past|last)\s+(?P<n>\d+|{WORD_NUMBER})\s+months(?!\s+of\s+(?:19|20)\d\d)",
+          _past_months, ("months",)),
     _form(rf"(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _end_of_year, ("end of",)),
     _form(rf"(?i:(?:the\s+)?(?:(?:first|past|last)\s+)?)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+(?:to|through|"
@@ -755,6 +766,12 @@ def months_long(period: Period) -> int:
     return round(days / 30.44)
 
 
+def _reaches_back_to_january(months: int, ref: Reference) -> bool:
+    """Whether "the past N months" of a report are this year's so far: the month before publication or the one before
+    it is the Nth (statistics come out a month or two late)."""
+    return ref.month is not None and ref.month - 2 <= months <= ref.month - 1
+
+
 def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     """ISO dates of a usable mention, or None when its year cannot be known."""
     if mention.months_back:
@@ -771,6 +788,8 @@ def resolve(mention: PeriodMention, ref: Reference) -> Period | None:
     else:
         # A month stretch without a year is the latest one not after the reference month.
         year = ref.year - 1 if ref.month and mention.last_month > ref.month else ref.year
+    if mention.past_window and not _reaches_back_to_january(mention.last_month, ref):
+        return None
     if mention.iranian_months:
         return _iranian_period(mention, ref)
     if mention.months_to is not None:

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.64"
+RULES_VERSION = "1.65"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -954,6 +954,8 @@ class DocumentReader:
                 return in_force  # "trade reached $24 billion in 2022. Exports grew over the year ...": that year
             mention = _year_before_the_one_named(self.text, mention, periods)
             period = resolve(mention, ref)
+            if period is None and mention.past_window:
+                return None  # "over the past three months" in October: a rolling window, as a span of years is
             if period is None:
                 return NO_PERIOD
             if self.after_publication(period):
