@@ -35,8 +35,9 @@ FIELDS: dict[str, Field] = {
               "end the text does not state, or when no period is stated.", example="2022-12-31"),
         Field("value", "number", "The figure in full units (987.9 million is 987900000); empty when the text gives "
               "only a growth figure.", minimum=0, example="987900000"),
-        Field("unit", "string", "Unit of `value` and `change_value`: an ISO 4217 currency code, `t` for tonnes or "
-              "`kg` for kilograms.", pattern=r"[A-Z]{3}|t|kg", example="USD"),
+        Field("unit", "string", "Unit of `value` and `change_value`: an ISO 4217 currency code, `t` for tonnes, "
+              "`kg` for kilograms, `m3` for cubic metres (gas), `kWh` for kilowatt-hours (electricity), `l` for "
+              "litres or `bbl` for barrels.", pattern=r"[A-Z]{3}|t|kg|m3|kWh|l|bbl", example="USD"),
         Field("qualifier", "string", "How exact the stated value is: exact, approx (about, nearly, close to), "
               "over (more than, exceeded) or under (less than).", enum=("exact", "approx", "over", "under")),
         Field("growth_ratio", "number", "Value divided by the prior-period value, as the text states it "

@@ -115,7 +115,7 @@ def source_link(src: dict) -> str:
 def money(value: float | None, unit: str | None) -> str:
     if value is None:
         return ""
-    if unit in ("t", "kg"):
+    if unit and not (len(unit) == 3 and unit.isupper()):  # a measure (t, kg, m3, kWh, l, bbl), not a currency
         return f"{value:,.0f} {unit}"
     return f"{value / 1e6:,.1f} million {html.escape(unit or '')}"
 

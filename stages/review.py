@@ -394,7 +394,7 @@ def add(
     period_end: Annotated[str, typer.Option(metavar="DATE", help="Last day of the period, YYYY-MM-DD.")] = "",
     value: Annotated[str, typer.Option(metavar="NUMBER", help="The figure in full units (987.9 million -> 987900000).")] = "",
     unit: Annotated[str, typer.Option(
-        metavar="UNIT", help="ISO 4217 currency code, or t for tonnes.")] = "",
+        metavar="UNIT", help="ISO 4217 currency code, or t (tonnes), kg, m3, kWh, l or bbl.")] = "",
     qualifier: Annotated[str, typer.Option(
         metavar="QUALIFIER", help="How exact the value is: exact, approx, over or under.")] = "",
     growth_ratio: Annotated[str, typer.Option(metavar="RATIO", help="Value / prior value (2.1 times -> 2.1; up 10% -> 1.1).")] = "",

@@ -2130,3 +2130,34 @@ def test_a_sentence_opening_with_the_whole_states_only_its_part() -> None:
             "million fell on Chile's exports.")
     assert rows(text, "2024-08-01") == {("turnover", "CHL", "PER", "2024-01-01", "2024-06-30", 518e6, None, ""),
                                         ("exports", "CHL", "PER", "2024-01-01", "2024-06-30", 402e6, None, "")}
+
+
+def test_the_largest_partner_in_the_region_is_a_country_not_a_province() -> None:
+    text = "Peru's top commercial partner in the region is still Chile, with trade volume above $1.3 billion in 2023."
+    assert rows(text, "2024-02-01") == {("turnover", "PER", "CHL", "2023-01-01", "2023-12-31", 1.3e9, None, "")}
+
+
+def test_a_list_of_growths_each_after_its_partner() -> None:
+    text = "In 2023, trade of Peru with Chile fell by 12 percent, with Bolivia by 7.5 percent, and with Brazil by 4 percent."
+    assert {(p, gr) for _t, _r, p, _s, _e, _v, gr, _c in rows(text, "2024-02-01")} == {
+        ("CHL", 0.88), ("BOL", 0.925), ("BRA", 0.96)}
+
+
+@pytest.mark.parametrize("stated, value, unit, goods", [
+    ("3.4 billion cubic meters of natural gas", 3.4e9, "m3", "natural gas"),
+    ("about 2.2 bcm of gas", 2.2e9, "m3", "gas"),
+    ("640 million kWh of electricity", 640e6, "kWh", "electricity"),
+    ("1.5 GWh of electricity", 1.5e6, "kWh", "electricity"),
+    ("4.1 million decalitres of wine", 41e6, "l", "wine"),
+    ("17.2 million liters of wine", 17.2e6, "l", "wine"),
+    ("2.6 million barrels of crude oil", 2.6e6, "bbl", "crude oil")])
+def test_goods_not_sold_by_weight_are_measured_in_their_own_units(stated: str, value: float, unit: str,
+                                                                  goods: str) -> None:
+    found = read_document(Document("t01_test", f"In 2023 Chile shipped {stated} to Peru.", "2024-02-01")).candidates
+    assert {(c.table, c.reporter, c.partner, c.value, c.unit, c.commodity) for c in found} == {
+        ("commodities", "CHL", "PER", value, unit, goods)}
+
+
+def test_a_rate_of_barrels_a_day_is_no_quantity() -> None:
+    text = "In January 2023 Chile's share in Peru's oil purchases climbed to 0.8 million barrels per day."
+    assert read_document(Document("t01_test", text, "2023-03-01")).candidates == []

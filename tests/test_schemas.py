@@ -57,3 +57,17 @@ def test_readme_data_dictionary_is_generated_from_the_schemas():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     block = readme[readme.index(BEGIN) + len(BEGIN): readme.index(END)].strip()
     assert block == dictionary_markdown(), "run `python -m schemas.dictionary --write README.md`"
+
+
+@pytest.mark.parametrize("unit, ok", [("m3", True), ("kWh", True), ("l", True), ("bbl", True), ("USD", True),
+                                      ("m³", False), ("litres", False), ("kwh", False)])
+def test_the_unit_pattern_takes_the_measures_of_goods_not_sold_by_weight(unit, ok):
+    from tradestats.csvio import CsvRecord
+    from tradestats.tables import pandera_problems, typed_frame
+
+    from tests.conftest import fact_row
+
+    table = schemas.VALIDATED["turnover"]
+    frame, _ = typed_frame(table, [CsvRecord(2, fact_row(unit=unit))], "t.csv")
+    problems = {(p.column, p.check) for p in pandera_problems(table, frame, "t.csv")}
+    assert (("unit", "pattern") not in problems) == ok, problems

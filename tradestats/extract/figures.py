@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from tradestats.extract import grammar as g
 from tradestats.extract.growth import Growth, find_growth
-from tradestats.extract.numbers import (QUANTITY_UNITS, Amount, find_implied_money, find_kilograms, find_money,
-                                        find_tonnes, with_borrowed_scales)
+from tradestats.extract.numbers import (QUANTITY_UNITS, Amount, find_implied_money, find_kilograms, find_measures,
+                                        find_money, find_tonnes, with_borrowed_scales)
 
 
 @dataclass
@@ -56,7 +56,7 @@ def stated_amounts(text: str, a: int, b: int, lower: str | None = None) -> list[
     """Money, tonnes and kilograms in ``text[a:b]`` in text order; a quantity inside a money expression is part of it.
     (``lower``: the whole text lower-cased, when at hand.)"""
     money = with_borrowed_scales(text, find_money(text, a, b, lower))
-    quantities = find_tonnes(text, a, b, lower) + find_kilograms(text, a, b, lower)
+    quantities = find_tonnes(text, a, b, lower) + find_kilograms(text, a, b, lower) + find_measures(text, a, b, lower)
     tonnes = [t for t in quantities if not _overlaps(t.start, t.end, [(m.start, m.end) for m in money])]
     stated = sorted(money + tonnes, key=lambda m: m.start) if tonnes else money  # tonnes: and kilograms
     implied = find_implied_money(text, a, b, stated, lower)

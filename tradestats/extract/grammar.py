@@ -460,8 +460,8 @@ PRICE_AFTER = re.compile(r"\s*(?:per|a|an|/)\s*(?:metric\s+)?(?:ton|tonne|t|kg|k
 #: A price named right before its amount: "at an average price of $273", "the cost of $1,200".
 PRICE_BEFORE = re.compile(r"\b(?:average\s+|mean\s+|unit\s+|export\s+|import\s+)?(?:price|cost)\s+(?:of|was|is|at)\s+"
                           r"(?:about\s+|around\s+|some\s+)?$", _I)
-#: Statements about regions and provinces, not countries.
-SUBNATIONAL = Words(r"\b(?:region|regions|province|provinces|oblast|oblasts|krai|prefecture|city|cities"
+#: Statements about regions and provinces, not countries ("the largest partner in the region": the countries around).
+SUBNATIONAL = Words(r"\b(?:(?<!in\sthe\s)region|regions|province|provinces|oblast|oblasts|krai|prefecture|city|cities"
                     r"|autonomous|governorate|municipality)\b")
 #: A partner named right after the flow word ("trade with St. Petersburg", "exports to Xinjiang"): a capitalised
 #: name there that is not a country's is a city or a province, or a region such as "Central Asia".

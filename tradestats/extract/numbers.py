@@ -137,8 +137,26 @@ _RANGE_BEFORE = re.compile(rf"(?:\d|\b{WORD_NUMBER})\s?(?:[-–]|to)\s?$")
 _YEAR_TO_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s+to\s$")
 
 
-#: The units of quantities, beside the currencies: tonnes and kilograms (tea, coffee, saffron are sold by the kg).
-QUANTITY_UNITS = frozenset({"t", "kg"})
+#: The units of quantities, beside the currencies: tonnes and kilograms (tea, coffee, saffron are sold by the kg),
+#: and the measures of goods not sold by weight: cubic metres of gas, kilowatt-hours of electricity, litres of wine,
+#: barrels of oil.
+QUANTITY_UNITS = frozenset({"t", "kg", "m3", "kWh", "l", "bbl"})
+#: Those measures as written, with the factor to the unit ("2.5 billion cubic meters", "1.3 bcm", "800 million kWh",
+#: "1.2 GWh", "5.6 million decalitres", "6.1 million barrels").
+_MEASURES = {"cubic meters": ("m3", 1.0), "cubic metres": ("m3", 1.0), "cubic meter": ("m3", 1.0),
+             "cubic metre": ("m3", 1.0), "m3": ("m3", 1.0), "m³": ("m3", 1.0), "bcm": ("m3", 1e9),
+             "kilowatt-hours": ("kWh", 1.0), "kilowatt hours": ("kWh", 1.0), "kilowatt-hour": ("kWh", 1.0),
+             "kilowatt hour": ("kWh", 1.0),
+             "kwh": ("kWh", 1.0), "mwh": ("kWh", 1e3), "gwh": ("kWh", 1e6), "twh": ("kWh", 1e9),
+             "liters": ("l", 1.0), "litres": ("l", 1.0), "liter": ("l", 1.0), "litre": ("l", 1.0),
+             "decaliters": ("l", 10.0), "decalitres": ("l", 10.0), "barrels": ("bbl", 1.0), "barrel": ("bbl", 1.0)}
+_MEASURE = re.compile(
+    rf"(?<![\w.,$])(?P<num>{NUMBER})(?:\s(?P<scale>{_SCALE_SPACED}))?\s?(?P<unit>(?i:cubic\s+met(?:er|re)s?|kilowatt"
+    r"[\s-]hours?|decalit(?:er|re)s|lit(?:er|re)s?|barrels?|bcm|[kmgt]wh)|m3|m³)(?![\w-])"
+    # (a rate is no quantity: "1.27 million barrels per day", "bcm a year")
+    r"(?!\s*(?:per|a|an|each)\s+(?:day|week|month|year|annum|hour)\b|\s*/\s*(?:day|d|year)\b)")
+#: The stems a sentence must hold for a measure to be looked for (cheap substring tests first).
+_MEASURE_STEMS = ("cubic", "bcm", "wh", "liter", "litre", "barrel", "m3", "m³")
 #: A quantity in kilograms: "8.4 million kilograms", "755,120 kg" (not "90-kilogramme bags", no price "per kg").
 _KILOGRAMS = re.compile(
     rf"(?<![\w.,$])(?P<num>{NUMBER})(?:\s(?P<scale>{_SCALE_SPACED}))?\s?(?:kilogram(?:me)?s|kgs?|kilos)\b(?!-)")
@@ -146,7 +164,7 @@ _KILOGRAMS = re.compile(
 
 @dataclass
 class Amount:
-    """A money or quantity figure: ``unit`` is an ISO 4217 code, "t" (tonnes) or "kg" (kilograms)."""
+    """A money or quantity figure: ``unit`` is an ISO 4217 code or one of ``QUANTITY_UNITS``."""
 
     start: int
     end: int
@@ -406,6 +424,20 @@ def find_kilograms(text: str, start: int = 0, end: int | None = None, lower: str
         return []
     return [Amount(m.start(), m.end(), _exact(parse_number(m.group("num")) * _scale(m.group("scale"))), "kg")
             for m in _KILOGRAMS.finditer(text, start, end)]
+
+
+def find_measures(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> list[Amount]:
+    """Every quantity in cubic metres, kilowatt-hours, litres or barrels in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    low = text[start:end].lower() if lower is None else lower[start:end]
+    if not any(map(low.__contains__, _MEASURE_STEMS)):
+        return []
+    found = []
+    for m in _MEASURE.finditer(text, start, end):
+        unit, factor = _MEASURES[_SPACES.sub(" ", m.group("unit").lower())]
+        value = parse_number(m.group("num")) * _scale(m.group("scale")) * factor
+        found.append(Amount(m.start(), m.end(), _exact(value), unit))
+    return found
 
 
 #: The last item of a list of tonnages, written without its unit: "..., 7.6 thousand tons to Kyrgyzstan, and 1,146

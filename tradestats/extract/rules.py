@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.65"
+RULES_VERSION = "1.66"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -728,7 +728,8 @@ class DocumentReader:
                     valued += 1
                     previous_end = group.main.end
                 if group.main is None and growth_list and not listed and group.growth is not None:
-                    group_parties = self.partner_after(group.growth, countries, parties) or group_parties
+                    group_parties = self.partner_after(group.growth, countries, parties) or \
+                        self.partner_before_growth(group.growth, countries, parties) or group_parties
                 if group_parties is not None and not group_parties.bilateral_flow and commodities and \
                         commodities[0].end <= sent.start:
                     group_parties = self.counterpart_of_last_goods(group_parties, seg.flow.table) or group_parties
@@ -802,6 +803,19 @@ class DocumentReader:
         if after.code == kept:
             return None
         return Parties(kept, after.code, explicit=True, bilateral_flow=parties.bilateral_flow)
+
+    def partner_before_growth(self, f: Figure, countries: list[CountryMention], parties: Parties) -> Parties | None:
+        """The partner a listed growth names right before itself: "trade with Chile fell by 20%, with Bolivia by
+        10.3%"; the list keeps its home side."""
+        before = next((c for c in reversed(countries) if f.start - 30 <= c.end <= f.start), None)
+        if before is None or not _PARTNER_BEFORE_GROWTH.search(self.text, max(0, before.start - 12), before.start) \
+                or not _GROWTH_AFTER_PARTNER.fullmatch(self.text, before.end, f.start):
+            return None
+        home = self.article.home
+        kept = home if home is not None and home in (parties.reporter, parties.partner) else parties.reporter
+        if before.code == kept:
+            return None
+        return Parties(kept, before.code, explicit=True, bilateral_flow=parties.bilateral_flow)
 
     def items(self, seg: Segment, figures: list[Figure], products: SentenceProducts,
               topic: CommodityMention | None, names_country: bool = False
@@ -1420,6 +1434,8 @@ def _continues_topic(flow: g.FlowWord) -> bool:
 
 
 #: The words before a period that opens its sentence as the figure's own: "During the same period of 2021, ...".
+_PARTNER_BEFORE_GROWTH = re.compile(r"\b(?:with|to|from)\s+(?:the\s+)?$")
+_GROWTH_AFTER_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
 _FOR_COMPARISON = re.compile(r"\s*(?:[Ff]or|[Bb]y|[Ii]n)\s+comparison\b")
 _LEADS_THE_SENTENCE = re.compile(r"\s*(?:[Dd]uring|[Ii]n|[Ff]or|[Oo]ver|[Ww]ithin)\s+")
 
