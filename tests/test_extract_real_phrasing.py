@@ -2161,3 +2161,17 @@ def test_goods_not_sold_by_weight_are_measured_in_their_own_units(stated: str, v
 def test_a_rate_of_barrels_a_day_is_no_quantity() -> None:
     text = "In January 2023 Chile's share in Peru's oil purchases climbed to 0.8 million barrels per day."
     assert read_document(Document("t01_test", text, "2023-03-01")).candidates == []
+
+
+def test_tonnes_glued_to_the_number_as_trade_journals_write_them() -> None:
+    text = ("Chile sold 1.4Mt of copper ore in January-June 2021, mostly to Peru (610,000t) and Bolivia (85kt).")
+    assert {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2021-09-01")} == {("PER", 610000.0), ("BOL", 85000.0)}
+    assert flagged(text, "2021-09-01") == {"1.4Mt"}
+
+
+@pytest.mark.parametrize("parts", ["mainly to Peru (610,000 tons), Bolivia (85,000 tons) and Brazil (20,000 tons)",
+                                   "including 610,000 tons to Peru, 85,000 tons to Bolivia and 20,000 tons to Brazil"])
+def test_a_world_total_before_its_partners_parts_is_no_value_of_the_first_partner(parts: str) -> None:
+    text = f"Chile shipped 1.4 million tons of copper ore in 2021, {parts}."
+    assert {(r, p, v) for _t, r, p, _s, _e, v, *_ in rows(text, "2022-03-01")} == {
+        ("CHL", "PER", 610000.0), ("CHL", "BOL", 85000.0), ("CHL", "BRA", 20000.0)}

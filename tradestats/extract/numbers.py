@@ -129,6 +129,10 @@ _FROM_BEFORE = re.compile(rf"\bfrom\s+(?P<num>{NUMBER})(?:\s(?P<scale>{_SCALE_SP
 #: A number right before "and" and a quantity with its unit: "in the volumes of 6,000 and 1,500 tons".
 _SHARED_UNIT_BEFORE = re.compile(rf"(?<![\w.,$])(?P<num>{NUMBER})\s+(?:and|or)\s+$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+#: Tonnes glued to the number, as trade journals write them: "562,000t", "3.2Mt" (megatonnes), "850kt".
+_GLUED_TONNES = re.compile(rf"(?<![\w.,$])(?P<num>{NUMBER})(?P<unit>Mt|kt|t)(?![\w-])")
+_GLUED_TONNES_HINT = re.compile(r"\d(?:Mt|kt|t)(?![\w-])")
+_GLUED_SCALES = {"Mt": 1e6, "kt": 1e3, "t": 1.0}
 #: The trade's abbreviations for thousands and millions of metric tons ("913 KMT", "1.7 MMT").
 _TRADE_TONNES = {"KMT": 1e3, "MMT": 1e6}
 #: The lower end of a range right before a quantity: "7-8 mln tons", "seven to eight million tons".
@@ -382,8 +386,10 @@ def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | 
     end = len(text) if end is None else end
     found = []
     low = text[start:end].lower() if lower is None else lower[start:end]
+    glued = [Amount(m.start(), m.end(), _exact(parse_number(m.group("num")) * _GLUED_SCALES[m.group("unit")]), "t")
+             for m in _GLUED_TONNES.finditer(text, start, end)] if _GLUED_TONNES_HINT.search(text, start, end) else []
     if "ton" not in low and "mt" not in low and " tn" not in low:
-        return found
+        return glued
     # The pattern runs only in a short window ending at each "ton" or "MT" (every digit and number word of a whole
     # article is a possible start otherwise).
     covered = start
@@ -413,6 +419,9 @@ def find_tonnes(text: str, start: int = 0, end: int | None = None, lower: str | 
                 if elided is not None:
                     found.append(elided)
                     covered = elided.end
+    if glued:
+        found += [x for x in glued if not any(f.start < x.end and x.start < f.end for f in found)]
+        found.sort(key=lambda x: x.start)
     return found
 
 

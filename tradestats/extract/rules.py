@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.66"
+RULES_VERSION = "1.67"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -715,6 +715,10 @@ class DocumentReader:
                 group_parties = parties
                 if group.main is not None:
                     own = self.partner_after(group.main, countries, parties) if a_list and not listed else None
+                    if a_list and not listed and not valued and own is None and \
+                            self.total_before_its_parts(group.main, seg_figures):
+                        self.note_total(seg_figures)  # "1.4 million tons of ore, mainly to Peru (610,000 tons), ..."
+                        continue
                     if listed:
                         group_parties = listed[valued] if valued < len(listed) else None
                     elif own is not None:
@@ -803,6 +807,14 @@ class DocumentReader:
         if after.code == kept:
             return None
         return Parties(kept, after.code, explicit=True, bilateral_flow=parties.bilateral_flow)
+
+    def total_before_its_parts(self, total: Figure, figures: list[Figure]) -> bool:
+        """Whether a first value is the whole its partners' values are parts of ("exported 1.4 million tons in 2021,
+        mainly to Peru (610,000 tons) and Bolivia (85,000 tons)", "..., including 610,000 tons to Peru"): a world
+        total, no value of the first partner's."""
+        following = next((f for f in figures if f.start > total.end and f.amount is not None and f.role == "main"), None)
+        return following is not None and \
+            _PARTS_FOLLOW.search(self.text, total.end, following.start) is not None
 
     def partner_before_growth(self, f: Figure, countries: list[CountryMention], parties: Parties) -> Parties | None:
         """The partner a listed growth names right before itself: "trade with Chile fell by 20%, with Bolivia by
@@ -1434,6 +1446,8 @@ def _continues_topic(flow: g.FlowWord) -> bool:
 
 
 #: The words before a period that opens its sentence as the figure's own: "During the same period of 2021, ...".
+_PARTS_FOLLOW = re.compile(r",\s*(?:(?:mainly|mostly|primarily|chiefly|largely|predominantly|principally)\s+(?:to|from|in)"
+                           r"|including|in\s+particular|of\s+which)\b(?![^,;]*\b(?:imports?|exports?)\b)")
 _PARTNER_BEFORE_GROWTH = re.compile(r"\b(?:with|to|from)\s+(?:the\s+)?$")
 _GROWTH_AFTER_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
 _FOR_COMPARISON = re.compile(r"\s*(?:[Ff]or|[Bb]y|[Ii]n)\s+comparison\b")
