@@ -2175,3 +2175,19 @@ def test_a_world_total_before_its_partners_parts_is_no_value_of_the_first_partne
     text = f"Chile shipped 1.4 million tons of copper ore in 2021, {parts}."
     assert {(r, p, v) for _t, r, p, _s, _e, v, *_ in rows(text, "2022-03-01")} == {
         ("CHL", "PER", 610000.0), ("CHL", "BOL", 85000.0), ("CHL", "BRA", 20000.0)}
+
+
+def test_a_possessive_supply_noun_after_the_trade_growth_is_the_owners_exports() -> None:
+    text = ("Trade between Chile and Peru grew to $3.1 billion in 2022.\n\nThe rise in bilateral trade of 11.2% owed "
+            "much to a jump in Chile's supplies to Peru of chemical products by 41.5%, plastics - 17%.")
+    assert {(t, c, gr) for t, _r, _p, _s, _e, _v, gr, c in rows(text, "2023-02-01") if t == "commodities"} == {
+        ("commodities", "chemical products", 1.415), ("commodities", "plastics", 1.17)}
+    assert {c.flow for c in read_document(Document("t01_test", text, "2023-02-01")).candidates
+            if c.table == "commodities"} == {"export"}
+
+
+def test_each_growth_by_a_share_of_goods_is_of_the_goods_after_it() -> None:
+    text = ("In 2022 Chile increased its imports from Peru of cotton by 31%, by 12.5% of fertilizers, and by 8.8% of "
+            "machinery and equipment.")
+    assert {(c, gr) for *_x, gr, c in rows(text, "2023-02-01")} == {
+        ("cotton", 1.31), ("fertilizers", 1.125), ("machinery and equipment", 1.088)}

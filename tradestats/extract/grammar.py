@@ -284,6 +284,12 @@ class QuickTests:
         word of their sentence ("Exports of wheat rose, while supplies of flour fell")."""
         return any(map(self.lower[start:end].__contains__, _TRADE_VERB_STEMS))
 
+    def possessive(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` may hold a possessive ("Chile's supplies to Peru"; a curly apostrophe is "?"
+        in the ASCII copy)."""
+        lower = self.lower[start:end]
+        return "'s " in lower or "?s " in lower
+
     def remark(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` may remark on a figure ("This is 5% more than ..."): see ``REMARK``."""
         return any(map(self.lower[start:end].__contains__, _REMARK_STEMS))

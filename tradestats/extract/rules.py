@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.67"
+RULES_VERSION = "1.68"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -285,7 +285,9 @@ class DocumentReader:
                 said_before = self.quick.figure(sent.start, sent.end) or self.quick.flow_word(sent.start, sent.end)
             own = flows[bisect.bisect_left(flow_starts, sent.start):bisect.bisect_left(flow_starts, sent.end)]
             if weak and own:
-                if self.quick.trade_verb(sent.start, sent.end):  # "Coal sales to India ..., while exports ..."
+                # "Coal sales to India ..., while exports ..."; "trade grew due to Chile's supplies to Peru of ..."
+                if self.quick.trade_verb(sent.start, sent.end) or (
+                        self.quick.weak_flow_word(sent.start, sent.end) and self.quick.possessive(sent.start, sent.end)):
                     own = _with_weak_clauses(self.text, own, sent)
             elif weak and self.quick.weak_flow_word(sent.start, sent.end):
                 own = g.find_flow_words(self.text, sent.start, sent.end)
@@ -850,6 +852,9 @@ class DocumentReader:
                 own = products.after(f.end, seg.end) or own  # "60,200 tons of flour and 15,600 tons of grain"
             if not own and (f.is_growth or (f.amount and f.amount.unit in QUANTITY_UNITS)):
                 own = products.after(f.end, seg.end)
+            elif own and f.is_growth and _TONS_OF.match(self.text, f.end):
+                # "by 45% of plastics, by 23.4% of textiles, and by 21.4% of machinery": the goods after "of"
+                own = products.after(f.end, seg.end) or own
             elif not own and f.amount:
                 worth = _WORTH_OF.match(self.text, f.end, seg.end)  # "$1.5 billion worth of seafood"
                 own = products.after(worth.end(), seg.end) if worth else own
@@ -1398,6 +1403,8 @@ def _with_weak_clauses(text: str, flows: list[g.FlowWord], sent: Span) -> list[g
     return sorted(flows + weak, key=lambda f: f.start) if weak else flows
 
 
+_POSSESSIVE_BETWEEN = re.compile(r"['’]s\s+")
+_TO_OR_FROM_AFTER = re.compile(r"\s+(?:to|from)\s+")
 #: A country as the subject of the weak verb right after it: "Chile has sold", "Peru also bought".
 _SUBJECT_OF_WEAK_VERB = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?$")
 
@@ -1407,6 +1414,11 @@ def _subject_clause_starts(text: str, sent: Span, weak_words: list[g.FlowWord]) 
     is small, so far this year Chile has sold Peru 621 tonnes" (the clause is the verb's, not the noun's)."""
     out = set()
     for w in weak_words:
+        owner = [c for c in find_countries(text, max(sent.start, w.start - 40), w.start) if c.kind != "demonym"]
+        if owner and _POSSESSIVE_BETWEEN.fullmatch(text, owner[-1].end, w.start) and \
+                _TO_OR_FROM_AFTER.match(text, w.end):
+            out.add(owner[-1].start)  # "... due to an increase in Chile's supplies to Peru of farm goods by 13%"
+            continue
         comma = text.rfind(", ", sent.start, w.start)
         if comma == -1:
             continue
