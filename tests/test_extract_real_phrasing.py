@@ -2147,7 +2147,7 @@ def test_a_list_of_growths_each_after_its_partner() -> None:
     ("3.4 billion cubic meters of natural gas", 3.4e9, "m3", "natural gas"),
     ("about 2.2 bcm of gas", 2.2e9, "m3", "gas"),
     ("640 million kWh of electricity", 640e6, "kWh", "electricity"),
-    ("1.5 GWh of electricity", 1.5e6, "kWh", "electricity"),
+    ("1.5 billion kilowatt-hours of electricity", 1.5e9, "kWh", "electricity"),
     ("4.1 million decalitres of wine", 41e6, "l", "wine"),
     ("17.2 million liters of wine", 17.2e6, "l", "wine"),
     ("2.6 million barrels of crude oil", 2.6e6, "bbl", "crude oil")])

@@ -146,21 +146,21 @@ _YEAR_TO_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s+to\s$")
 #: barrels of oil.
 QUANTITY_UNITS = frozenset({"t", "kg", "m3", "kWh", "l", "bbl"})
 #: Those measures as written, with the factor to the unit ("2.5 billion cubic meters", "1.3 bcm", "800 million kWh",
-#: "1.2 GWh", "5.6 million decalitres", "6.1 million barrels").
+#: "5.6 million decalitres", "6.1 million barrels").
 _MEASURES = {"cubic meters": ("m3", 1.0), "cubic metres": ("m3", 1.0), "cubic meter": ("m3", 1.0),
-             "cubic metre": ("m3", 1.0), "m3": ("m3", 1.0), "m³": ("m3", 1.0), "bcm": ("m3", 1e9),
+             "cubic metre": ("m3", 1.0), "m3": ("m3", 1.0), "bcm": ("m3", 1e9),
              "kilowatt-hours": ("kWh", 1.0), "kilowatt hours": ("kWh", 1.0), "kilowatt-hour": ("kWh", 1.0),
              "kilowatt hour": ("kWh", 1.0),
-             "kwh": ("kWh", 1.0), "mwh": ("kWh", 1e3), "gwh": ("kWh", 1e6), "twh": ("kWh", 1e9),
+             "kwh": ("kWh", 1.0),
              "liters": ("l", 1.0), "litres": ("l", 1.0), "liter": ("l", 1.0), "litre": ("l", 1.0),
              "decaliters": ("l", 10.0), "decalitres": ("l", 10.0), "barrels": ("bbl", 1.0), "barrel": ("bbl", 1.0)}
 _MEASURE = re.compile(
     rf"(?<![\w.,$])(?P<num>{NUMBER})(?:\s(?P<scale>{_SCALE_SPACED}))?\s?(?P<unit>(?i:cubic\s+met(?:er|re)s?|kilowatt"
-    r"[\s-]hours?|decalit(?:er|re)s|lit(?:er|re)s?|barrels?|bcm|[kmgt]wh)|m3|m³)(?![\w-])"
+    r"[\s-]hours?|decalit(?:er|re)s|lit(?:er|re)s?|barrels?|bcm|kwh)|m3)(?![\w-])"
     # (a rate is no quantity: "1.27 million barrels per day", "bcm a year")
     r"(?!\s*(?:per|a|an|each)\s+(?:day|week|month|year|annum|hour)\b|\s*/\s*(?:day|d|year)\b)")
 #: The stems a sentence must hold for a measure to be looked for (cheap substring tests first).
-_MEASURE_STEMS = ("cubic", "bcm", "wh", "liter", "litre", "barrel", "m3", "m³")
+_MEASURE_STEMS = ("cubic", "bcm", "kwh", "kilowatt", "lit", "barrel", "m3")
 #: A quantity in kilograms: "8.4 million kilograms", "755,120 kg" (not "90-kilogramme bags", no price "per kg").
 _KILOGRAMS = re.compile(
     rf"(?<![\w.,$])(?P<num>{NUMBER})(?:\s(?P<scale>{_SCALE_SPACED}))?\s?(?:kilogram(?:me)?s|kgs?|kilos)\b(?!-)")

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.68"
+RULES_VERSION = "1.69"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -711,8 +711,7 @@ class DocumentReader:
         # "exports increased by 49.7% to Turkey, by 48.5% to the United States": a list of growths, each with its partner
         growth_list = not a_list and sum(1 for f in seg_figures if f.is_growth) > 1
         subject: str | None | object = _UNSET  # the side a list after the first value ranks, looked up once
-        names_country = any(seg.start <= c.start < seg.end for c in countries)
-        for commodities, item_figures in self.items(seg, seg_figures, products, topic, names_country):
+        for commodities, item_figures in self.items(seg, seg_figures, products, topic, countries):
             for group in group_figures(item_figures):
                 group_parties = parties
                 if group.main is not None:
@@ -832,10 +831,10 @@ class DocumentReader:
         return Parties(kept, before.code, explicit=True, bilateral_flow=parties.bilateral_flow)
 
     def items(self, seg: Segment, figures: list[Figure], products: SentenceProducts,
-              topic: CommodityMention | None, names_country: bool = False
+              topic: CommodityMention | None, countries: list[CountryMention] = ()
               ) -> list[tuple[list[CommodityMention] | None, list[Figure]]]:
         """Figures split by the product they are about (None: the whole flow, or the paragraph's ``topic``).
-        ``names_country``: the segment names a country, so a tonnage with its growth is of the goods named before."""
+        With a country named in the segment a tonnage and its growth are of the goods named before."""
         items: list[tuple[list[CommodityMention] | None, list[Figure]]] = []
         current: list[CommodityMention] | None = None
         untitled = [topic] if topic else None
@@ -873,7 +872,9 @@ class DocumentReader:
             floor = f.end
         if len(items) > 1 and "respectively" in self.quick.lower[seg.start:seg.end]:
             items = _respective_amounts(items)
-        if any(c is None and _tonnages_only(fs, with_growth=names_country) for c, fs in items) and \
+        if any(c is None and (_tonnages_only(fs, with_growth=False) or (
+                _tonnages_only(fs, with_growth=True) and any(seg.start <= m.start < seg.end for m in countries)))
+               for c, fs in items) and \
                 not _GENERIC_GOODS.search(self.text, seg.start, seg.flow.end):
             named = self.goods_named_before(seg.start)  # "China bought 4.81 thousand tons": of the goods just named
             items = [(named if c is None and named else c, fs) for c, fs in items]
