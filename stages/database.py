@@ -16,7 +16,7 @@ import yaml
 
 import schemas
 from schemas.model import Table
-from stages.common import stage_parser, BUILD, DATA, REPO, params, relative, run_stage
+from stages.common import Beside, stage_parser, BUILD, DATA, REPO, params, relative, run_stage
 from tradestats.csvio import write_text_atomic
 from tradestats.typed_export import build_sqlite, read_all, replace_folder, write_parquet_folder
 
@@ -71,8 +71,10 @@ def main(argv: list[str] | None = None) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".database-", dir=args.out))
     try:
-        build_sqlite(work / SQLITE, tables, rows)
+        # the SQLite file on another core while the Parquet files are written (neither reads the other)
+        sqlite = Beside(lambda: build_sqlite(work / SQLITE, tables, rows))
         write_parquet_folder(work / PARQUET, tables, rows)
+        sqlite.result()
         replace_folder(work / PARQUET, args.out / PARQUET)
         (work / SQLITE).replace(args.out / SQLITE)
     finally:

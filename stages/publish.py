@@ -20,11 +20,11 @@ from pathlib import Path
 
 import schemas
 from schemas.model import Table
-from stages.common import stage_parser, CHECKED, DOCUMENTS, REFERENCE, REPO, SERIES, params, relative, run_stage
+from stages.common import Beside, stage_parser, CHECKED, DOCUMENTS, REFERENCE, REPO, SERIES, params, relative, run_stage
 from tradestats.csvio import csv_text, read_csv_records
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem
-from tradestats.package_check import package_problems, remember, whole_package_problems
+# tradestats.package_check imports frictionless: imported where it is used (below)
 from tradestats.transaction import commit_texts
 
 DESCRIPTOR = "datapackage.json"
@@ -111,6 +111,8 @@ def stable_created(previous: Path, candidate: dict) -> str:
 
 def frictionless_problems(package_dir: Path) -> list[Problem]:
     """Frictionless on the whole package, every row: what a consumer's ``frictionless validate`` reports."""
+    from tradestats.package_check import whole_package_problems
+
     return whole_package_problems(package_dir, DESCRIPTOR)
 
 
@@ -162,13 +164,22 @@ def main(argv: list[str] | None = None) -> None:
                              "(slower; the cache is not used)")
     args = parser.parse_args(argv)
 
-    docs = list(iter_documents(DOCUMENTS))
     for leftover in args.out.glob(".publish-*"):  # the staging folder of a run that was killed (no finally ran)
         if leftover.is_dir():
             shutil.rmtree(leftover, ignore_errors=True)
     stage_dir = Path(tempfile.mkdtemp(prefix=".publish-", dir=args.out))
     try:
-        desc = build_package(stage_dir, args.checked, args.series, docs, params("package"), args.out / DESCRIPTOR)
+        def staged_package() -> dict:
+            for old in stage_dir.iterdir():  # what a failed attempt left (see Beside)
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+            docs = list(iter_documents(DOCUMENTS))
+            return build_package(stage_dir, args.checked, args.series, docs, params("package"), args.out / DESCRIPTOR)
+
+        # the package is staged on another core while frictionless (a fifth of the stage) is imported here
+        staging = Beside(staged_package)
+        from tradestats.package_check import package_problems, remember
+
+        desc = staging.result()
         report = None
         if args.full:
             problems = frictionless_problems(stage_dir)

@@ -26,7 +26,7 @@ import schemas
 from schemas.model import Table
 from schemas.consistency import CHECKS, fact_records, failing_rows
 from schemas.tolerance import is_missing
-from stages.common import stage_parser, CANDIDATES, CHECKED, DOCUMENTS, FIGURES, REPORTS, VALIDATED, params, relative, run_stage
+from stages.common import Beside, stage_parser, CANDIDATES, CHECKED, DOCUMENTS, FIGURES, REPORTS, VALIDATED, params, relative, run_stage
 from tradestats.csvio import read_csv_records, write_csv_atomic, write_text_atomic
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem, format_problems, shorten
@@ -425,6 +425,8 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: Candida
         result.loaded[name] = loaded
         result.problems += loaded.problems
     wrong_cells = {(p.file, p.line, p.column) for p in result.problems}
+    # the cross-row checks need the tables only: worked out beside the row checks, on another core
+    cross_rows = Beside(lambda: consistency_problems(without_bad_rows(result.loaded, wrong_cells), docs, severities))
     cache = SourceCache(cache_dir / ROW_CACHE if cache_dir is not None else None)
     grouped = rows_by_source(result.loaded)
     row_errors, drift = row_check_problems(grouped, docs, candidates.rows, cache)
@@ -442,7 +444,7 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: Candida
     result.dismissed_table = dismissed
     result.problems += dismissed.problems
     result.problems += duplicate_id_problems(result)
-    consistency, result.checks = consistency_problems(without_bad_rows(result.loaded, wrong_cells), docs, severities)
+    consistency, result.checks = cross_rows.result()
     result.problems += [p for p in consistency if p.severity == "error"]
     result.warnings += [p for p in consistency if p.severity == "warning"]
 
