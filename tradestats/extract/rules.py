@@ -803,11 +803,16 @@ class DocumentReader:
                 return Parties(after.code, to.code, explicit=True, bilateral_flow=parties.bilateral_flow)
         if after is None or not _OWN_PARTNER_AFTER.fullmatch(self.text, f.end, after.start):
             return None
+        return self.listed_with(after.code, parties)
+
+    def listed_with(self, partner: str, parties: Parties) -> Parties | None:
+        """The parties of a list item that names its own partner: the list keeps its home side (None when the item
+        names that side itself)."""
         home = self.article.home
         kept = home if home is not None and home in (parties.reporter, parties.partner) else parties.reporter
-        if after.code == kept:
+        if partner == kept:
             return None
-        return Parties(kept, after.code, explicit=True, bilateral_flow=parties.bilateral_flow)
+        return Parties(kept, partner, explicit=True, bilateral_flow=parties.bilateral_flow)
 
     def total_before_its_parts(self, total: Figure, figures: list[Figure]) -> bool:
         """Whether a first value is the whole its partners' values are parts of ("exported 1.4 million tons in 2021,
@@ -824,11 +829,7 @@ class DocumentReader:
         if before is None or not _PARTNER_BEFORE_GROWTH.search(self.text, max(0, before.start - 12), before.start) \
                 or not _GROWTH_AFTER_PARTNER.fullmatch(self.text, before.end, f.start):
             return None
-        home = self.article.home
-        kept = home if home is not None and home in (parties.reporter, parties.partner) else parties.reporter
-        if before.code == kept:
-            return None
-        return Parties(kept, before.code, explicit=True, bilateral_flow=parties.bilateral_flow)
+        return self.listed_with(before.code, parties)
 
     def items(self, seg: Segment, figures: list[Figure], products: SentenceProducts,
               topic: CommodityMention | None, countries: list[CountryMention] = ()
