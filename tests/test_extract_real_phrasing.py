@@ -2191,3 +2191,9 @@ def test_each_growth_by_a_share_of_goods_is_of_the_goods_after_it() -> None:
             "machinery and equipment.")
     assert {(c, gr) for *_x, gr, c in rows(text, "2023-02-01")} == {
         ("cotton", 1.31), ("fertilizers", 1.125), ("machinery and equipment", 1.088)}
+
+
+def test_a_dash_list_after_a_subjects_tonnage_to_a_partner_ranks_the_subjects() -> None:
+    text = "In 2024, Chile sold 0.9 million tons of barley to Peru, Bolivia — 0.6 million tons, Brazil — 150 thousand tons."
+    assert {(r, p, v) for _t, r, p, _s, _e, v, *_ in rows(text, "2025-03-01")} == {
+        ("CHL", "PER", 900000.0), ("BOL", "PER", 600000.0), ("BRA", "PER", 150000.0)}

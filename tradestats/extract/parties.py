@@ -167,7 +167,9 @@ def _trailing(text: str, start: int, end: int, countries: list[CountryMention],
     if not after or _PUNCTUATION_BETWEEN.search(text, start, after[0].start):
         return []
     # a list goes on only without a figure of its own ("2,345 thousand tons to Armenia, 428 thousand tons to ...")
-    after = after[:1] + [c for c in after[1:] if not _DIGIT_BETWEEN.search(text, after[0].end, c.start)]
+    # nor a country labelling a value of its own ("... to Peru, Bolivia - 1.1 million tons": the list's next item)
+    after = after[:1] + [c for c in after[1:] if not _DIGIT_BETWEEN.search(text, after[0].end, c.start)
+                         and not _LABEL_OF_A_VALUE.match(text, c.end)]
     out = []
     for code, role in _roles(text, after, start, "other", "source"):  # "worth of Russian goods": their origin
         if role not in ("source", "dest") and not (turnover and role == "with"):
@@ -176,6 +178,7 @@ def _trailing(text: str, start: int, end: int, countries: list[CountryMention],
     return out
 
 
+_LABEL_OF_A_VALUE = re.compile(r"\s*(?:[–—:]|\s-)\s*(?:about\s+|over\s+|nearly\s+)?[$€£]?\s?\d")
 #: A flow noun after a figure, which may open a statement of its own: "... and the Chilean-Bolivian turnover - $8m".
 _LATER_FLOW_NOUN = re.compile(r"\b(?:turnover|trade|exports?|imports?)\b", re.IGNORECASE)
 
