@@ -2197,3 +2197,36 @@ def test_a_dash_list_after_a_subjects_tonnage_to_a_partner_ranks_the_subjects() 
     text = "In 2024, Chile sold 0.9 million tons of barley to Peru, Bolivia — 0.6 million tons, Brazil — 150 thousand tons."
     assert {(r, p, v) for _t, r, p, _s, _e, v, *_ in rows(text, "2025-03-01")} == {
         ("CHL", "PER", 900000.0), ("BOL", "PER", 600000.0), ("BRA", "PER", 150000.0)}
+
+
+def test_as_many_partners_as_values_joined_by_and_pair_in_order() -> None:
+    text = "Chile's exports to Peru and the U.S. came to $1.4 billion and $2.6 billion in 2023."
+    assert {(r, p, v) for _t, r, p, _s, _e, v, *_ in rows(text, "2024-02-01")} == {
+        ("CHL", "PER", 1.4e9), ("CHL", "USA", 2.6e9)}
+
+
+def test_values_of_two_years_are_not_paired_with_two_partners() -> None:
+    text = "Chile's exports to Peru and Bolivia totaled $3.1 billion in 2023 and $2.8 billion in 2022."
+    found = {(p, v) for _t, _r, p, _s, _e, v, *_ in rows(text, "2024-02-01")}
+    assert ("PER", 3.1e9) not in found and ("BOL", 2.8e9) not in found
+
+
+def test_the_country_is_the_one_named_in_the_sentence_before() -> None:
+    text = ("Chile's exports to Bolivia reached $2 billion in 2023.\n\nPeru ranked fifth among Chile's markets in "
+            "January-March. Last year sales to the country were $0.9 billion.")
+    assert ("exports", "CHL", "PER", "2023-01-01", "2023-12-31", 9e8) in {
+        r[:6] for r in rows(text, "2024-04-10")}
+
+
+def test_each_tonnage_of_a_list_is_of_the_goods_after_it_known_or_not() -> None:
+    text = ("In January-August Peru sold to Chile about 50,000 tonnes of copper ore for $97 million, 33,000 "
+            "tonnes of red wines ($88 million) and 14,500 tonnes of margarine ($27 million).")
+    found = read_document(Document("t01_test", text, "2022-09-20")).candidates
+    assert {(c.commodity, c.hs_code, c.value) for c in found if c.table == "commodities"} >= {
+        ("copper ore", "2603", 5e4), ("wine", "2204", 3.3e4), ("wine", "2204", 8.8e7), ("margarine", "", 1.45e4),
+        ("margarine", "", 2.7e7)}
+
+
+def test_a_tonnage_of_aid_or_cargo_names_no_goods() -> None:
+    text = "Chile sent 5,400 tons of humanitarian aid and 39,000 tons of cargo to Peru in 2022."
+    assert not any(t == "commodities" for t, *_x in rows(text, "2023-02-01"))

@@ -196,7 +196,10 @@ CAPITALS = sorted(spelling for spelling, name in COUNTRY_NAMES.items() if name.k
 #: A capital stands for its country as the subject of a flow verb: "Moscow also supplied more to Uzbekistan".
 _CAPITAL_AS_SUBJECT = re.compile(r"\s+(?:also\s+|has\s+|had\s+)?(?:supplied|exported|imported|bought|sold|shipped"
                                  r"|delivered|purchased)\b")
-_COMMODITIES = Words(r"(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?![\w-])")
+#: A term may be written in the plural though the list has it in the singular ("natural wines", "oil gases").
+_COMMODITIES = Words(r"(?:" + trie_alternation(sorted(COMMODITY_TERMS)) + r")(?:e?s)?(?![\w-])")
+#: Terms whose plural is another word: "China leads", "Peru irons out", "the papers say".
+_NO_PLURAL = frozenset({"lead", "iron", "paper"})
 
 
 #: A country glued to a participle that makes it an epithet of what follows: "Russia-led", "China-backed".
@@ -304,11 +307,24 @@ def find_commodities(text: str, start: int = 0, end: int | None = None) -> list[
         a, b = m.start() + shift, m.end() + shift
         if a > 0 and (text[a - 1].isalnum() or text[a - 1] in "_-"):
             continue
-        name = m.group().lower()
+        name = _listed_term(m.group().lower())
+        if name is None:
+            continue
         if name in _NOT_GOODS_AFTER and text[max(0, a - 8):a].lower().endswith(_NOT_GOODS_AFTER[name]):
             continue
         found.append(CommodityMention(a, b, name, COMMODITY_TERMS[name].hs_code))
     return found
+
+
+def _listed_term(matched: str) -> str | None:
+    """The term of the commodity list a match stands for: itself, or the singular of a plural the list lacks."""
+    if matched in COMMODITY_TERMS:
+        return matched
+    for cut in (1, 2):
+        singular = matched[:-cut]
+        if singular in COMMODITY_TERMS and matched[-cut:] in ("s", "es"):
+            return None if singular in _NO_PLURAL else singular
+    return None
 
 
 #: Words of the commodity list that are other words after these: "China took the lead" (no metal), "a lead".

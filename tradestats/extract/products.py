@@ -23,9 +23,10 @@ _RIGHT_BEFORE = re.compile(r"\s*[(:–—-]?\s*(?:(?:by|of|worth|at|for)\s+)?")
 _OF_AFTER = ("of", "in")
 
 
-#: A flow noun followed by "of": what comes after it names the goods ("exports of soybeans to China").
+#: A flow noun followed by "of": what comes after it names the goods ("exports of soybeans to China"), as does a
+#: tonnage ("33,000 tonnes of margarine (worth $29 million)").
 _OF_STEMS = ("exports of", "export of", "imports of", "import of", "sales of", "purchases of", "shipments of",
-             "supplies of", "deliveries of")
+             "supplies of", "deliveries of", "tonnes of", "tons of")
 #: "exports of <goods> to/from/reached ...", matched where a stem above begins: the goods, in lower-case words,
 #: after an optional demonym ("of Iranian bitumen"); a capitalised word (a country) is not goods.
 _UNKNOWN_PRODUCT = re.compile(
@@ -38,7 +39,8 @@ _UNKNOWN_PRODUCT = re.compile(
 _NOT_GOODS = frozenset(
     "goods products product commodities commodity items item produce output value volume volumes worth total share "
     "country countries nation partner partners side region year month period more less about over some around "
-    "nearly almost up all its their this these those which it them what such various other".split())
+    "nearly almost up all its their this these those which it them what such various other aid cargo cargoes "
+    "freight consignment consignments humanitarian transit".split())
 
 
 def _unknown_products(text: str, start: int, end: int, lower: str) -> list[CommodityMention]:

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.70"
+RULES_VERSION = "1.71"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -332,17 +332,26 @@ class DocumentReader:
             self.last_pair = None if listed else (last.reporter, last.partner)  # a list leaves no one pair in force
         return statement
 
-    def with_anaphoric_countries(self, countries: list[CountryMention], a: int, b: int) -> list[CountryMention]:
+    def with_anaphoric_countries(self, countries: list[CountryMention], a: int, b: int,
+                                 before: Span | None) -> list[CountryMention]:
         """``countries`` and the nouns standing for a country of the current pair ("exports to the republic",
         "trade with the neighbouring country"): the pair's other country than the one the sentence names, or its
-        partner when the sentence names neither."""
+        partner when the sentence names neither. A sentence right before that named one other country alone makes
+        that country the one meant ("Peru ranked fifth among its markets. Sales to the country amounted to ..."):
+        the noun refers to the nearest country named, not to the pair of an older statement."""
         found = [m for m in _ANAPHORIC_COUNTRY.finditer(self.text, a, b)
                  if not any(c.start < m.end() and m.start(m.lastgroup) < c.end for c in countries)]
         if not found:
             return countries
         pair = self.last_pair
         named = {c.code for c in countries}
-        if named & set(pair):
+        nearest = set()
+        if before is not None and not named and any(m.group("noun") for m in found) and not (
+                self.rows and self.rows[-1].quote.start >= before.start):  # (a statement there set the pair)
+            nearest = {c.code for c in find_countries(self.text, before.start, before.end, self.quick.lower)} - set(pair)
+        if len(nearest) == 1:
+            code = next(iter(nearest))
+        elif named & set(pair):
             others = [code for code in pair if code not in named]
             if len(others) != 1:
                 return countries
@@ -423,7 +432,7 @@ class DocumentReader:
             self.note_main_period([p for p in periods if not _of_a_comparison_value(p, figures, text)
                                    and not (figures and _of_an_aside(text, p, figures[-1].start))])
         if self.last_pair is not None and any(map(self.quick.lower[a:b].__contains__, _ANAPHORIC_NOUN_STEMS)):
-            countries = self.with_anaphoric_countries(countries, a, b)
+            countries = self.with_anaphoric_countries(countries, a, b, earlier[-1] if earlier else None)
         if self.article.home is not None and any(map(text[a:b].lower().__contains__, _HOME_POSSESSIVE_STEMS)):
             countries = self.with_home_possessive(countries, a, b)
         if len(flows) > 1 and ", which " in self.quick.lower[a:b]:
@@ -646,15 +655,23 @@ class DocumentReader:
 
     def respective(self, seg: Segment, seg_figures: list[Figure], all_figures: list[Figure],
                    countries: list[CountryMention], sent: Span) -> list[Parties] | None:
-        """One pair of countries per value when a statement lists partners and values "respectively"."""
-        if "respectively" not in self.quick.lower[seg.start:seg.end]:
+        """One pair of countries per value when a statement lists partners and values "respectively", or lists as
+        many partners as values, each list joined by "and" alone ("Exports to Chile and Peru totaled $3.1 billion
+        and $3.2 billion"): English pairs them in order either way."""
+        lower = self.quick.lower[seg.start:seg.end]
+        stated = "respectively" in lower
+        if not stated and " and " not in lower:
             return None
         mains = [f for f in seg_figures if f.amount and f.role == "main"]
         if len(mains) < 2:
             return None
+        text = self.text
+        if not stated and not (all(_COORDINATED.fullmatch(text, x.end, y.start) for x, y in zip(mains, mains[1:]))
+                               and _coordinated_partners(text, seg.flow, countries, mains[0].start, len(mains))):
+            return None
         floor = max([sent.start] + [f.end for f in all_figures if f.end <= seg.flow.start])
         listed = respective_parties(self.text, seg.flow, mains[0].start, countries, floor, self.article, len(mains))
-        if listed is None:
+        if listed is None and stated:
             # "China, Russia and Italy were Kazakhstan's top trading partners, with turnover of ... respectively":
             # the partners listed before the flow word, in the sentence's opening.
             listed = respective_parties(self.text, seg.flow, mains[0].start, countries, floor, self.article,
@@ -1717,6 +1734,23 @@ _N_MONTHS = re.compile(r"(?:the\s+)?(?:first\s+)?(?:\d{1,2}|[a-z]+)[\s-]+months?
 
 
 _COLON_OR_DASH = re.compile(r"[:;]|\s[–—-]\s")
+#: What joins the items of a list: "A and B", "A, B and C", "A, B, and C" (a value may be hedged: "and over $2 billion").
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?"
+                          r"(?:(?:almost|nearly|about|over|more\s+than|around|some)\s+)?")
+
+
+def _coordinated_partners(text: str, flow: g.FlowWord, countries: list[CountryMention], first_value: int,
+                          count: int) -> bool:
+    """Whether ``count`` countries right after the flow word's preposition, joined as one list, are all it names
+    before the first value ("to Italy and the U.S. totaled"): the partners of so many values, in order."""
+    after = [c for c in countries if flow.end <= c.start < first_value]
+    if len(after) != count or not _LIST_PREPOSITION.fullmatch(text, flow.end, after[0].start):
+        return False
+    return all(_COORDINATED.fullmatch(text, x.end, y.start) for x, y in zip(after, after[1:]))
+
+
+#: Between a flow word and the first of its partners: "exports to", "imports from", "sales to the".
+_LIST_PREPOSITION = re.compile(r"(?:\s+(?:of\s+goods|of\s+products))?\s+(?:to|from)\s+(?:the\s+)?")
 
 #: Words before a country that a ranking passes over: "after Russia, the largest trade was with Kazakhstan".
 _PASSED_OVER = re.compile(r"\b(?:after|behind|besides|apart\s+from|except(?:\s+for)?|other\s+than)\s+(?:the\s+)?$",
