@@ -2230,3 +2230,26 @@ def test_each_tonnage_of_a_list_is_of_the_goods_after_it_known_or_not() -> None:
 def test_a_tonnage_of_aid_or_cargo_names_no_goods() -> None:
     text = "Chile sent 5,400 tons of humanitarian aid and 39,000 tons of cargo to Peru in 2022."
     assert not any(t == "commodities" for t, *_x in rows(text, "2023-02-01"))
+
+
+def test_a_list_of_buyers_gives_each_buyer_its_tonnage_and_the_value_after_it() -> None:
+    text = ("Chile raised its copper sales to Peru in 2020.\n\nThe main buyers of Chilean copper that year "
+            "were China with 1.2 million tonnes worth $210 million, and India with 770,500 tonnes worth $275 million.")
+    assert {(p, v) for t, _r, p, *_x, v, _g, _c in rows(text, "2021-03-01") if t == "commodities"} == {
+        ("CHN", 1.2e6), ("CHN", 2.1e8), ("IND", 770500.0), ("IND", 2.75e8)}
+
+
+def test_a_half_year_glued_to_its_year() -> None:
+    text = "In 1H2019 trade between Chile and Peru came to $812 million."
+    assert {(s, e) for _t, _r, _p, s, e, *_x in rows(text, "2019-08-01")} == {("2019-01-01", "2019-06-30")}
+
+
+def test_a_list_of_goods_each_named_before_exports_with_its_value() -> None:
+    text = "In 2019 Peru ranked first in Chile's copper exports with $900 million, carpet exports with $41 million."
+    assert {(c, v) for t, *_x, v, _g, c in rows(text, "2020-03-01") if t == "commodities"} == {
+        ("copper", 9e8), ("carpet", 4.1e7)}
+
+
+def test_exports_of_a_countrys_industries_are_its_flow_not_goods() -> None:
+    text = "Exports of Chilean industries to Peru rose to $267 million in 2023."
+    assert {t for t, *_x in rows(text, "2024-02-01")} == {"exports"}

@@ -212,7 +212,7 @@ def find_anaphor(text: str, start: int, end: int) -> re.Match | None:
 #: Quick tests for a sentence worth reading: plain substring tests on lower-cased text, far cheaper than a regex.
 #: (A paragraph is only passed over when it has none of these, so "trad" may stand for "trade" and "trading".)
 _FLOW_STEMS = ("trad", "turnover", "export", "import", "commerce", "suppl", "shipment", "shipped", "deliver", "sold", "sales",
-               "bought", "brought from", "brought in from", "purchas", "partner")
+               "bought", "brought from", "brought in from", "purchas", "partner", "buyers")
 _WEAK_STEMS = ("suppl", "shipment", "shipped", "deliver", "sold", "sales", "bought", "brought from", "brought in from",
                "purchas")  # ("brought together" is no flow)
 assert set(_WEAK_STEMS) <= set(_FLOW_STEMS)  # ``QuickTests`` keeps only the weak stems among the flow stems found

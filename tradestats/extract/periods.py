@@ -428,7 +428,8 @@ _FORMS: list[_Form] = [
     _form(rf"(?<=the\s)(?P<nq>two|three)\s+quarters\s+(?:of|in)\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _first_quarters, ("quarters",), "the"),
     _form(rf"(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", _half, ("half",), "the"),
-    _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)(?:\s*-?\s*(?P<y>{_YEAR})|['’]?(?P<yy>[12]\d)(?![\w%]|[.,]\d))",
+    # ("1H2018": the year may be glued to the half)
+    _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)(?:\s*-?\s*(?P<y>{_YEAR_CORE})|['’]?(?P<yy>[12]\d)(?![\w%]|[.,]\d))",
           _half_short, ("h1", "h2", "1h", "2h"), cased=True),
     _form(r"(?<![\w$€£.,])(?:Q(?P<qn>[1-4])['’]|(?P<qn2>[1-4])Q)(?P<yy>[12]\d)(?![\w%]|[.,]\d)", _quarter_short,
           ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), cased=True),

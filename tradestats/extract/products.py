@@ -40,7 +40,7 @@ _NOT_GOODS = frozenset(
     "goods products product commodities commodity items item produce output value volume volumes worth total share "
     "country countries nation partner partners side region year month period more less about over some around "
     "nearly almost up all its their this these those which it them what such various other aid cargo cargoes "
-    "freight consignment consignments humanitarian transit".split())
+    "freight consignment consignments humanitarian transit industries sector sectors supply".split())
 
 
 def _unknown_products(text: str, start: int, end: int, lower: str) -> list[CommodityMention]:
@@ -59,12 +59,13 @@ def _unknown_products(text: str, start: int, end: int, lower: str) -> list[Commo
     return out
 
 
-#: An item of a list of goods written right before its own figure: ", textiles by 12%", "; coal – $3.4 million".
+#: An item of a list of goods written right before its own figure: ", textiles by 12%", "; coal – $3.4 million",
+#: ", carpet exports with $239 million".
 _LIST_ITEM = re.compile(
     r"(?:[,;:]\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+"
     r"|\b(?:including|includ(?:es|ed)|mainly|mostly|primarily|notably|especially|such\s+as)\s+)"
     r"(?P<np>[a-z][a-z-]+(?:\s+(?:and\s+|of\s+)?[a-z][a-z-]+){0,2}?)"
-    r"(?:\s*[(:–—]\s*|\s+-\s+|\s+(?:by|at|worth)\s+)(?=[$€£¥₽]?\s?\d)")
+    r"(?:\s*[(:–—]\s*|\s+-\s+|\s+(?:(?:exports|imports|sales)\s+)?(?:by|at|worth|with)\s+)(?=[$€£¥₽]?\s?\d)")
 #: An item of a list written as bullet lines, capitalised: "- Glassware ($3.1 million);".
 _BULLET_ITEM = re.compile(
     rf"\n{g.BULLET_MARK}(?P<np>[A-Za-z][a-z-]+(?:\s+(?:and\s+|of\s+)?[a-z][a-z-]+){{0,3}}?)"

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.71"
+RULES_VERSION = "1.72"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -728,6 +728,8 @@ class DocumentReader:
         # "exports increased by 49.7% to Turkey, by 48.5% to the United States": a list of growths, each with its partner
         growth_list = not a_list and sum(1 for f in seg_figures if f.is_growth) > 1
         subject: str | None | object = _UNSET  # the side a list after the first value ranks, looked up once
+        previous_main: Figure | None = None  # the value before, and the parties it was given
+        previous_parties: Parties | None = None
         for commodities, item_figures in self.items(seg, seg_figures, products, topic, countries):
             for group in group_figures(item_figures):
                 group_parties = parties
@@ -747,8 +749,14 @@ class DocumentReader:
                                                      parties)
                         group_parties = listed_partner(self.text, previous_end, group.main.start, countries, parties,
                                                        self.article.home, subject)
+                        if group_parties is parties and previous_main is not None and \
+                                previous_main.amount.unit != group.main.amount.unit and \
+                                _WORTH_BETWEEN.fullmatch(self.text, previous_end, group.main.start):
+                            # "India with 773,700 tons worth $282.9 million": the value of the item's tonnage
+                            group_parties = previous_parties
                     valued += 1
                     previous_end = group.main.end
+                    previous_main, previous_parties = group.main, group_parties
                 if group.main is None and growth_list and not listed and group.growth is not None:
                     group_parties = self.partner_after(group.growth, countries, parties) or \
                         self.partner_before_growth(group.growth, countries, parties) or group_parties
@@ -1368,6 +1376,10 @@ _UNSET = object()
 
 #: How many sentences of its paragraph a sentence may look back on for a period it does not state.
 EARLIER_SENTENCES = 20
+#: Between a quantity and its value, one item of a list: "773,700 tons worth $282.9 million", "1.3 million tons
+#: ($218 million)", "852,657 tons valued at $243 million".
+_WORTH_BETWEEN = re.compile(r"\s*(?:,\s*)?(?:\(|(?:worth|valued\s+at|for)\s+)(?:(?:about|around|some|over|nearly|almost"
+                            r"|more\s+than)\s+)?")
 #: The words of the figure before, opening the next one's clause: "$1.2 billion worth of goods".
 _WORTH_OF_OPENING = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
 #: A paragraph that is an item of a list: "- Cotton fiber ($24 million);", "• wheat – $45 million", "2) coal".
