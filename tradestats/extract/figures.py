@@ -96,7 +96,7 @@ def find_figures(text: str, a: int, b: int, amounts: Sequence[Amount] | None = N
             if bracket_compares:
                 role, bracketed = "comparison", True
         if role == "main" and figures and figures[-1].role == "change" and previous is not None and \
-                _LIST_BETWEEN.fullmatch(text, previous.end, amount.start):
+                LIST_BETWEEN.fullmatch(text, previous.end, amount.start):
             role = "change"  # "a decrease of $260 million and $65 million, respectively": a list of changes
         figures.append(Figure(amount.start, amount.end, amount=amount, role=role,
                               qualifier=g.qualifier_before(text, amount.start, a), of_previous=bracketed))
@@ -130,7 +130,8 @@ _YEAR_IN_BRACKET = re.compile(r"[^()]{0,40}?(?:19|20)\d\d[^()]{0,10}\)")
 _BRACKET_AFTER_VALUE = re.compile(r"\s*\(\s*")
 #: The rest of a bracketed value that names its year: " in 2022)".
 _DATED_BRACKET_REST = re.compile(r"\s+(?:in|for)\s+(?:19|20)\d\d\s*\)")
-_LIST_BETWEEN = re.compile(r",?\s*(?:and\s+)?(?:almost\s+|nearly\s+|about\s+|over\s+)?")
+#: What joins two values of one list: "$3.1 billion and $3.2 billion", "$260 million, and nearly $65 million".
+LIST_BETWEEN = re.compile(r",?\s*(?:and\s+)?(?:almost\s+|nearly\s+|about\s+|over\s+)?")
 
 
 #: After an amount, the same change as a percentage: "$1 million or 10 percent less" (not "... or 5% more than in 2022", a level).

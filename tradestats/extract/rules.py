@@ -19,7 +19,7 @@ from tradestats.documents import Document
 from tradestats.extract import grammar as g
 from tradestats.extract.candidate import Candidate
 from tradestats.extract.context import ArticleContext
-from tradestats.extract.figures import Figure, Group, find_figures, group_figures, stated_amounts
+from tradestats.extract.figures import LIST_BETWEEN, Figure, Group, find_figures, group_figures, stated_amounts
 from tradestats.extract.growth import change_direction
 from tradestats.extract.numbers import QUANTITY_UNITS, Amount
 from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_commodities, find_countries
@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.72"
+RULES_VERSION = "1.73"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -666,7 +666,7 @@ class DocumentReader:
         if len(mains) < 2:
             return None
         text = self.text
-        if not stated and not (all(_COORDINATED.fullmatch(text, x.end, y.start) for x, y in zip(mains, mains[1:]))
+        if not stated and not (all(LIST_BETWEEN.fullmatch(text, x.end, y.start) for x, y in zip(mains, mains[1:]))
                                and _coordinated_partners(text, seg.flow, countries, mains[0].start, len(mains))):
             return None
         floor = max([sent.start] + [f.end for f in all_figures if f.end <= seg.flow.start])
@@ -1746,9 +1746,8 @@ _N_MONTHS = re.compile(r"(?:the\s+)?(?:first\s+)?(?:\d{1,2}|[a-z]+)[\s-]+months?
 
 
 _COLON_OR_DASH = re.compile(r"[:;]|\s[–—-]\s")
-#: What joins the items of a list: "A and B", "A, B and C", "A, B, and C" (a value may be hedged: "and over $2 billion").
-_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?"
-                          r"(?:(?:almost|nearly|about|over|more\s+than|around|some)\s+)?")
+#: What joins the countries of a list: "A and B", "A, B and the C", "A, B, and C".
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 
 
 def _coordinated_partners(text: str, flow: g.FlowWord, countries: list[CountryMention], first_value: int,
