@@ -2253,3 +2253,96 @@ def test_a_list_of_goods_each_named_before_exports_with_its_value() -> None:
 def test_exports_of_a_countrys_industries_are_its_flow_not_goods() -> None:
     text = "Exports of Chilean industries to Peru rose to $267 million in 2023."
     assert {t for t, *_x in rows(text, "2024-02-01")} == {"exports"}
+
+
+# --- rules 1.74 ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, period", [
+    ("in the Iranian calendar year 1401", ("2022-03-21", "2023-03-20")),
+    ("in 1401, when sanctions were eased", ("2022-03-21", "2023-03-20")),
+    ("in the last Iranian calendar year (ended March 19, 2024)", ("2023-03-21", "2024-03-19")),
+    ("in the previous Iranian year", ("2023-03-21", "2024-03-19")),
+    ("in the first four months of 1402", ("2023-03-21", "2023-07-22")),
+    ("in the current Iranian year", ("2024-03-20", "")),
+])
+def test_whole_iranian_years_by_name_and_by_number(phrase, period):
+    got = rows(f"Iran exported goods worth $1.2 billion to Oman {phrase}.\n", "2024-05-10")
+    assert {(r[3], r[4]) for r in got} == {period}
+
+
+def test_a_number_of_tonnes_is_no_iranian_year():
+    got = rows("Iran sold 1402 tonnes of dates to Oman in 2023.\n", "2024-05-10")
+    assert {(r[3], r[4], r[5]) for r in got} == {("2023-01-01", "2023-12-31", 1402.0)}
+
+
+def test_months_of_the_current_year_in_an_iranian_report_are_the_iranian_months_in_force():
+    text = ("Iran's non-oil trade stood at $30.1 billion in the first five months of the current Iranian calendar "
+            "year (March 21-August 22).\n\nThe average price of each ton of exported goods in the first five months "
+            "of the current year was $348.\n\nIran's top export destination during this period was Iraq with "
+            "$3.1 billion worth of imports from the Islamic Republic, followed by Oman with $1.2 billion.\n")
+    got = {(r[2], r[3], r[4], r[5]) for r in rows(text, "2023-09-10") if r[0] == "exports"}
+    assert got == {("IRQ", "2023-03-21", "2023-08-22", 3.1e9), ("OMN", "2023-03-21", "2023-08-22", 1.2e9)}
+
+
+def test_first_months_of_the_current_fiscal_year_written_with_its_years():
+    got = rows("Pakistan's exports to Nepal rose to $213.2 million during the first five months of current fiscal "
+               "year (2022-23).\n", "2023-01-05")
+    assert {(r[3], r[4]) for r in got} == {("2022-07-01", "2022-11-30")}
+
+
+def test_the_period_under_review_is_the_report_period_not_the_last_month_named():
+    text = ("Pakistan's exports to Nepal were $213.2 million in July-November (2022-23).\n\n"
+            "In November 2022 alone, exports to Nepal were $48.6 million.\n\n"
+            "Imports from Nepal during the period under review were $11.5 million.\n")
+    got = {(r[0], r[3], r[4], r[5]) for r in rows(text, "2023-01-05")}
+    assert ("imports", "2022-07-01", "2022-11-30", 11.5e6) in got
+
+
+def test_the_above_mentioned_period_of_a_year_is_the_same_months_then():
+    got = rows("Chile's exports to Peru surged by 16 percent during (January 2024- May 2024), reaching "
+               "US$1.340 billion, the figure reached US$1.151 billion during the above-mentioned period in 2023.\n",
+               "2024-07-02")
+    assert {(r[3], r[4], r[5]) for r in got} == {("2024-01-01", "2024-05-31", 1.34e9),
+                                                  ("2023-01-01", "2023-05-31", 1.151e9)}
+
+
+def test_a_month_by_its_place_in_the_year():
+    got = rows("Chile imported goods worth $68.1 million from Peru in the second month of current year.\n",
+               "2018-04-03")
+    assert {(r[3], r[4]) for r in got} == {("2018-02-01", "2018-02-28")}
+
+
+def test_a_likely_total_is_a_forecast():
+    got = rows("Chile's exports to Peru rose 11% in the first half of this year and are likely to reach $4 billion "
+               "by the end of this year.\n", "2022-08-03")
+    assert not any(r[5] == 4e9 for r in got)
+
+
+def test_the_largest_importer_of_a_country_buys_its_exports():
+    got = rows("Peru was the largest importer of Chile in the first seven months of 2019 with a turnover of "
+               "32.5 billion USD.\n", "2019-08-03")
+    assert {(r[0], r[1], r[2]) for r in got} == {("exports", "CHL", "PER")}
+
+
+def test_export_turnover_of_goods_is_exports():
+    text = ("Other items earning high export turnover are seafood with US$800 million, footwear with "
+            "US$495.8 million and plastic products with US$386 million.\n")
+    found = read_document(Document("t01_test", "Vietnam's exports to Japan grew in 2022.\n\n" + text, "2023-03-01"))
+    flows = {(c.flow, c.commodity, c.value) for c in found.candidates if c.table == "commodities"}
+    assert ("export", "seafood", 8e8) in flows and ("export", "footwear", 4.958e8) in flows
+
+
+def test_a_ranking_cut_by_a_full_stop_before_followed_by_is_one_list():
+    text = ("The largest share of Chilean textile exports in 2022 fell to Peru ($454.6 million). Followed by "
+            "Bolivia ($278.6 million) and Brazil ($193.7 million).\n")
+    found = read_document(Document("t01_test", text, "2023-03-01"))
+    got = {(c.table, c.partner, c.commodity, c.value) for c in found.candidates}
+    assert got == {("commodities", p, "textile products", v) for p, v in
+                   (("PER", 4.546e8), ("BOL", 2.786e8), ("BRA", 1.937e8))}
+
+
+def test_a_partner_named_alone_gives_the_fiscal_year_of_the_other_country():
+    text = ("Trade between Bangladesh and India rose to $11.2 billion in FY25 from $10.6 billion in FY24.\n\n"
+            "Imports from India stood at $9.4 billion in FY25.\n")
+    got = {(r[0], r[3], r[4]) for r in rows(text, "2025-09-28")}
+    assert ("turnover", "2024-07-01", "2025-06-30") in got

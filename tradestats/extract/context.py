@@ -77,14 +77,24 @@ def _last_year_beside(text: str, start: int, latest: int) -> int | None:
     return None
 
 
+#: A flow to or from a country whose other side goes unsaid: "imports from India", "exports to China" in an
+#: article that owns the flows.
+_UNSAID_SIDE_BEFORE = re.compile(r"\b(?:imports?|exports?|shipments|supplies)\s+(?:to|from)\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+
+
 def possessed_counts(text: str, start: int, lower: str | None = None) -> dict[str, int]:
-    """How often each country is written as an owner ("Bangladesh's", "Kenya’s") in ``text[start:]``."""
+    """How often each country is written as an owner ("Bangladesh's", "Kenya’s") in ``text[start:]``, less how
+    often it is the far side of a flow whose own side goes unsaid ("imports from India": the article's country
+    is the other one)."""
     counts: dict[str, int] = {}
     for at, code in country_codes(text, start, lower):
         end = text.find(" ", at)
         word = text[at:end if end != -1 else len(text)]
         if word.endswith(("'s", "’s")):
             counts[code] = counts.get(code, 0) + 1
+        elif _UNSAID_SIDE_BEFORE.search(text, max(start, at - 20), at):
+            counts[code] = counts.get(code, 0) - 1
     return counts
 
 

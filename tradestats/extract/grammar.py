@@ -161,6 +161,14 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
         table = _core_table(core)
         if found and a < found[-1].end:
             continue  # "turnover" of "trade turnover", already read with "trade"
+        if found and _WORTH_OF_BEFORE.search(text, max(start, a - 10), a):
+            continue  # "China with $4.6 billion worth of imports from Iran": the value's flow said again, no new one
+        if core == "turnover" and found and found[-1].table in ("exports", "imports") and \
+                found[-1].words in ("export", "import") and text[found[-1].end:a] == " " and \
+                text[found[-1].start - 1:found[-1].start] not in ("-", "/"):
+            previous = found.pop()  # "export turnover": the value of the exports, not trade both ways
+            found.append(FlowWord(previous.start, b, previous.table, previous.words))
+            continue
         if table == "trade":
             if _NOT_A_FLOW_AFTER.match(text, b, end):
                 continue
@@ -186,6 +194,9 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
     return found
 
 
+#: The words between a value and a flow noun that restate the value's flow: "$4.6 billion worth of imports".
+_WORTH_OF_BEFORE = re.compile(r"\bworth\s+of\s+$", _I)
+
 #: What follows "export" or "import" when it names a partner of the flow: "export destination", "import source".
 _PLACE_OF_FLOW_AFTER = re.compile(r"\s+(?:destinations?|markets?|sources?|suppliers?)\b", _I)
 
@@ -197,9 +208,11 @@ def find_weak_flow_words(text: str, start: int, end: int) -> list[FlowWord]:
     return sorted(found, key=lambda f: f.start)
 
 
+_BUYER_OF = ("buyer of", "buyers of", "importer of", "importers of", "purchaser of", "purchasers of")
+
 #: The buyers of one country's goods, named before a list of them: "the largest importers of Uzbek tomatoes",
-#: "main buyers of Kazakh wheat".
-BUYERS_OF = re.compile(r"\b(?:(?:[Ii]mporters|[Bb]uyers|[Pp]urchasers)\s+of\s+(?:the\s+)?"
+#: "main buyers of Kazakh wheat", "Peru was the largest importer of Chile with $3 billion".
+BUYERS_OF = re.compile(r"\b(?:(?:[Ii]mporters?|[Bb]uyers?|[Pp]urchasers?)\s+of\s+(?:the\s+)?"
                        r"|(?:[Mm]arkets|[Cc]ountries|[Nn]ations|[Dd]estinations)\s+(?:that|which)\s+(?:import(?:s|ed)?|buys?"
                        r"|bought|purchase[sd]?)\s+(?:the\s+most\s+)?(?:of\s+)?(?:the\s+)?)(?=[A-Z])")
 
@@ -263,7 +276,7 @@ class QuickTests:
     def buyers(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` may name the buyers of goods ("importers of", "buyers of")."""
         lower = self.lower[start:end]
-        return "buyers of" in lower or "importers of" in lower or "purchasers of" in lower or (
+        return any(map(lower.__contains__, _BUYER_OF)) or (
             (" that " in lower or " which " in lower) and any(map(lower.__contains__, _BUYING_CLAUSES)))
 
     def figure(self, start: int, end: int) -> bool:
@@ -433,7 +446,7 @@ NOT_A_FACT_BEFORE = Words(
     r"\b(?:aim(?:s|ed|ing)?|goal|goals|target(?:s|ed|ing)?|task|tasks|plan(?:s|ned|ning)?|intend(?:s|ed)?|intention"
     r"|seek(?:s|ing)?|want(?:s|ed)?|wish(?:es)?|hope(?:s|d)?|ready|readiness|potential|opportunit(?:y|ies)"
     r"|prospects?|prerequisites|expect(?:s|ed|ation|ations)?|forecast\w*|project(?:ed|ion|ions)|predict\w*"
-    r"|estimated\s+to|going\s+to"
+    r"|estimated\s+to|going\s+to|(?:un)?likely|anticipated|set\s+to|poised\s+to|on\s+(?:course|track)\s+to"
     # ("amounted to export of goods": a share of a value, the noun after "amounted to", not an infinitive)
     r"|(?<!amounted\s)(?<!accounted\s)(?<!million\s)(?<!billion\s)to\s+(?:(?:further|significantly|substantially"
     r"|at\s+least)\s+)?(?:bring|increase|boost|raise|expand|double"
@@ -441,7 +454,7 @@ NOT_A_FACT_BEFORE = Words(
     r"|bringing(?!\s+(?:it|the\s+(?:figure|volume|turnover))\s+to\b)|raising\s+trade|agree(?:s|d)?"
     r"|contracts?|deals?|agreements?|memorand\w*|signed|invest\w*|aid|humanitarian|grants?|loans?|credits?|gdp"
     r"|gross\s+domestic|capacity|capacities|transit|containers?|freight|cargo|throughput|compan(?:y|ies)"
-    r"|enterprises?|firms?|joint\s+ventures?|items|list\s+of|offer\w*|propos\w*|suggest\w*|worth\s+of"
+    r"|enterprises?|firms?|joint\s+ventures?|items(?!\s+(?:earning|earned|that|which|with|include|including|are|were|such))|list\s+of|offer\w*|propos\w*|suggest\w*|worth\s+of"
     r"|population|budget|reserves|tourists?|passengers?(?!\s+(?:cars?|vehicles?|aircraft|wagons?))|surplus(?:es)?"
     r"|deficits?|balance"
     r"|excess\s+of\s+(?:exports?|imports?)\s+over"
@@ -507,6 +520,9 @@ PRODUCT_GROUP = Words(
     r"|horticultural|fruit\s+and\s+vegetable|forestry|wood|leather|plastic|rubber|metal|tobacco)"
     r"\s+(?P<noun>products|goods|commodities|produce|product(?=\s+(?:exports?|imports?|supplies|shipments)\b))\b"
     rf"|\b(?P<qadj>{_AGRI})\s+(?=(?:commodity\s+)?(?:trade|turnover|exports?|imports?|products?)\b)"
+    # "Uzbek textile exports": the exports of textile products
+    r"|\b(?P<eadj>textile|chemical|pharmaceutical|food|dairy|meat|fish|leather|plastic|rubber|tobacco|livestock)"
+    r"\s+(?=(?:exports?|imports?|supplies|shipments)\b)"
     rf"|\b(?:in|of)\s+the\s+(?P<sadj>{_AGRI})\s+(?:sector|sphere|complex|industry)\b"
 )
 _AGRI_RE = re.compile(rf"(?:{_AGRI})$", _I)
@@ -515,8 +531,8 @@ AGRICULTURAL_PRODUCTS = "agricultural products"
 
 def product_group_name(m: re.Match) -> str:
     """The name of a product group as a row's commodity: farm-sector words all mean agricultural products."""
-    adj = (m.group("adj") or m.group("qadj") or m.group("sadj")).lower()
+    adj = (m.group("adj") or m.group("qadj") or m.group("sadj") or m.group("eadj")).lower()
     if _AGRI_RE.match(adj):
         return AGRICULTURAL_PRODUCTS
-    noun = m.group("noun").lower()
+    noun = (m.group("noun") or "products").lower()
     return f"{' '.join(adj.split())} {'products' if noun == 'product' else noun}"

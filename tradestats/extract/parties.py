@@ -489,6 +489,8 @@ def listed_partner(text: str, start: int, end: int, countries: list[CountryMenti
         return Parties(parties.reporter, new[0][0], explicit=True, bilateral_flow=parties.bilateral_flow)
     # the side the list keeps: the home country whose partners it lists, else the reporter
     kept = home if home is not None and home in (parties.reporter, parties.partner) else parties.reporter
-    if len(named) != 1 or named[0][0] == kept:
+    # ("... $4.6 billion worth of imports from Iran, followed by Iraq with $2.9 billion": the kept side said again)
+    others = {r[0] for r in named if r[0] != kept}
+    if len(others) != 1:
         return parties
-    return Parties(kept, named[0][0], explicit=True, bilateral_flow=parties.bilateral_flow)
+    return Parties(kept, others.pop(), explicit=True, bilateral_flow=parties.bilateral_flow)

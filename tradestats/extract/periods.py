@@ -34,6 +34,9 @@ _RELATIVE = (r"(?:this|current|last|previous|past|preceding|next|coming|followin
 #: The year that may follow a month range, a quarter or a half: "of 2022", "of this year", "2025", "[of 2023]" (an
 #: editor's insertion).
 _YEAR_SPEC = rf"(?:,?\s+\[?(?:(?:of|in|on|for)\s+)?(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})))?"
+#: The months of a year by their place in it: "the second month of the current year".
+_MONTH_ORDINALS_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                         "eleventh", "twelfth")
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -63,6 +66,10 @@ class PeriodMention:
     months_to: tuple[int, int, int | None] | None = None
     iranian_months: int = 0
     iranian_year: int | None = None
+    #: "the last Iranian year": the Iranian year so many before the one in force at publication
+    iranian_offset: int | None = None
+    #: "the current Iranian year" with no months: from Nowruz to date
+    iranian_to_date: bool = False
     written_dates: tuple[tuple[int, int, int | None], tuple[int, int] | None] | None = None
     #: "the last nine months of 2023": the year's first months in an article of that year, its last ones after it
     counted_back: bool = False
@@ -72,6 +79,8 @@ class PeriodMention:
     months_back: int = 0
     #: "over the past ten months": this year's months so far when they reach back to January, else a rolling window
     past_window: bool = False
+    #: "the period under review", "the reporting period": the period of the article's report, not of an aside
+    under_review: bool = False
 
     @property
     def usable(self) -> bool:
@@ -178,6 +187,15 @@ def _half(m: re.Match, start: int, end: int) -> PeriodMention:
     return PeriodMention(start, end, "months", 6 * h - 5, 6 * h, **_year_fields(m))
 
 
+_MONTH_ORDINALS = {w: i + 1 for i, w in enumerate(_MONTH_ORDINALS_WORDS)}
+
+
+def _nth_month(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "the second month of the current year": that month, by its place in the year."""
+    month = _MONTH_ORDINALS[m.group("nth").lower()]
+    return PeriodMention(start, end, "months", month, month, **_year_fields(m))
+
+
 def _month_of_year(m: re.Match, start: int, end: int) -> PeriodMention:
     month = MONTH_NUMBERS[m.group("m").rstrip(".").lower()]
     return PeriodMention(start, end, "months", month, month, **_year_fields(m))
@@ -188,8 +206,13 @@ def _year_to_date(m: re.Match, start: int, end: int) -> PeriodMention:
 
 
 def _current(m: re.Match, start: int, end: int) -> PeriodMention:
-    """ "in the reporting period", "the period under review": the period the article is about."""
+    """ "in the said period", "during this period": the period in force."""
     return PeriodMention(start, end, "current")
+
+
+def _under_review(m: re.Match, start: int, end: int) -> PeriodMention:
+    """ "in the reporting period", "the period under review": the period the article's report is about."""
+    return PeriodMention(start, end, "current", under_review=True)
 
 
 def _same_period(m: re.Match, start: int, end: int) -> PeriodMention:
@@ -319,6 +342,29 @@ def _iranian_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
                          iranian_year=int(m.group("iy")) if m.group("iy") else None, written_dates=written)
 
 
+_IRANIAN_OFFSETS = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "current": 0, "this": 0, "present": 0}
+
+
+def _iranian_year(m: re.Match, start: int, end: int) -> PeriodMention | None:
+    """A whole Iranian year: "the last Iranian calendar year (ended March 19, 2024)", "the Iranian year 1401",
+    "in 1401" (a year of the Iranian calendar by its number: no Gregorian year of trade news has it), "the Iranian
+    year, which ended on March 20". With neither a number, a word of when, nor an end date, the year is not known."""
+    named = m.groupdict()
+    rel = (named.get("rel") or "").lower()
+    iranian_year = int(m.group("iy")) if m.group("iy") else None
+    offset = _IRANIAN_OFFSETS.get(rel) if rel else None
+    if m.group("ended"):
+        if m.group("ey"):
+            iranian_year = int(m.group("ey")) - 1 - iranian.OFFSET
+        elif offset is None:
+            offset = -1  # the Iranian year that has ended: the one before the year in force
+    if iranian_year is None and offset is None:
+        return None
+    return PeriodMention(start, end, "fiscal", 0, 12, iranian_months=12, iranian_year=iranian_year,
+                         iranian_offset=None if iranian_year is not None else offset,
+                         iranian_to_date=iranian_year is None and offset == 0 and not m.group("ended"))
+
+
 def _fiscal_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
     """ "July-February (2018-19)": months of a fiscal year written as two years, running across the new year."""
     years = _fiscal_year(m, start, end)
@@ -392,6 +438,11 @@ def _form(pattern: str, read, needs, lead_in: str = "", numeric: bool = False, c
 
 
 _YEAR_CORE = r"(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)"
+#: A year of the Iranian calendar by its number (1350 to 1449: 1971 to 2071), never followed by a unit
+_IRANIAN_YEAR_NUMBER = r"(?<![\w$€£.,/-])(?P<iy>1[34]\d\d)(?![\w%/-]|[.,]\d)"
+#: When a named Iranian year ended, as news adds it: "(ended March 19, 2024)", ", which ended on March 20"
+_IRANIAN_YEAR_END = (r"(?P<ended>(?:\s*\(|,?\s+)(?:(?:which|that)\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?-i:March)\s+"
+                     r"(?P<ed>[12]\d)(?:,?\s*(?P<ey>20\d\d))?\)?)?")
 #: The first year of a two-year range ("2021-22", "2022/23").
 _YEAR_CORE_RANGE = r"(?:19[5-9]\d|20\d\d)"
 # The hints below start with a plain character or class ("\d\d\d\d", not "\d{4}"), so the regex engine can skip
@@ -444,7 +495,7 @@ _FORMS: list[_Form] = [
     _form(r"[Ss]ince\s+(?:January|the\s+start\s+of\s+January)\b(?![\s,]*(?:\d|-|–|to\b|through\b))", _year_to_date,
           ("since january", "since the start of january"), cased=True),
     _form(rf"(?:(?:reporting|review|reported)\s+period|period\s+under\s+review)\b(?:\s+(?:of|in)\s+(?:the\s+)?"
-          rf"(?:{_YEAR}|{_RELATIVE}))?", _current,
+          rf"(?:{_YEAR}|{_RELATIVE}))?", _under_review,
           ("reporting period", "review period", "reported period", "under review")),
     _form(r"(?:during|over|in|for|within)\s+the\s+period\b(?!\s+(?:of|from|between|to|in|when|since|until|till|under"
           r"|through|ending|ended)\b|\s*\d)", _current, ("the period",)),
@@ -460,6 +511,11 @@ _FORMS: list[_Form] = [
           r"|(?P<fy>(?i:fy|fiscal\s+year\s+)\s?(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)))?"
           r"|(?:last|previous)\s+year['’]s\s+(?:same|analogous|corresponding|comparable)\s+period",
           _same_period, ("period", "month", "frame"), "the"),
+    _form(rf"(?:the\s+)?(?P<nth>{'|'.join(_MONTH_ORDINALS_WORDS)})\s+month\s+of\s+(?:the\s+)?"
+          rf"(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))", _nth_month, ("month of",), "in for during the"),
+    # "the above-mentioned period in 2023": the months of the figure, in that year
+    _form(rf"(?:above[\s-]mentioned|aforementioned|mentioned)\s+period\s+(?:of|in)\s+(?:the\s+)?"
+          rf"(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))(?P<fy>(?!))?", _same_period, ("mentioned",), "the"),
     _form(r"(?:year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))\b", _year_ago, ("year",)),
     _form(rf"(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|previous|recent|next|coming)\s+)?{_N}\s+"
           r"(?:years|decades)\b|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+decade", _span,
@@ -486,9 +542,25 @@ _FORMS: list[_Form] = [
           rf"(?:\s*\((?i:(?:started|starting|beginning|from)\s+(?:on\s+)?)?(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})"
           rf"(?:,?\s*(?P<y1>20\d\d))?(?:\s*(?:-|–|to)\s*(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}))?\))?",
           _iranian_months, ("iranian", "persian"), "in the for during of over", cased=True),
-    _form(rf"(?i:(?:the\s+)?first\s+)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+of\s+(?:the\s+)?)"
-          rf"(?:(?i:fiscal|financial)\s+(?i:year)\s+(?:of\s+)?|FY\s?)(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*"
-          r"(?P<y2>20\d\d|\d\d)(?!\d)", _first_months_of_fiscal_year, ("fiscal", "financial", "fy"),
+    # months of an Iranian year by its number alone ("the first four months of 1402")
+    _form(rf"(?i:(?:the\s+)?(?:first|past|last)\s+)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|(?P<quarter>(?i:quarter)))"
+          rf"(?i:\s+of\s+(?:the\s+)?(?:year\s+)?){_IRANIAN_YEAR_NUMBER}"
+          rf"(?:\s*\((?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,?\s*(?P<y1>20\d\d))?"
+          rf"(?:\s*(?:-|–|to)\s*(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}))?\))?",
+          _iranian_months, (_FOUR_DIGITS,), "in the for during of over", cased=True),
+    # a whole Iranian year, named as such or by its number
+    _form(rf"(?i:(?:the\s+)?(?:(?P<rel>last|previous|past|preceding|current|this|present)\s+)?(?:Iranian|Persian)\s+"
+          rf"(?:calendar\s+|solar\s+|fiscal\s+)?year)(?:\s+(?i:of\s+)?{_IRANIAN_YEAR_NUMBER})?{_IRANIAN_YEAR_END}",
+          _iranian_year, ("iranian", "persian"), "in the for during over", cased=True),
+    _form(rf"(?:(?i:(?:the\s+)?year\s+)|(?<=\bin\s)|(?<=\bIn\s)|(?<=during\s)|(?<=\bfor\s)|(?<=over\s))"
+          rf"{_IRANIAN_YEAR_NUMBER}"
+          rf"(?=\s*(?:[,.;:)(]|$)|\s+(?i:compared|against|versus|from|to|and|when|which|while|as|up|down|than|in|"
+          rf"was|were|reached|amounted|totaled|totalled|stood)\b){_IRANIAN_YEAR_END}",
+          _iranian_year, (_FOUR_DIGITS,), "in the for during over", cased=True),
+    _form(rf"(?i:(?:the\s+)?(?:first\s+)?)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+of\s+(?:the\s+)?)"
+          rf"(?:(?i:(?:(?:current|ongoing|this|present|last|previous|past)\s+)?(?:fiscal|financial)\s+year)"
+          rf"(?:\s+(?i:of\s+)?|\s*\((?=[^)]*\)))|FY\s?)(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*"
+          r"(?P<y2>20\d\d|\d\d)(?!\d)\)?", _first_months_of_fiscal_year, ("fiscal", "financial", "fy"),
           "in the for during of", cased=True),
     _form(rf"(?P<m1>{_MONTH})\s*(?:-|–|—|to\b|through\b|till\b|until\b)\s*(?P<m2>{_MONTH})\s+(?i:(?:of\s+)?(?:the\s+)?"
           r"(?P<rel>current|ongoing|this|present|last|previous|past|preceding)\s+(?:fiscal|financial)(?:\s+year)?)\b",
@@ -852,6 +924,10 @@ def _iranian_period(mention: PeriodMention, ref: Reference) -> Period | None:
     first_written = written[0] if written else None
     if mention.iranian_year is not None:
         year = mention.iranian_year
+    elif mention.iranian_offset is not None:
+        if ref.year is None or ref.month is None:
+            return None
+        year = ref.year - iranian.OFFSET - (1 if ref.month <= 3 else 0) + mention.iranian_offset
     elif first_written is not None and first_written[2] is not None:
         year = first_written[2] - iranian.OFFSET
     elif ref.year is not None and ref.month is not None:
@@ -859,6 +935,8 @@ def _iranian_period(mention: PeriodMention, ref: Reference) -> Period | None:
     else:
         return None
     start, end = iranian.first_months(year, mention.iranian_months)
+    if mention.iranian_to_date:
+        return Period(start.isoformat(), "")
     try:
         if first_written is not None:
             start = dt.date(start.year, first_written[0], first_written[1])

@@ -14,7 +14,8 @@ from tradestats.extract import grammar as g
 from tradestats.extract.lexicon import CommodityMention, find_commodities, find_countries
 
 #: Words a product group cannot be written without ("agricultural products", "agro-industrial sector").
-_GROUP_STEMS = ("product", "goods", "commodit", "produce", "agr")
+_GROUP_STEMS = ("product", "goods", "commodit", "produce", "agr", "textile", "chemical", "pharma", "food", "dairy", "meat",
+                "fish", "leather", "plastic", "rubber", "tobacco", "livestock")
 #: Words that may join products written together: "petroleum products and trucks".
 _JOINERS = frozenset({"", "and", "or", ",", ", and"})
 #: What may stand between a product and its own figure: "wheat ($500 million)", "rail - by $7.5 million".

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.73"
+RULES_VERSION = "1.74"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -993,6 +993,9 @@ class DocumentReader:
         if mention is not None:
             if mention.kind in ("span", "deadline"):
                 return None
+            if mention.kind == "current" and mention.under_review and self.main_period is not None and \
+                    self.main_period.start and self.main_period.end:
+                return self.main_period  # "during the period under review", after a month's figures: the report's
             if mention.kind == "current":  # "over the same period": the period in force
                 # the period of the last value stated, not that of a remark in between ("throughout 2020, cargo
                 # transport grew. During the reported period, exports ...")
@@ -1049,8 +1052,14 @@ class DocumentReader:
 
     def is_period_in_force(self, mention: PeriodMention) -> bool:
         """Whether a stretch of months with no year ("the four-month period") is as long as the period in force."""
-        return mention.stretch and self.main_period is not None and \
-            months_long(self.main_period) == mention.last_month
+        if self.main_period is None or months_long(self.main_period) != mention.last_month:
+            return False
+        if mention.stretch:
+            return True
+        # "the first four months of the current year", "the first quarter" after "the first four months of the
+        # current Iranian year (March 21-July 22)": the article's year is the one its period in force is counted in
+        return mention.kind == "months" and mention.first_month == 1 and mention.offset in (None, 0) and \
+            mention.year is None and not self.main_period.start.endswith("-01-01")
 
     def note_main_period(self, periods: list[PeriodMention]) -> None:
         """The period a statement states, when it states exactly one, becomes the article's period in force."""

@@ -124,12 +124,18 @@ def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
+#: A sentence that only goes on with the ranking of the one before it.
+_FOLLOWED_BY = ("Followed by ", "Followed closely by ")
+
+
 def sentences(text: str, para: Span) -> Iterator[Span]:
     """Sentence spans inside one paragraph span."""
     start = para.start
     for m in _BOUNDARY.finditer(text, para.start, para.end):
         if m.group(1) == "." and _is_abbreviation(text, m.start(1), start):
             continue
+        if m.group(1) == "." and text.startswith(_FOLLOWED_BY, m.end()):
+            continue  # "... fell to Russia ($454.6 million). Followed by Turkey ($278.6 million)": one list, cut badly
         end = m.end(2)
         if end > start:
             yield Span(start, end)
