@@ -2342,7 +2342,7 @@ def test_a_ranking_cut_by_a_full_stop_before_followed_by_is_one_list():
 
 
 def test_a_partner_named_alone_gives_the_fiscal_year_of_the_other_country():
-    text = ("Trade between Bangladesh and India rose to $11.2 billion in FY25 from $10.6 billion in FY24.\n\n"
+    text = ("Trade between India and Bangladesh rose to $11.2 billion in FY25 from $10.6 billion in FY24.\n\n"
             "Imports from India stood at $9.4 billion in FY25.\n")
     got = {(r[0], r[3], r[4]) for r in rows(text, "2025-09-28")}
     assert ("turnover", "2024-07-01", "2025-06-30") in got
