@@ -440,6 +440,10 @@ def _form(pattern: str, read, needs, lead_in: str = "", numeric: bool = False, c
 _YEAR_CORE = r"(?:19[5-9]\d|20\d\d)(?![\w%/-]|[.,]\d)"
 #: A year of the Iranian calendar by its number (1350 to 1449: 1971 to 2071), never followed by a unit
 _IRANIAN_YEAR_NUMBER = r"(?<![\w$€£.,/-])(?P<iy>1[34]\d\d)(?![\w%/-]|[.,]\d)"
+#: The Gregorian dates news writes after months of an Iranian year: "(March 21-July 22)", "(beginning March 21, 2024)"
+_IRANIAN_WRITTEN_DATES = (rf"(?:\s*\((?i:(?:started|starting|beginning|from)\s+(?:on\s+)?)?(?P<m1>{_MONTH})\s+"
+                          rf"(?P<d1>\d{{1,2}})(?:,?\s*(?P<y1>20\d\d))?(?:\s*(?:-|–|to)\s*(?P<m2>{_MONTH})\s+"
+                          rf"(?P<d2>\d{{1,2}}))?\))?")
 #: When a named Iranian year ended, as news adds it: "(ended March 19, 2024)", ", which ended on March 20"
 _IRANIAN_YEAR_END = (r"(?P<ended>(?:\s*\(|,?\s+)(?:(?:which|that)\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?-i:March)\s+"
                      r"(?P<ed>[12]\d)(?:,?\s*(?P<ey>20\d\d))?\)?)?")
@@ -539,14 +543,10 @@ _FORMS: list[_Form] = [
     _form(rf"(?i:(?:the\s+)?(?:first|past|last)\s+)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|(?P<quarter>(?i:quarter)))"
           r"(?i:\s+of\s+(?:the\s+)?(?:current\s+)?(?:Iranian|Persian)\s+(?:calendar\s+|solar\s+)?year)"
           r"(?:(?i:\s+(?:of\s+)?)(?P<iy>1[34]\d\d))?"
-          rf"(?:\s*\((?i:(?:started|starting|beginning|from)\s+(?:on\s+)?)?(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})"
-          rf"(?:,?\s*(?P<y1>20\d\d))?(?:\s*(?:-|–|to)\s*(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}))?\))?",
-          _iranian_months, ("iranian", "persian"), "in the for during of over", cased=True),
+          + _IRANIAN_WRITTEN_DATES, _iranian_months, ("iranian", "persian"), "in the for during of over", cased=True),
     # months of an Iranian year by its number alone ("the first four months of 1402")
     _form(rf"(?i:(?:the\s+)?(?:first|past|last)\s+)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|(?P<quarter>(?i:quarter)))"
-          rf"(?i:\s+of\s+(?:the\s+)?(?:year\s+)?){_IRANIAN_YEAR_NUMBER}"
-          rf"(?:\s*\((?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,?\s*(?P<y1>20\d\d))?"
-          rf"(?:\s*(?:-|–|to)\s*(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}}))?\))?",
+          rf"(?i:\s+of\s+(?:the\s+)?(?:year\s+)?){_IRANIAN_YEAR_NUMBER}" + _IRANIAN_WRITTEN_DATES,
           _iranian_months, (_FOUR_DIGITS,), "in the for during of over", cased=True),
     # a whole Iranian year, named as such or by its number
     _form(rf"(?i:(?:the\s+)?(?:(?P<rel>last|previous|past|preceding|current|this|present)\s+)?(?:Iranian|Persian)\s+"
