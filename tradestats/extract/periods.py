@@ -35,8 +35,8 @@ _RELATIVE = (r"(?:this|current|last|previous|past|preceding|next|coming|followin
 #: editor's insertion).
 _YEAR_SPEC = rf"(?:,?\s+\[?(?:(?:of|in|on|for)\s+)?(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE})))?"
 #: The months of a year by their place in it: "the second month of the current year".
-_MONTH_ORDINALS_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                         "eleventh", "twelfth")
+_MONTH_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -187,9 +187,6 @@ def _half(m: re.Match, start: int, end: int) -> PeriodMention:
     return PeriodMention(start, end, "months", 6 * h - 5, 6 * h, **_year_fields(m))
 
 
-_MONTH_ORDINALS = {w: i + 1 for i, w in enumerate(_MONTH_ORDINALS_WORDS)}
-
-
 def _nth_month(m: re.Match, start: int, end: int) -> PeriodMention:
     """ "the second month of the current year": that month, by its place in the year."""
     month = _MONTH_ORDINALS[m.group("nth").lower()]
@@ -219,8 +216,8 @@ def _same_period(m: re.Match, start: int, end: int) -> PeriodMention:
     """ "the same period of last year": the months of the figure, a year back (so the figure has months)."""
     fields = _year_fields(m)
     # "the same period in FY2016-17" after a figure of FY2017-18: the fiscal year before, as a comparison does
-    bare = not fields and not m.group("fy") and m.group().lower().rstrip().endswith(("period", "month", "months",
-                                                                                    "frame"))
+    bare = not fields and not m.groupdict().get("fy") and \
+        m.group().lower().rstrip().endswith(("period", "month", "months", "frame"))
     return PeriodMention(start, end, "same_period", **fields, comparison=True, bare=bare)
 
 
@@ -342,9 +339,6 @@ def _iranian_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
                          iranian_year=int(m.group("iy")) if m.group("iy") else None, written_dates=written)
 
 
-_IRANIAN_OFFSETS = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "current": 0, "this": 0, "present": 0}
-
-
 def _iranian_year(m: re.Match, start: int, end: int) -> PeriodMention | None:
     """A whole Iranian year: "the last Iranian calendar year (ended March 19, 2024)", "the Iranian year 1401",
     "in 1401" (a year of the Iranian calendar by its number: no Gregorian year of trade news has it), "the Iranian
@@ -352,7 +346,7 @@ def _iranian_year(m: re.Match, start: int, end: int) -> PeriodMention | None:
     named = m.groupdict()
     rel = (named.get("rel") or "").lower()
     iranian_year = int(m.group("iy")) if m.group("iy") else None
-    offset = _IRANIAN_OFFSETS.get(rel) if rel else None
+    offset = (0 if rel == "present" else _offset(rel)) if rel else None
     if m.group("ended"):
         if m.group("ey"):
             iranian_year = int(m.group("ey")) - 1 - iranian.OFFSET
@@ -515,11 +509,11 @@ _FORMS: list[_Form] = [
           r"|(?P<fy>(?i:fy|fiscal\s+year\s+)\s?(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)))?"
           r"|(?:last|previous)\s+year['’]s\s+(?:same|analogous|corresponding|comparable)\s+period",
           _same_period, ("period", "month", "frame"), "the"),
-    _form(rf"(?:the\s+)?(?P<nth>{'|'.join(_MONTH_ORDINALS_WORDS)})\s+month\s+of\s+(?:the\s+)?"
+    _form(rf"(?:the\s+)?(?P<nth>{'|'.join(_MONTH_ORDINALS)})\s+month\s+of\s+(?:the\s+)?"
           rf"(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))", _nth_month, ("month of",), "in for during the"),
     # "the above-mentioned period in 2023": the months of the figure, in that year
     _form(rf"(?:above[\s-]mentioned|aforementioned|mentioned)\s+period\s+(?:of|in)\s+(?:the\s+)?"
-          rf"(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))(?P<fy>(?!))?", _same_period, ("mentioned",), "the"),
+          rf"(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))", _same_period, ("mentioned",), "the"),
     _form(r"(?:year[\s-]on[\s-]year|y-o-y|a\s+year\s+(?:earlier|ago|before))\b", _year_ago, ("year",)),
     _form(rf"(?:over|in|during|for|within)\s+(?:the\s+)?(?:(?:past|last|previous|recent|next|coming)\s+)?{_N}\s+"
           r"(?:years|decades)\b|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+decade", _span,
