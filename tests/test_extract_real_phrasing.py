@@ -2346,3 +2346,53 @@ def test_a_partner_named_alone_gives_the_fiscal_year_of_the_other_country():
             "Imports from India stood at $9.4 billion in FY25.\n")
     got = {(r[0], r[3], r[4]) for r in rows(text, "2025-09-28")}
     assert ("turnover", "2024-07-01", "2025-06-30") in got
+
+
+# --- rules 1.77: a partner that "followed with" its value, combining forms, non-oil totals ------------------------
+def test_a_country_that_followed_with_a_value_is_the_next_partner_of_the_ranking():
+    text = ("Kazakhstan's largest trading partner in 2023 was Russia with $26 billion. The European Union came second "
+            "with $15.2 billion; China followed with $12.1 billion.\n")
+    got = {(r[0], r[1], r[2], r[5]) for r in rows(text, "2024-03-01")}
+    assert got == {("turnover", "KAZ", "RUS", 2.6e10), ("turnover", "KAZ", "EUU", 1.52e10),
+                   ("turnover", "KAZ", "CHN", 1.21e10)}
+
+
+@pytest.mark.parametrize("pair, codes", [("Sino-Russian", ("CHN", "RUS")), ("Indo-Bangla", ("IND", "BGD")),
+                                         ("Pak-Afghan", ("PAK", "AFG")), ("Indo-US", ("IND", "USA"))])
+def test_a_combining_form_joined_to_a_country_names_the_pair(pair: str, codes: tuple[str, str]) -> None:
+    got = rows(f"{pair} trade reached $12.5 billion in 2023.\n", "2024-03-01")
+    assert got == {("turnover", *codes, *YEAR_2023, 1.25e10, None, "")}
+
+
+def test_a_combining_form_joined_to_no_country_names_none():
+    text = "Trade in the Indo-Pacific reached $120 billion in 2023.\n"
+    assert rows(text, "2024-03-01") == set()
+    assert flagged(text, "2024-03-01") == {"$120 billion"}
+
+
+def test_non_oil_trade_of_one_country_is_its_national_total_not_the_last_pairs():
+    text = ("Iran's exports to Iraq reached $10 billion last year. Iran's non-oil trade reached $26.5 billion in the "
+            "same period.\n")
+    got = {(r[0], r[1], r[2], r[5]) for r in rows(text, "2024-03-01")}
+    assert got == {("exports", "IRN", "IRQ", 1e10)}
+
+
+def test_non_oil_trade_between_two_countries_is_theirs():
+    text = "Non-oil trade between Iran and Iraq reached $10 billion last year.\n"
+    assert {(r[0], r[1], r[2], r[5]) for r in rows(text, "2024-03-01")} == {("turnover", "IRN", "IRQ", 1e10)}
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Georgia and Armenia reached $800 million in January-June 2024, whereas it totaled $700 million a "
+    "year earlier.\n",
+    "Trade between Georgia and Armenia reached $800 million in January-June 2024. A year earlier, it totaled "
+    "$700 million.\n",
+])
+def test_a_value_said_of_a_year_earlier_is_the_same_months_a_year_back(text: str) -> None:
+    got = {(r[3], r[4], r[5]) for r in rows(text, "2024-08-01")}
+    assert got == {("2024-01-01", "2024-06-30", 8e8), ("2023-01-01", "2023-06-30", 7e8)}
+
+
+def test_a_growth_on_a_year_earlier_keeps_the_months_of_its_value():
+    text = "Trade between Georgia and Armenia reached $800 million in January-June 2024, up 14 percent a year earlier.\n"
+    assert {(r[3], r[4], r[5], r[6]) for r in rows(text, "2024-08-01")} == {("2024-01-01", "2024-06-30", 8e8, 1.14)}

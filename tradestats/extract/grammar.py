@@ -45,7 +45,7 @@ _FLOW_CORE = CaselessWords(r"(?:turnover|trad(?:e|ing)\s+(?:turnover\s+|and\s+(?
                            rf"|{_RANKED_PARTNER}|{_COMMERCE})\b(?!-)",
                            starts=("turnover", "trad", "export", "import", "commerce"), gated=("partner", RANKED_PARTNER_STARTS))
 _FLOW_ADJECTIVES = frozenset(
-    "foreign external mutual bilateral two-way reciprocal total overall commodity goods merchandise".split())
+    "foreign external mutual bilateral two-way reciprocal total overall commodity goods merchandise non-oil".split())
 _NOT_A_FLOW_AFTER = re.compile(rf"\s+(?:{_NOT_A_FLOW_AFTER_TRADE})\b", _I)
 _TURNOVER_AFTER = re.compile(r"\s+(?:turnover|volume)\b", _I)
 #: Flow words that only stand for a flow when a sentence has no stronger one ("the supply of wheat").
@@ -102,8 +102,9 @@ REMARK = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Ii]t)\s+(?:is|was|represents|represe
                     r"|fell|declined|dropped|is|was|amounted|stood|totall?ed|reached|came)\b[^.;]{0,40}?\d")
 #: A proper-noun "Trade" inside an institution name: "Ministry of Trade and Integration".
 _INSTITUTION_BEFORE = re.compile(r"(?:\bof|\bfor|\band|Minister|Ministry)\s+$")
-#: Words that make a flow word a national total rather than a bilateral one when no country is named.
-NATIONAL_TOTAL = re.compile(r"\b(?:foreign|external|total|overall)\b", _I)
+#: Words that make a flow word a national total rather than a bilateral one when no country is named ("Iran's
+#: non-oil trade": the country's trade with the world in all goods but oil).
+NATIONAL_TOTAL = re.compile(r"\b(?:foreign|external|total|overall|non-oil)\b", _I)
 #: Words that say a statement is about the two countries of the article.
 BILATERAL = Words(
     r"\b(?:bilateral|mutual|two-way|reciprocal|each\s+other|between\s+(?:the\s+|our\s+|both\s+)?(?:two\s+)?"

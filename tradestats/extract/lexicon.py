@@ -30,7 +30,7 @@ BLOCS = frozenset({"EUU", "EAEU", "WLD"})
 @dataclass(frozen=True)
 class CountryName:
     code: str
-    kind: str  # name | alias | demonym | bloc | capital
+    kind: str  # name | alias | demonym | bloc | capital | combining
 
 
 @dataclass
@@ -279,6 +279,23 @@ def _country_names(text: str, start: int, end: int, lower: str | None = None) ->
         if text.startswith("-", m.end()) and _EPITHET_AFTER.match(text, m.end()):
             continue  # "the Russia-led EAEU": an epithet of the bloc, not a country of the statement
         out.append((at, m.end(), name))
+    if any(name.kind == "combining" for _, _, name in out):
+        out = _joined_combining_forms(text, out)
+    return out
+
+
+def _joined_combining_forms(text: str, found: list[tuple[int, int, CountryName]]) -> list[tuple[int, int, CountryName]]:
+    """``found`` with a combining form ("Sino", "Indo", "Bangla") kept only where a hyphen joins it to another
+    country ("Sino-Russian trade", "Indo-Bangla trade"), read as a name; "the Indo-Pacific" names no country."""
+    out = []
+    for i, (a, b, name) in enumerate(found):
+        if name.kind != "combining":
+            out.append((a, b, name))
+            continue
+        after = i + 1 < len(found) and found[i + 1][0] == b + 1 and text[b:b + 1] == "-"
+        before = i > 0 and found[i - 1][1] == a - 1 and text[a - 1:a] == "-"
+        if after or before:
+            out.append((a, b, CountryName(name.code, "name")))
     return out
 
 

@@ -432,9 +432,9 @@ def respective_parties(text: str, flow: g.FlowWord, zone_end: int, countries: li
     return out
 
 
-#: A place in a ranking said of a country: "ranked third", "came next".
-_RANKED_AS = (r"(?:ranked|ranks|ranking|came|comes|was|is|placed)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth"
-              r"|ninth|tenth|next)")
+#: A place in a ranking said of a country: "ranked third", "came next", "China followed with $12 billion".
+_RANKED_AS = (r"(?:(?:ranked|ranks|ranking|came|comes|was|is|placed)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth"
+              r"|ninth|tenth|next)|(?:closely\s+)?followed(?!\s+by\b))")
 #: A country written right before its own value: "Russia ($26 billion)", "China - $24 billion".
 _RIGHT_BEFORE_VALUE = re.compile(
     rf"\s*(?:{_RANKED_AS}\s*(?=\())?"

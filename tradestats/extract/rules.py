@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.76"
+RULES_VERSION = "1.77"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -982,8 +982,9 @@ class DocumentReader:
             if base is not None and base.start:
                 return comparison_period(base, compared, ref)
         if mention is None and f.role == "main":
-            # "During the corresponding period of 2021, trade amounted to $4.6 billion": the months in force, that year
-            lead = next((p for p in periods if p.kind == "same_period" and not p.bare and p.end <= f.start
+            # "During the corresponding period of 2021, trade amounted to $4.6 billion", "A year earlier, it was $4.6
+            # billion": the months in force, that year
+            lead = next((p for p in periods if p.end <= f.start and _a_prior_period(self.text, p)
                          and _LEADS_THE_SENTENCE.fullmatch(self.text, sent.start, p.start)), None)
             base = self.stated_period or (carried.period if carried is not None else None) or self.main_period
             if lead is not None and base is not None and base.start:
@@ -1503,7 +1504,7 @@ _PARTS_FOLLOW = re.compile(r",\s*(?:(?:mainly|mostly|primarily|chiefly|largely|p
 _PARTNER_BEFORE_GROWTH = re.compile(r"\b(?:with|to|from)\s+(?:the\s+)?$")
 _GROWTH_AFTER_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
 _FOR_COMPARISON = re.compile(r"\s*(?:[Ff]or|[Bb]y|[Ii]n)\s+comparison\b")
-_LEADS_THE_SENTENCE = re.compile(r"\s*(?:[Dd]uring|[Ii]n|[Ff]or|[Oo]ver|[Ww]ithin)\s+")
+_LEADS_THE_SENTENCE = re.compile(r"\s*(?:(?:[Dd]uring|[Ii]n|[Ff]or|[Oo]ver|[Ww]ithin)\s+)?")
 
 #: A word of change in a sentence with no figure of its own.
 _CHANGE_WORD = re.compile(r"\b(?:[Gg]rowth|grew|growing|[Ii]ncreases?|increased|[Dd]eclines?|declined|[Rr]ise|rose"
@@ -1800,12 +1801,21 @@ def _of_an_aside(text: str, period: PeriodMention, before: int) -> bool:
 _ASIDE_FIGURE = re.compile(r"\s*\((?:at\s+|about\s+|around\s+|nearly\s+)?(?:US)?[$€£]\s?\d[^()]{0,30}\)")
 
 
+def _a_prior_period(text: str, p: PeriodMention) -> bool:
+    """Whether a mention names the months in force a year back: "the same period of 2021", "a year earlier"."""
+    return (p.kind == "same_period" and not p.bare) or \
+        (p.kind == "year_ago" and text[p.start:p.start + 6].lower() == "a year")
+
+
 def _same_period_after(text: str, f: Figure, periods: list[PeriodMention]) -> PeriodMention | None:
-    """ "the same period last year" written right after a figure, the figure's own period a year back."""
+    """ "the same period last year" written right after a figure, the figure's own period a year back; so is "a
+    year earlier" right after an amount ("whereas it totaled $700 million a year earlier"), where after a growth
+    it only says what the growth compares."""
     following = next((p for p in periods if p.start >= f.end), None)
-    if following is not None and following.kind == "same_period" and not following.bare and \
-            following.start - f.end <= ADJACENT_PERIOD and _BETWEEN_FIGURE_AND_PERIOD.fullmatch(text, f.end,
-                                                                                               following.start):
+    if following is None or following.start - f.end > ADJACENT_PERIOD or \
+            not _BETWEEN_FIGURE_AND_PERIOD.fullmatch(text, f.end, following.start):
+        return None
+    if _a_prior_period(text, following) and (following.kind == "same_period" or f.amount is not None):
         return following
     return None
 
