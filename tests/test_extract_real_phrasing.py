@@ -2396,3 +2396,45 @@ def test_a_value_said_of_a_year_earlier_is_the_same_months_a_year_back(text: str
 def test_a_growth_on_a_year_earlier_keeps_the_months_of_its_value():
     text = "Trade between Georgia and Armenia reached $800 million in January-June 2024, up 14 percent a year earlier.\n"
     assert {(r[3], r[4], r[5], r[6]) for r in rows(text, "2024-08-01")} == {("2024-01-01", "2024-06-30", 8e8, 1.14)}
+
+
+# --- rules 1.78: 'trade with X and Y' as a list, participles of places, the owner carried, values of each item ----
+def test_trade_with_two_countries_and_two_values_pairs_them_in_order():
+    text = ("Iran's trade with Iraq reached $9 billion in 2023. Trade with Pakistan and Russia reached $1.1 billion "
+            "and $0.969 billion in 2023.\n")
+    got = {(r[1], r[2], r[5]) for r in rows(text, "2024-03-01")}
+    assert got == {("IRN", "IRQ", 9e9), ("IRN", "PAK", 1.1e9), ("IRN", "RUS", 9.69e8)}
+
+
+def test_a_re_exporting_hub_is_no_flow_word():
+    text = ("Officials said Oman, a major re-exporting hub, was Iran's largest trade partner with some $11 billion "
+            "in 2023.\n")
+    assert {(r[0], r[1], r[2], r[5]) for r in rows(text, "2024-03-01")} == {("turnover", "IRN", "OMN", 1.1e10)}
+
+
+def test_exports_to_a_new_partner_keep_the_exporter_of_the_statement_before():
+    text = ("India, Japan and Brazil remained the top markets for Chilean products in 2023. Chile's exports to India "
+            "stood at $900 million, while the exports to Japan were recorded at $700 million.\n")
+    got = {(r[0], r[1], r[2], r[5]) for r in rows(text, "2024-03-01")}
+    assert got == {("exports", "CHL", "IND", 9e8), ("exports", "CHL", "JPN", 7e8)}
+
+
+def test_a_value_of_each_item_is_no_statistic_but_is_flagged():
+    text = ("Peru's exports to Chile grew in 2023. Last year, Peru sold nine groups of goods to Chile with a value of "
+            "more than $100 million each.\n")
+    assert [r for r in rows(text, "2024-03-01") if r[5] == 1e8] == []
+    assert "$100 million" in flagged(text, "2024-03-01")
+
+
+def test_goods_ranked_after_a_sentence_on_the_goods_of_a_flow():
+    text = ("Last year, Peru saw nine groups of goods exported to the Chilean market. Among them, copper and "
+            "concentrates took the lead with earnings of $1.6 billion, followed by computers with $130 million.\n")
+    got = {(r[0], r[1], r[2], r[5], r[7]) for r in rows(text, "2024-03-01")}
+    assert got == {("commodities", "PER", "CHL", 1.6e9, "copper"), ("commodities", "PER", "CHL", 1.3e8, "computers")}
+
+
+def test_goods_shipped_overseas_are_a_world_total_not_the_last_pairs():
+    text = ("Peru's exports to Chile reached $3 billion in 2023. Peru shipped about $2.2 billion worth of durians "
+            "overseas in 2023.\n")
+    got = {(r[0], r[1], r[2], r[5]) for r in rows(text, "2024-03-01")}
+    assert got == {("exports", "PER", "CHL", 3e9)}

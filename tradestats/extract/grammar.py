@@ -162,6 +162,8 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
         table = _core_table(core)
         if found and a < found[-1].end:
             continue  # "turnover" of "trade turnover", already read with "trade"
+        if core in ("exporting", "importing") and _PARTICIPLE_OF_A_NOUN.match(text, b, end):
+            continue  # "the largest re-exporting hub", "oil-importing countries": what a place is, not a flow
         if found and _WORTH_OF_BEFORE.search(text, max(start, a - 10), a):
             continue  # "China with $4.6 billion worth of imports from Iran": the value's flow said again, no new one
         if core == "turnover" and found and found[-1].table in ("exports", "imports") and \
@@ -195,6 +197,10 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
     return found
 
 
+#: The nouns an "exporting" or "importing" describes rather than a flow it names: "the re-exporting hub".
+_PARTICIPLE_OF_A_NOUN = re.compile(r"\s+(?:hubs?|countr(?:y|ies)|nations?|states?|economy|economies|regions?|centres?"
+                                   r"|centers?|compan(?:y|ies)|firms?|enterprises?|industr(?:y|ies)|sectors?|partners?)\b",
+                                   _I)
 #: The words between a value and a flow noun that restate the value's flow: "$4.6 billion worth of imports".
 _WORTH_OF_BEFORE = re.compile(r"\bworth\s+of\s+$", _I)
 
@@ -474,9 +480,10 @@ NOT_A_FACT_AFTER = Words(
     r"|as\s+a\s+target|could\s+be|would\s+be|will\s+be|in\s+the\s+(?:medium|long)[\s-]term"
     r"|over\s+the\s+(?:medium|long)[\s-]term)\b"
 )
-#: A price, not a value of trade: "$300 per ton", "$80 a barrel".
+#: A price, not a value of trade: "$300 per ton", "$80 a barrel"; so is a value of each item ("12 groups of goods
+#: with a value of more than $1 billion each").
 PRICE_AFTER = re.compile(r"\s*(?:per|a|an|/)\s*(?:metric\s+)?(?:ton|tonne|t|kg|kilogram|barrel|bbl|unit|head"
-                         r"|litre|liter|cubic|mwh|kwh|ounce|oz|piece)s?\b", _I)
+                         r"|litre|liter|cubic|mwh|kwh|ounce|oz|piece)s?\b|\s+each\b", _I)
 #: A price named right before its amount: "at an average price of $273", "the cost of $1,200".
 PRICE_BEFORE = re.compile(r"\b(?:average\s+|mean\s+|unit\s+|export\s+|import\s+)?(?:price|cost)\s+(?:of|was|is|at)\s+"
                           r"(?:about\s+|around\s+|some\s+)?$", _I)

@@ -340,9 +340,10 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
             return Parties(article.home, codes[0])
         # "In 2018 bilateral trade reached $896 million. Belarus' export was $784 million": a bare flow of one side
         # of the pair in force goes on with that pair (a "foreign" or "total" flow is the country's own total)
-        continues = fallback is not None and fallback.bilateral_flow and \
-            codes[0] in (fallback.reporter, fallback.partner) and not g.NATIONAL_TOTAL.search(flow.words)
+        # (a flow "abroad" or "overseas" is the country's own total all the same)
         abroad = _ABROAD.search(text, flow.start, seg_end) is not None
+        continues = fallback is not None and fallback.bilateral_flow and not abroad and \
+            codes[0] in (fallback.reporter, fallback.partner) and not g.NATIONAL_TOTAL.search(flow.words)
         return _one_named(flow.table, roles, bilateral or continues, fallback, article, abroad)
     if fallback is None:
         pair = article.pair
@@ -369,7 +370,11 @@ def _ranked_for(text: str, subject: list[CountryMention], owner: str) -> str | N
 
 
 #: Goods sent to the world, not to one partner: "Chile had shipped 6.3 million tons of grain abroad".
-_ABROAD = re.compile(r"\babroad\b|\bto\s+(?:foreign|world|international|overseas)\s+markets\b", re.IGNORECASE)
+_ABROAD = re.compile(r"\b(?:abroad|overseas)\b|\bto\s+(?:foreign|world|international|overseas)\s+markets\b", re.IGNORECASE)
+
+
+#: The roles of a country that leave the flow's owner unnamed: "exports to Germany", "imports from China".
+_OWNER_ELSEWHERE = frozenset({("with", "exports"), ("with", "imports"), ("dest", "exports"), ("source", "imports")})
 
 
 def _one_named(table: str, roles: list[tuple[str, str]], bilateral: bool, fallback: Parties | None,
@@ -381,8 +386,10 @@ def _one_named(table: str, roles: list[tuple[str, str]], bilateral: bool, fallba
         return None  # "between China and Central Asia": the other side is not one country
     if fallback is not None and code in (fallback.reporter, fallback.partner):
         other = fallback.partner if code == fallback.reporter else fallback.reporter
-    elif fallback is not None and role == "with" and table != "turnover":
-        other = fallback.reporter  # "Exports to China were $15 billion. It was followed by Japan": the same exporter
+    elif fallback is not None and fallback.bilateral_flow and (role, table) in _OWNER_ELSEWHERE:
+        # "Exports to China were $15 billion. It was followed by Japan", "..., while the exports to Germany were
+        # $670 million": the same exporter as the statement before
+        other = fallback.reporter
     else:
         other = article.other_than(code)
     if other is None or other == code:

@@ -152,7 +152,10 @@ class SentenceProducts:
             # "2.99 million tonnes of wheat and maslin -- a mixture of wheat and rye --": an aside names no goods
             asides = [m.span() for m in _DASH_ASIDE.finditer(text, start, end)]
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in asides)]
-        cuts = [m.start() + shift for m, shift in g.COMPOSITION.finditer(text, start, end)] if mentions else []
+        # ("Among them, phones took the lead with $16.9 billion": a sentence opening on the words lists the goods of
+        # the sentence before, its own are no composition)
+        cuts = [m.start() + shift for m, shift in g.COMPOSITION.finditer(text, start, end)
+                if text[start:m.start() + shift].strip()] if mentions else []
         return cls(text, mentions, cuts)
 
     def before(self, start: int, end: int) -> list[CommodityMention]:

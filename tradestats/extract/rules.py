@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.77"
+RULES_VERSION = "1.78"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -393,7 +393,7 @@ class DocumentReader:
                 flows = [replace(flows[0], table=table, words=g.FLOW_PARTNERS[table])]
         if not flows:
             ranked = self.ranked_after_by_flow(sent, earlier) or self.ranked_partner(sent, carried) or \
-                self.ranked_goods(sent, carried)
+                self.ranked_goods(sent, carried, earlier[-1] if earlier else None)
             if ranked is not None:
                 flows = [ranked]
             elif not (carried and self.quick.anaphor(a, b)):
@@ -537,19 +537,23 @@ class DocumentReader:
         return any(c.code == carried.parties.partner and g.FOLLOWED_AFTER.match(text, c.end)
                    for c in find_countries(text, sent.start, sent.end, self.quick.lower))
 
-    def ranked_goods(self, sent: Span, carried: Statement | None) -> g.FlowWord | None:
+    def ranked_goods(self, sent: Span, carried: Statement | None, before: Span | None = None) -> g.FlowWord | None:
         """A flow word for a sentence that goes on ranking the goods of the sentence before without one of its own
-        ("Vehicles led exports to Chile with $2.5 billion. They were followed by copper with $1.2 billion"): the
-        flow, parties and period of those goods."""
-        if not self.ranks_goods_after(carried, sent.start, sent.end):
+        ("Vehicles led exports to Chile with $2.5 billion. They were followed by copper with $1.2 billion"), or the
+        goods a sentence before spoke of ("12 groups of goods were exported to China. Among them, phones took the
+        lead with $16.9 billion, followed by ..."): the flow, parties and period of those goods."""
+        if not self.ranks_goods_after(carried, sent.start, sent.end, before):
             return None
         return g.FlowWord(sent.start, sent.start, carried.table, "")
 
-    def ranks_goods_after(self, carried: Statement | None, a: int, b: int) -> bool:
-        """Whether ``text[a:b]`` goes on ranking, with values, the goods of the last sentence that proposed any."""
+    def ranks_goods_after(self, carried: Statement | None, a: int, b: int, before: Span | None = None) -> bool:
+        """Whether ``text[a:b]`` goes on ranking, with values, the goods of the last sentence that proposed any, or
+        of the sentence ``before`` when it speaks of the goods of a flow."""
         if carried is None or carried.table not in ("exports", "imports") or not self.quick.figure(a, b):
             return False
-        if not any(self.rows[i].table == "commodities" for i in self.previous_sentence_rows if i < len(self.rows)):
+        if not any(self.rows[i].table == "commodities" for i in self.previous_sentence_rows if i < len(self.rows)) \
+                and not (before is not None and carried.parties.bilateral_flow
+                         and _GOODS_OF_A_FLOW.search(self.text, before.start, before.end) is not None):
             return False
         return _GOODS_RANK.search(self.text, a, b) is not None and bool(self.amounts_in(a, b)) and \
             bool(find_commodities(self.text, a, b))
@@ -1531,6 +1535,9 @@ _ALL_PARTNERS = re.compile(r"\bin\s+the\s+(?:total|overall)\b|\bof\s+(?:the\s+)?
 
 
 #: Words that go on with a ranking of goods: "followed by", "came second", "ranked fifth", "coming fourth was".
+#: Goods said to be traded, with no value of their own: "12 groups of goods exported to the Chinese market".
+_GOODS_OF_A_FLOW = re.compile(r"\b(?:goods|products|items|commodities)\s+(?:were\s+|was\s+)?(?:exported|imported"
+                              r"|shipped|sold)\b", re.IGNORECASE)
 _GOODS_RANK = re.compile(
     r"\bfollow(?:ed|s|ing)?\s+(?:by|with)\b|\b(?:came|comes|coming|ranked|ranks|was|is|stood)\s+(?:in\s+)?"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last)\b|\bfollow(?:ed|s)\b",
@@ -1765,13 +1772,16 @@ def _coordinated_partners(text: str, flow: g.FlowWord, countries: list[CountryMe
     """Whether ``count`` countries right after the flow word's preposition, joined as one list, are all it names
     before the first value ("to Italy and the U.S. totaled"): the partners of so many values, in order."""
     after = [c for c in countries if flow.end <= c.start < first_value]
-    if len(after) != count or not _LIST_PREPOSITION.fullmatch(text, flow.end, after[0].start):
+    if len(after) != count:
         return False
+    preposition = _LIST_PREPOSITION.fullmatch(text, flow.end, after[0].start)
+    if preposition is None or (preposition.group(1) == "with" and flow.table != "turnover"):
+        return False  # "trade with Pakistan and Russia reached ... and ...", but not "exports with"
     return all(_COORDINATED.fullmatch(text, x.end, y.start) for x, y in zip(after, after[1:]))
 
 
-#: Between a flow word and the first of its partners: "exports to", "imports from", "sales to the".
-_LIST_PREPOSITION = re.compile(r"(?:\s+(?:of\s+goods|of\s+products))?\s+(?:to|from)\s+(?:the\s+)?")
+#: Between a flow word and the first of its partners: "exports to", "imports from", "sales to the", "trade with".
+_LIST_PREPOSITION = re.compile(r"(?:\s+(?:of\s+goods|of\s+products))?\s+(to|from|with)\s+(?:the\s+)?", re.IGNORECASE)
 
 #: Words before a country that a ranking passes over: "after Russia, the largest trade was with Kazakhstan".
 _PASSED_OVER = re.compile(r"\b(?:after|behind|besides|apart\s+from|except(?:\s+for)?|other\s+than)\s+(?:the\s+)?$",
