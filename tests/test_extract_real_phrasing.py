@@ -2438,3 +2438,42 @@ def test_goods_shipped_overseas_are_a_world_total_not_the_last_pairs():
             "overseas in 2023.\n")
     got = {(r[0], r[1], r[2], r[5]) for r in rows(text, "2024-03-01")}
     assert got == {("exports", "PER", "CHL", 3e9)}
+
+
+def test_a_month_before_to_and_an_amount_is_the_figures_month():
+    text = ("Chile's imports from Peru slipped to $8.1 billion in January-September. Imports from Peru rose 15 percent "
+            "in September to more than $1.1 billion.\n")
+    got = {(r[3], r[4], r[5]) for r in rows(text, "2011-11-15")}
+    assert ("2011-09-01", "2011-09-30", 1.1e9) in got
+
+
+@pytest.mark.parametrize("prior", ["last year's", "the previous year's"])
+def test_a_value_of_last_years_is_the_same_months_a_year_back(prior: str) -> None:
+    text = f"Chile's imports from Peru slipped 1.3 percent to $8.1 billion in January-September, from {prior} $8.2 billion.\n"
+    got = {(r[3], r[4], r[5]) for r in rows(text, "2011-11-15")}
+    assert got == {("2011-01-01", "2011-09-30", 8.1e9), ("2010-01-01", "2010-09-30", 8.2e9)}
+
+
+# --- rules 1.79: a growth told the sentence before its value, a growth of weight, 'the initial N months' ----------
+def test_a_growth_in_the_sentence_before_its_value_is_one_statistic_quoting_both():
+    text = "Trade between Georgia and Armenia grew by 14 percent in January-June 2024. It reached $800 million.\n"
+    found = read_document(Document("t01_test", text, "2024-08-01"))
+    assert [(c.value, c.growth_ratio, c.quote) for c in found.candidates] == [(8e8, 1.14, text.strip())]
+
+
+def test_a_growth_and_a_value_of_different_periods_stay_apart():
+    text = "Trade between Georgia and Armenia grew by 14 percent in 2023. It reached $800 million in January-June 2024.\n"
+    got = {(r[3], r[5], r[6]) for r in rows(text, "2024-08-01")}
+    assert got == {("2023-01-01", None, 1.14), ("2024-01-01", 8e8, None)}
+
+
+def test_a_remark_on_the_growth_of_the_weight_is_no_growth_of_the_value():
+    text = ("Trade between Iran and Armenia amounted to 3.7 million tons of products valued at $1.7 billion in 2023. "
+            "This reflects a 43 percent rise in the weight of trade.\n")
+    assert {(r[5], r[6]) for r in rows(text, "2024-03-01")} == {(1.7e9, None)}
+
+
+def test_the_initial_months_of_an_iranian_year_are_counted_from_nowruz():
+    text = ("Trade between Iran and Armenia rose 18 percent during the initial eight months of the current Iranian "
+            "calendar year (March 21-November 21), compared to the same period last year.\n")
+    assert {(r[3], r[4], r[6]) for r in rows(text, "2023-12-15")} == {("2023-03-21", "2023-11-21", 1.18)}

@@ -384,6 +384,14 @@ def is_comparison_money(tokens: list[str]) -> bool:
         while k and tokens[k - 1] in _EARLIER_WORDS | {"the", "an", "a"}:
             k -= 1
         return bool(k) and tokens[k - 1] in _COMPARISON_LAST
+    if len(tokens) >= 4 and tokens[-3] in ("year", "month", "period") and tokens[-2] in ("'", "’") and \
+            tokens[-1] == "s":
+        # "from last year's $8.2 billion", "against the previous year's $974 million": the value a year back
+        k = len(tokens) - 3
+        while k and tokens[k - 1] in _EARLIER_WORDS | _YEAR_BACK_WORDS:
+            k -= 1
+        return k < len(tokens) - 3 and bool(k) and (tokens[k - 1] in _COMPARISON_LAST
+                                                    or tuple(tokens[k - 2:k]) in _COMPARISON_LAST_TWO)
     if tokens[-1] == "of" and len(tokens) >= 2 and tokens[-2] in _LEVEL_NOUNS:
         # "reached $2.4 billion from last year's level of $2.1 billion": the level compared with
         before = tokens[-9:-2]
@@ -406,6 +414,8 @@ _FLOW_NOUN_FILLER = _FLOW_NOUNS | {"of", "worth", "at", "valued", "the"}
 
 #: Words for the earlier value between "from" and the money: "from the earlier $14.3 million", "from a previous".
 _EARLIER_WORDS = frozenset({"earlier", "previous", "prior", "initial", "original"})
+#: The words of "last year's", "the same month's" before a prior value, with ``_EARLIER_WORDS``.
+_YEAR_BACK_WORDS = frozenset({"last", "preceding", "the", "same", "a"})
 #: What a comparison may call the earlier value: "from last year's level of $X", "than the previous figure of $X".
 _LEVEL_NOUNS = frozenset({"level", "levels", "figure", "value", "mark", "total"})
 

@@ -447,6 +447,9 @@ _YEAR_CORE_RANGE = r"(?:19[5-9]\d|20\d\d)"
 # ahead to where they might match.
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+#: After "to": not an amount (a currency, a number or its hedge), so the "to" may start a range of months.
+_NO_AMOUNT_AFTER = (r"(?!\s+(?:[$€£¥]|US\$|USD\b|\d|(?:about|around|more|over|nearly|almost|some|just|close|roughly"
+                    r"|approximately)\b))")
 _YEAR_RANGE = re.compile(r"\d\d\d\d\s*(?:[-–/]\s*\d\d|(?:to|till|until|through|and)\s*\d{4})")
 _N = rf"(?:\d+|{WORD_NUMBER}|several|few|a\s+few)"
 
@@ -484,8 +487,9 @@ _FORMS: list[_Form] = [
           ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), cased=True),
     _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<rel>(?:this|last|the\s+current|the\s+previous)\s+year)"
           r"(?![\w-]|['’]s))", _month_of_year, (_MONTH_NAME,), "in", cased=True),
-    _form(rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b|through\b|thru\b|till\b"
-          rf"|until\b|and\s+{_MONTH}))", _month_of_year,
+    # ("rose 15 percent in September to $1.1 billion": a "to" before an amount is the figure's, no range of months)
+    _form(rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b{_NO_AMOUNT_AFTER}|through\b"
+          rf"|thru\b|till\b|until\b|and\s+{_MONTH}))", _month_of_year,
           (_MONTH_NAME,), cased=True),
     _form(rf"(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?P<y>{_YEAR})", _year_to_date,
           ("beginning of", "start of")),
@@ -528,18 +532,18 @@ _FORMS: list[_Form] = [
           _past_months, ("months",)),
     _form(rf"(?:by|at|to|as\s+of)\s+the\s+end\s+of\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _end_of_year, ("end of",)),
-    _form(rf"(?i:(?:the\s+)?(?:(?:first|past|last)\s+)?)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+(?:to|through|"
+    _form(rf"(?i:(?:the\s+)?(?:(?:first|initial|past|last)\s+)?)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+(?:to|through|"
           rf"ending|ended|up\s+to|leading\s+(?:up\s+)?to)\s+(?:late\s+|the\s+end\s+of\s+)?)(?P<m>{_MONTH})(?:\s+(?P<d>[1-3]?\d)(?!\d))?"
           rf"(?:,?\s+(?P<y>{_YEAR}))?", _months_to, ("month",), "in the for during of over", cased=True),
     _form(rf"(?i:(?:the\s+)?(?:year|12\s+months)\s+(?:ended|ending|to)\s+)(?P<m>{_MONTH})(?:\s+(?P<d>[1-3]?\d)(?!\d))?"
           rf",?\s+(?P<y>{_YEAR})|(?i:the\s+)(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})\s+(?i:year)\b", _year_to,
           ("year",), "in the for during of over", cased=True),
-    _form(rf"(?i:(?:the\s+)?(?:first|past|last)\s+)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|(?P<quarter>(?i:quarter)))"
+    _form(rf"(?i:(?:the\s+)?(?:first|initial|past|last)\s+)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|(?P<quarter>(?i:quarter)))"
           r"(?i:\s+of\s+(?:the\s+)?(?:current\s+)?(?:Iranian|Persian)\s+(?:calendar\s+|solar\s+)?year)"
           r"(?:(?i:\s+(?:of\s+)?)(?P<iy>1[34]\d\d))?"
           + _IRANIAN_WRITTEN_DATES, _iranian_months, ("iranian", "persian"), "in the for during of over", cased=True),
     # months of an Iranian year by its number alone ("the first four months of 1402")
-    _form(rf"(?i:(?:the\s+)?(?:first|past|last)\s+)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|(?P<quarter>(?i:quarter)))"
+    _form(rf"(?i:(?:the\s+)?(?:first|initial|past|last)\s+)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|(?P<quarter>(?i:quarter)))"
           rf"(?i:\s+of\s+(?:the\s+)?(?:year\s+)?){_IRANIAN_YEAR_NUMBER}" + _IRANIAN_WRITTEN_DATES,
           _iranian_months, (_FOUR_DIGITS,), "in the for during of over", cased=True),
     # a whole Iranian year, named as such or by its number
@@ -551,7 +555,7 @@ _FORMS: list[_Form] = [
           rf"(?=\s*(?:[,.;:)(]|$)|\s+(?i:compared|against|versus|from|to|and|when|which|while|as|up|down|than|in|"
           rf"was|were|reached|amounted|totaled|totalled|stood)\b){_IRANIAN_YEAR_END}",
           _iranian_year, (_FOUR_DIGITS,), "in the for during over", cased=True),
-    _form(rf"(?i:(?:the\s+)?(?:first\s+)?)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+of\s+(?:the\s+)?)"
+    _form(rf"(?i:(?:the\s+)?(?:(?:first|initial)\s+)?)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+of\s+(?:the\s+)?)"
           rf"(?:(?i:(?:(?:current|ongoing|this|present|last|previous|past)\s+)?(?:fiscal|financial)\s+year)"
           rf"(?:\s+(?i:of\s+)?|\s*\((?=[^)]*\)))|FY\s?)(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*"
           r"(?P<y2>20\d\d|\d\d)(?!\d)\)?", _first_months_of_fiscal_year, ("fiscal", "financial", "fy"),
@@ -564,7 +568,7 @@ _FORMS: list[_Form] = [
           cased=True),
     _form(r"(?:(?i:fiscal|financial)\s+(?i:year)\s+|FY\s?|FY')(?P<fy>20\d\d|\d\d)(?![\d%]|\s*[-–/]\s*\d)",
           _fiscal_named, ("fiscal", "financial", "fy"), "in the for during of", cased=True),
-    _form(rf"(?:(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{WORD_NUMBER})\s+months?\s+of\s+)?(?:the\s+)?"
+    _form(rf"(?:(?:the\s+)?(?:first|initial)\s+(?P<n>\d{{1,2}}|{WORD_NUMBER})\s+months?\s+of\s+)?(?:the\s+)?"
           r"(?:(?P<rel>current|ongoing|this|present|last|previous|past|preceding)\s+(?:(?:fiscal|financial)\s+year"
           r"|fiscal(?=\s*(?:[,.;)]|$)|\s+(?:to|in|from|and|was|were|is|compared|against|as|when|with|over)\b))"
           r"|(?:fiscal|financial)\s+year)\b"

@@ -1,7 +1,7 @@
 """Rows: proposed statistics before they become candidates, and the removal of repeats."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tradestats.documents import Document
 from tradestats.extract.candidate import Candidate, candidate_id
@@ -67,6 +67,7 @@ def deduplicated(rows: list[Row]) -> list[Row]:
     with a value for the same flow and period; a row without a period repeats
     one stating the same value with its period.
     """
+    rows = with_growth_of_the_sentence_before(rows)
     keyed = [(r, _flow_key(r), (r.period.start, r.period.end)) for r in rows]  # each key built once
     with_value = {(key, period) for r, key, period in keyed if r.value is not None}
     dated_values = {(key, r.value, r.unit) for r, key, period in keyed if r.value is not None and r.period.start}
@@ -87,6 +88,33 @@ def deduplicated(rows: list[Row]) -> list[Row]:
         seen.update((exact, loose))
         out.append(r)
     return out
+
+
+def with_growth_of_the_sentence_before(rows: list[Row]) -> list[Row]:
+    """A growth told in one sentence and the value in the next, of the same flow and period ("Trade grew by 14% in
+    January-June. It reached $800 million."), are one statistic: the value's row takes the growth, and its quote
+    spans both sentences, so the growth stays in the words quoted. Only for one value and one growth of the key,
+    quoted side by side; the growth-only row then repeats the value's and is dropped as such."""
+    growths: dict[tuple, list[Row]] = {}
+    values: dict[tuple, list[Row]] = {}
+    for r in rows:
+        if not r.period.start or r.change_value is not None:
+            continue
+        key = (_flow_key(r), r.period.start, r.period.end)
+        if r.value is None and r.growth_ratio is not None:
+            growths.setdefault(key, []).append(r)
+        elif r.value is not None:
+            values.setdefault(key, []).append(r)
+    merged: dict[int, Row] = {}
+    for key, grown in growths.items():
+        valued = values.get(key, [])
+        if len(grown) != 1 or len(valued) != 1 or valued[0].growth_ratio is not None:
+            continue
+        growth, value = grown[0], valued[0]
+        if 0 <= value.quote.start - growth.quote.end <= 2:  # the growth's sentence right before the value's
+            merged[id(value)] = replace(value, growth_ratio=growth.growth_ratio,
+                                        quote=Span(growth.quote.start, value.quote.end))
+    return [merged.get(id(r), r) for r in rows] if merged else rows
 
 
 def to_candidate(doc: Document, row: Row) -> Candidate:

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.78"
+RULES_VERSION = "1.79"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -1133,6 +1133,9 @@ class DocumentReader:
         change = self.signed_change(group, sent) if group.change and group.main else None
         base = dict(table=table, reporter=parties.reporter, partner=parties.partner, flow="", commodity="",
                     hs_code="", quote=sent)
+        if group.main is None and group.growth is not None and \
+                _IN_QUANTITY_AFTER.match(self.text, group.growth.end, sent.end) is not None:
+            return []  # "This reflects a 43 percent rise in the weight of trade": a growth of tonnes, not of the value
         if group.main is None:
             # a period written with the comparison value ("($205.1 million in January-April 2023)") is its own
             compared = {resolve(p, self.article.reference) for p in periods if _of_a_comparison_value(p, group.comparisons, self.text)}
@@ -1535,6 +1538,10 @@ _ALL_PARTNERS = re.compile(r"\bin\s+the\s+(?:total|overall)\b|\bof\s+(?:the\s+)?
 
 
 #: Words that go on with a ranking of goods: "followed by", "came second", "ranked fifth", "coming fourth was".
+#: After a growth with no value: what it is a growth of, when that is a weight ("a 43 percent rise in the weight of
+#: trade", "rose by 10% in volume terms").
+_IN_QUANTITY_AFTER = re.compile(r"[^.;,$\d]{0,24}?\bin\s+(?:the\s+)?(?:weight|tonnage|physical\s+(?:terms|volume)"
+                                r"|volume\s+terms|terms\s+of\s+(?:weight|volume|tonnage))\b", re.IGNORECASE)
 #: Goods said to be traded, with no value of their own: "12 groups of goods exported to the Chinese market".
 _GOODS_OF_A_FLOW = re.compile(r"\b(?:goods|products|items|commodities)\s+(?:were\s+|was\s+)?(?:exported|imported"
                               r"|shipped|sold)\b", re.IGNORECASE)
