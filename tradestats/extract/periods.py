@@ -447,6 +447,11 @@ _YEAR_CORE_RANGE = r"(?:19[5-9]\d|20\d\d)"
 # ahead to where they might match.
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+#: The nouns of titles that end on a year: "the Economic Survey 2021", "Vision 2030" (lower case: the year's form
+#: runs on the lower-cased sentence).
+_NOT_IN_A_TITLE = "".join(rf"(?<!{word}\s)" for word in (
+    "survey", "report", "vision", "expo", "agenda", "census", "yearbook", "outlook", "strategy", "review", "forum",
+    "summit", "index", "programme", "program", "act"))
 #: After "to": not an amount (a currency, a number or its hedge), so the "to" may start a range of months.
 _NO_AMOUNT_AFTER = (r"(?!\s+(?:[$€£¥]|US\$|USD\b|\d|(?:about|around|more|over|nearly|almost|some|just|close|roughly"
                     r"|approximately)\b))")
@@ -580,7 +585,8 @@ _FORMS: list[_Form] = [
     # ("officials said last month that ..." dates the saying, not the figure)
     _form(r"(?<!said\s)(?<!says\s)(?<!reported\s)(?<!announced\s)(?<!told\s)(?<!published\s)(?<!released\s)"
           r"(?:last|previous|past)\s+month\b(?!['’]s|\s+of\b)", _last_month, ("month",), "in for during over the"),
-    _form(rf"(?P<y>{_YEAR_CORE})(?:\s+year\b)?", _year, (_FOUR_DIGITS,), "in for during of throughout",
+    # (not the year in a title: "the Economic Survey 2021 shows", "Vision 2030", "Expo 2020")
+    _form(rf"{_NOT_IN_A_TITLE}(?P<y>{_YEAR_CORE})(?:\s+year\b)?", _year, (_FOUR_DIGITS,), "in for during of throughout",
           numeric=True),
 ]
 #: The hint words of the only forms whose reading depends on the fiscal year of the article's country
