@@ -1087,8 +1087,9 @@ def test_a_ranking_after_a_sentence_naming_one_flow_s_partners_is_of_that_flow()
 def test_months_to_a_month_count_back_from_it() -> None:
     text = "Kenya's exports to Uganda rose to KSh 40.5 billion in the 12 months to March 2022."
     assert {(s, e) for _t, _r, _p, s, e, *_ in rows(text, "2022-06-01")} == {("2021-04-01", "2022-03-31")}
+    # (August 21 is the last day of the fifth Iranian month: the five months start on Nowruz, March 20 in 2024)
     dated = "Iran's exports to Qatar reached $188 million in the five months to August 21."
-    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(dated, "2024-09-10")} == {("2024-03-22", "2024-08-21")}
+    assert {(s, e) for _t, _r, _p, s, e, *_ in rows(dated, "2024-09-10")} == {("2024-03-20", "2024-08-21")}
 
 
 def test_a_list_of_a_good_s_partners_is_of_the_good_its_opening_line_names() -> None:
@@ -2489,3 +2490,17 @@ def test_the_total_value_of_a_countrys_exports_is_its_national_total():
     text = ("Kenya's exports to Uganda reached Sh72.2 billion in 2020. Kenya's total value of exports hit a high of "
             "Sh643.7 billion in 2020.\n")
     assert {(r[1], r[2], r[5]) for r in rows(text, "2021-09-13")} == {("KEN", "UGA", 7.22e10)}
+
+
+# --- rules 1.81: Iranian months written as the calendar's -------------------------------------------------------
+def test_months_to_another_day_are_counted_back_from_it():
+    text = "Chile's trade with Peru reached $4.8 billion in the five months to August 10.\n"
+    assert {(r[3], r[4]) for r in rows(text, "2024-08-27")} == {("2024-03-11", "2024-08-10")}
+
+
+@pytest.mark.parametrize("written", ["in the April-August period", "in the five months to late August"])
+def test_calendar_months_as_long_as_the_iranian_months_in_force_are_those(written: str) -> None:
+    text = (f"Iran's trade with Iraq reached $4.8 billion in the five months to August 21. Trade with Oman reached "
+            f"$1.1 billion {written}.\n")
+    assert {(r[2], r[3], r[4]) for r in rows(text, "2024-08-27")} == {("IRQ", "2024-03-20", "2024-08-21"),
+                                                                       ("OMN", "2024-03-20", "2024-08-21")}

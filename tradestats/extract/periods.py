@@ -919,6 +919,10 @@ def _months_to_period(mention: PeriodMention, ref: Reference) -> Period | None:
     start_month += 1
     start = dt.date(start_year, start_month, min(day + 1, calendar.monthrange(start_year, start_month)[1])) if day \
         else dt.date(start_year, start_month, 1)
+    if day and start.month == 3 and 18 <= start.day <= 24 and n <= 11:
+        # "the five months to August 21": the day the fifth Iranian month ends, so the months start on Nowruz
+        first, last = iranian.first_months(start.year - iranian.OFFSET, n)
+        start = first if last == end else start
     return Period(start.isoformat(), end.isoformat())
 
 

@@ -33,7 +33,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.80"
+RULES_VERSION = "1.81"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -1056,8 +1056,18 @@ class DocumentReader:
             self.opened_with_total = True
 
     def is_period_in_force(self, mention: PeriodMention) -> bool:
-        """Whether a stretch of months with no year ("the four-month period") is as long as the period in force."""
-        if self.main_period is None or months_long(self.main_period) != mention.last_month:
+        """Whether a stretch of months with no year ("the four-month period") is as long as the period in force; or
+        whether months of the calendar are those of Iranian months in force, as news writes them ("in the April-August
+        period" after "the five months to August 21", counted from Nowruz)."""
+        if self.main_period is None:
+            return False
+        if _counted_from_nowruz(self.main_period) and mention.kind == "months" and (
+                mention.first_month != 1 or mention.months_to is not None):
+            written = resolve(mention, self.article.reference)
+            if written is not None and written.end[:7] == self.main_period.end[:7] and \
+                    months_long(written) == months_long(self.main_period):
+                return True
+        if months_long(self.main_period) != mention.last_month:
             return False
         if mention.stretch:
             return True
@@ -1816,6 +1826,11 @@ def _of_an_aside(text: str, period: PeriodMention, before: int) -> bool:
 
 #: A bracketed figure opening right after a period: " (at $6.1bn)".
 _ASIDE_FIGURE = re.compile(r"\s*\((?:at\s+|about\s+|around\s+|nearly\s+)?(?:US)?[$€£]\s?\d[^()]{0,30}\)")
+
+
+def _counted_from_nowruz(period: Period) -> bool:
+    """Whether a period is months of an Iranian year: it starts on Nowruz (March 20 to 22), not on the 1st."""
+    return period.start[5:7] == "03" and period.start[8:] in ("20", "21", "22") and bool(period.end)
 
 
 def _a_prior_period(text: str, p: PeriodMention) -> bool:
