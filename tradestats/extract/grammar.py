@@ -182,8 +182,6 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
             table = "turnover"
         if table == "turnover" or text[a - 1:a] == " ":
             a = _with_adjectives(text, a, start)
-            total = _TOTAL_OF_BEFORE.search(text, max(start, a - 30), a) if text[a - 3:a] == "of " else None
-            a = total.start() if total is not None else a  # "the total value of exports": a national total
         words = text[a:b].lower()
         by_flow = _BY_FLOW_AFTER.match(text, b, end) if "partner" in words else None
         if by_flow is not None:  # "Georgia's main partner by imports": the partners of one flow
@@ -203,8 +201,6 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
 _PARTICIPLE_OF_A_NOUN = re.compile(r"\s+(?:hubs?|countr(?:y|ies)|nations?|states?|economy|economies|regions?|centres?"
                                    r"|centers?|compan(?:y|ies)|firms?|enterprises?|industr(?:y|ies)|sectors?|partners?)\b",
                                    _I)
-#: A total named before "of" and the flow word: "the country's total value of exports", "the overall volume of trade".
-_TOTAL_OF_BEFORE = re.compile(r"\b(?:total|overall)\s+(?:value|volume)\s+of\s+$", _I)
 #: The words between a value and a flow noun that restate the value's flow: "$4.6 billion worth of imports".
 _WORTH_OF_BEFORE = re.compile(r"\bworth\s+of\s+$", _I)
 
