@@ -2371,11 +2371,16 @@ def test_a_combining_form_joined_to_no_country_names_none():
     assert flagged(text, "2024-03-01") == {"$120 billion"}
 
 
-def test_non_oil_trade_of_one_country_is_its_national_total_not_the_last_pairs():
-    text = ("Iran's exports to Iraq reached $10 billion last year. Iran's non-oil trade reached $26.5 billion in the "
-            "same period.\n")
-    got = {(r[0], r[1], r[2], r[5]) for r in rows(text, "2024-03-01")}
-    assert got == {("exports", "IRN", "IRQ", 1e10)}
+@pytest.mark.parametrize("text, kept", [
+    # "non-oil trade" of one country: its trade with the world in all goods but oil
+    ("Iran's exports to Iraq reached $10 billion last year. Iran's non-oil trade reached $26.5 billion in the same "
+     "period.\n", ("exports", "IRN", "IRQ", 1e10)),
+    # goods shipped "overseas" (or "abroad"): to every market, even right after one pair's statement
+    ("Peru's exports to Chile reached $3 billion in 2023. Peru shipped about $2.2 billion worth of durians overseas "
+     "in 2023.\n", ("exports", "PER", "CHL", 3e9)),
+])
+def test_a_countrys_total_after_a_pairs_statement_is_not_the_pairs(text: str, kept: tuple) -> None:
+    assert {(r[0], r[1], r[2], r[5]) for r in rows(text, "2024-03-01")} == {kept}
 
 
 def test_non_oil_trade_between_two_countries_is_theirs():
@@ -2432,13 +2437,6 @@ def test_goods_ranked_after_a_sentence_on_the_goods_of_a_flow():
             "concentrates took the lead with earnings of $1.6 billion, followed by computers with $130 million.\n")
     got = {(r[0], r[1], r[2], r[5], r[7]) for r in rows(text, "2024-03-01")}
     assert got == {("commodities", "PER", "CHL", 1.6e9, "copper"), ("commodities", "PER", "CHL", 1.3e8, "computers")}
-
-
-def test_goods_shipped_overseas_are_a_world_total_not_the_last_pairs():
-    text = ("Peru's exports to Chile reached $3 billion in 2023. Peru shipped about $2.2 billion worth of durians "
-            "overseas in 2023.\n")
-    got = {(r[0], r[1], r[2], r[5]) for r in rows(text, "2024-03-01")}
-    assert got == {("exports", "PER", "CHL", 3e9)}
 
 
 def test_a_month_before_to_and_an_amount_is_the_figures_month():
