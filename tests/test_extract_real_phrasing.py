@@ -2497,3 +2497,19 @@ def test_calendar_months_as_long_as_the_iranian_months_in_force_are_those(writte
             f"$1.1 billion {written}.\n")
     assert {(r[2], r[3], r[4]) for r in rows(text, "2024-08-27")} == {("IRQ", "2024-03-20", "2024-08-21"),
                                                                        ("OMN", "2024-03-20", "2024-08-21")}
+
+
+# --- rules 1.83: a currency word that several countries share ------------------------------------------------------
+@pytest.mark.parametrize("text, unit", [
+    ("Jordan's exports to Iraq reached 549 million dinars in 2023.\n", "JOD"),
+    ("Iraq's imports from Jordan reached 549 million dinars in 2023.\n", "IQD"),
+    ("Uganda's exports to Kenya reached 40 billion shillings in 2023.\n", "UGX"),
+    ("Pakistan's exports to Afghanistan reached 50 billion rupees in 2023.\n", "PKR"),
+    # a demonym names the currency whatever the article's countries
+    ("Nepal's imports from India reached 50 billion Indian rupees in 2023.\n", "INR"),
+    # no country of the article has a currency of that name: the word's own in currencies.csv
+    ("Turkey's exports to Egypt reached 50 million dinars in 2023.\n", "IQD"),
+])
+def test_a_bare_currency_word_is_the_currency_of_the_articles_first_country_that_has_it(text: str, unit: str) -> None:
+    found = read_document(Document("t01_test", text, "2024-03-01"))
+    assert [c.unit for c in found.candidates] == [unit]

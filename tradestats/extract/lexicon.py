@@ -21,6 +21,7 @@ REFERENCE = Path(__file__).resolve().parents[2] / "reference"
 COUNTRIES_CSV = REFERENCE / "countries.csv"
 COMMODITIES_CSV = REFERENCE / "commodities.csv"
 CURRENCIES_CSV = REFERENCE / "currencies.csv"
+LOCAL_CURRENCIES_CSV = REFERENCE / "local_currencies.csv"
 FISCAL_YEARS_CSV = REFERENCE / "fiscal_years.csv"
 
 #: Codes that name a group of economies rather than one country.
@@ -148,15 +149,26 @@ def load_fiscal_years_of_trade(path: Path = FISCAL_YEARS_CSV) -> frozenset[str]:
     return frozenset(row["country"] for row in _read_rows(path) if row["trade_by_fiscal_year"] == "yes")
 
 
+def load_local_currencies(path: Path = LOCAL_CURRENCIES_CSV) -> dict[str, dict[str, str]]:
+    """A currency word that several countries' currencies share ("dinars", "rupees"), by country: {term: {country:
+    code}}. The code ``currencies.csv`` gives such a bare word is the one read when no country of the article has
+    its own."""
+    local: dict[str, dict[str, str]] = {}
+    for row in _read_rows(path):
+        local.setdefault(row["term"].lower(), {}).setdefault(row["country"], row["code"])
+    return local
+
+
 COUNTRY_NAMES = load_country_names()
 COMMODITY_TERMS = load_commodity_terms()
 CURRENCY_TERMS = load_currency_terms()
 FISCAL_YEAR_STARTS = load_fiscal_years()
 FISCAL_YEARS_OF_TRADE = load_fiscal_years_of_trade()
 FISCAL_YEARS_NAMED_BY_START = load_fiscal_years_named_by_start()
+LOCAL_CURRENCIES = load_local_currencies()
 #: Digest of the reference files: a changed name list can change the output for unchanged text.
 REFERENCE_DIGEST = hashlib.sha256(b"\0".join(path.read_bytes() for path in (
-    COUNTRIES_CSV, COMMODITIES_CSV, CURRENCIES_CSV, FISCAL_YEARS_CSV))).hexdigest()[:8]
+    COUNTRIES_CSV, COMMODITIES_CSV, CURRENCIES_CSV, FISCAL_YEARS_CSV, LOCAL_CURRENCIES_CSV))).hexdigest()[:8]
 
 # Country names are matched case-sensitively ("US" the country, not "us"), except
 # the lower-case bloc spellings such as "the world", which are written that way.

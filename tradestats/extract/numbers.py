@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import repeat
 
-from tradestats.extract.lexicon import CURRENCY_TERMS, trie_alternation
+from tradestats.extract.lexicon import CURRENCY_TERMS, LOCAL_CURRENCIES, trie_alternation
 from tradestats.extract.words import is_word_char
 
 #: A written number: "1,234.5" (comma thousands), "1,5" or "1.5" (decimal comma or point), "12".
@@ -593,3 +593,26 @@ def find_implied_money(text: str, start: int, end: int, stated: list[Amount], lo
         value = parse_number(n.group()) * _scale(scale)
         out.append(Amount(at, w_end, _exact(value), before.unit, implied=True))
     return out
+
+
+def in_local_currency(text: str, amounts: list[Amount], countries: tuple[str, ...]) -> list[Amount]:
+    """``amounts`` with a bare currency word that several countries share ("947 million dinars", "rupees") read as
+    the currency of the first of the article's ``countries`` that has one of that name; a word a demonym qualifies
+    ("Iraqi dinars") names its own, and with no such country the word keeps the currency ``currencies.csv`` gives it.
+    """
+    if not countries or not any(m.unit in _SHARED_DEFAULTS for m in amounts):
+        return amounts
+    return [replace(m, unit=code) if (code := _local_code(text, m, countries)) else m for m in amounts]
+
+
+#: The currencies ``currencies.csv`` gives the bare words that ``local_currencies.csv`` reads by country.
+_SHARED_DEFAULTS = frozenset(SUFFIX_CURRENCIES.get(term) for term in LOCAL_CURRENCIES) - {None}
+
+
+def _local_code(text: str, amount: Amount, countries: tuple[str, ...]) -> str | None:
+    words = text[amount.start:amount.end].split()
+    term = words[-1].lower() if words else ""
+    by_country = LOCAL_CURRENCIES.get(term)
+    if by_country is None or amount.unit != SUFFIX_CURRENCIES.get(term) or (len(words) > 1 and words[-2][:1].isupper()):
+        return None
+    return next((by_country[c] for c in countries if c in by_country), None)
