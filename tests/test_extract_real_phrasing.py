@@ -2513,3 +2513,30 @@ def test_calendar_months_as_long_as_the_iranian_months_in_force_are_those(writte
 def test_a_bare_currency_word_is_the_currency_of_the_articles_first_country_that_has_it(text: str, unit: str) -> None:
     found = read_document(Document("t01_test", text, "2024-03-01"))
     assert [c.unit for c in found.candidates] == [unit]
+
+
+# --- rules 1.84: a value compared with one month of the year before ------------------------------------------------
+def test_a_value_compared_with_a_month_of_last_year_is_of_that_month_this_year():
+    text = ("Peru's exports to Chile rose 21% in January to June. Exports to Bolivia increased by 46.16% to $323.65 "
+            "million compared to the month of June 2021.\n")
+    got = {(r[2], r[3], r[4], r[5]) for r in rows(text, "2022-07-29")}
+    assert ("BOL", "2022-06-01", "2022-06-30", 3.2365e8) in got
+
+
+@pytest.mark.parametrize("written", ["during the first half of the financial year (2021-22)",
+                                     "in the first half of fiscal year 2021-22",
+                                     "during the first half of the current fiscal year"])
+def test_the_first_half_of_a_fiscal_year_is_its_first_six_months(written: str) -> None:
+    text = f"Pakistan's exports to Germany grew by 45.95 percent {written}.\n"
+    assert {(r[3], r[4]) for r in rows(text, "2022-01-25")} == {("2021-07-01", "2021-12-31")}
+
+
+def test_the_second_half_of_a_year_is_never_read_as_a_first_half():
+    text = "Pakistan's exports to Germany grew by 12 percent in the second half of 2021.\n"
+    assert {(r[3], r[4]) for r in rows(text, "2022-01-25")} == {("2021-07-01", "2021-12-31")}
+
+
+@pytest.mark.parametrize("verb, ratio", [("tumbled", 0.784), ("sank", 0.784), ("skyrocketed", 1.216), ("leapt", 1.216)])
+def test_more_verbs_of_change_give_the_growth(verb: str, ratio: float) -> None:
+    text = f"Korea's exports to Vietnam {verb} 21.6% on-year to $12.73 billion in 2023.\n"
+    assert {(r[5], r[6]) for r in rows(text, "2024-02-05")} == {(1.273e10, ratio)}

@@ -15,9 +15,11 @@ from tradestats.extract.numbers import NUMBER, WORD_NUMBER, parse_number
 from tradestats.extract.words import Words
 
 _UP = (r"increas\w*|grew|grow\w*|growth|rose|ris(?:e|es|en|ing)|up|higher|more|gain\w*|jump\w*|surg\w*|soar\w*"
-       r"|climb\w*|spik\w*|expan\w*|boost\w*|add(?:ed|ing)|rall\w*|advanc\w*|upswing|double|doubled|hike[sd]?|upsurge|uptick")
+       r"|climb\w*|spik\w*|expan\w*|boost\w*|add(?:ed|ing)|rall\w*|advanc\w*|upswing|double|doubled|hike[sd]?|upsurge|uptick"
+       r"|skyrocket\w*|leap(?:s|t|ed|ing)?")
 _DOWN = (r"negative\s+growth|shed(?:s|ding)?|decreas\w*|declin\w*|fell|fall\w*|drop\w*|lower|less|down|reduc\w*|shr[iau]nk\w*|contract(?:ed|ion|s)?"
-         r"|slump\w*|plung\w*|plummet\w*|dipp?ed|dips?|slid|slipp?ed|lost|loss|downturn|cut|cuts|slash(?:ed|es)?")
+         r"|slump\w*|plung\w*|plummet\w*|dipp?ed|dips?|slid|slipp?ed|lost|loss|downturn|cut|cuts|slash(?:ed|es)?"
+         r"|tumbl\w*|sank|sinks?|sinking|sunk")
 _DIRECTION = Words(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b")
 #: "more than" / "less than" before a figure hedge it; they say nothing about its direction.
 _HEDGE_AFTER_WORD = re.compile(r"\s+than\b", re.IGNORECASE)

@@ -277,7 +277,7 @@ def _fiscal_year(m: re.Match, start: int, end: int) -> PeriodMention | None:
 def _fiscal_relative(m: re.Match, start: int, end: int) -> PeriodMention:
     """ "the last financial year", "the first nine months of the ongoing fiscal": months of the fiscal year of the
     article's country, which only the article knows (``first_month`` 0 until resolved)."""
-    months = _months_count(m.group("n")) if m.group("n") else 12
+    months = 6 if m.group("half") else _months_count(m.group("n")) if m.group("n") else 12
     relative = (m.group("rel") or "this").lower()
     offset = -1 if relative in ("last", "previous", "past", "preceding") else 0
     return PeriodMention(start, end, "fiscal", 0, months, offset=offset)
@@ -293,7 +293,7 @@ def _fiscal_named(m: re.Match, start: int, end: int) -> PeriodMention:
 def _first_months_of_fiscal_year(m: re.Match, start: int, end: int) -> PeriodMention | None:
     """ "the first seven months of FY2021-22": the first months of a fiscal year written as two years."""
     years = _fiscal_year(m, start, end)
-    n = _months_count(m.group("n"))
+    n = 6 if m.group("half") else _months_count(m.group("n"))
     if years is None or not 1 <= n <= 12:
         return None
     return PeriodMention(start, end, "fiscal", 0, n, year=years.year)
@@ -452,6 +452,9 @@ _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _NOT_IN_A_TITLE = "".join(rf"(?<!{word}\s)" for word in (
     "survey", "report", "vision", "expo", "agenda", "census", "yearbook", "outlook", "strategy", "review", "forum",
     "summit", "index", "programme", "program", "act"))
+#: The first half of a fiscal year ("the first half of the financial year (2021-22)"): its first six months; never
+#: the "half" of a second half.
+_FIRST_HALF = r"(?:the\s+)?(?<!second\s)(?<!2nd\s)(?<!latter\s)(?:first\s+|1st\s+)?(?P<half>half)"
 #: After "to": not an amount (a currency, a number or its hedge), so the "to" may start a range of months.
 _NO_AMOUNT_AFTER = (r"(?!\s+(?:[$€£¥]|US\$|USD\b|\d|(?:about|around|more|over|nearly|almost|some|just|close|roughly"
                     r"|approximately)\b))")
@@ -560,8 +563,8 @@ _FORMS: list[_Form] = [
           rf"(?=\s*(?:[,.;:)(]|$)|\s+(?i:compared|against|versus|from|to|and|when|which|while|as|up|down|than|in|"
           rf"was|were|reached|amounted|totaled|totalled|stood)\b){_IRANIAN_YEAR_END}",
           _iranian_year, (_FOUR_DIGITS,), "in the for during over", cased=True),
-    _form(rf"(?i:(?:the\s+)?(?:(?:first|initial)\s+)?)(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?\s+of\s+(?:the\s+)?)"
-          rf"(?:(?i:(?:(?:current|ongoing|this|present|last|previous|past)\s+)?(?:fiscal|financial)\s+year)"
+    _form(rf"(?i:(?:the\s+)?(?:(?:first|initial)\s+)?)(?:(?P<n>\d{{1,2}}|{WORD_NUMBER})(?i:\s+months?)|{_FIRST_HALF})"
+          rf"(?i:\s+of\s+(?:the\s+)?)(?:(?i:(?:(?:current|ongoing|this|present|last|previous|past)\s+)?(?:fiscal|financial)\s+year)"
           rf"(?:\s+(?i:of\s+)?|\s*\((?=[^)]*\)))|FY\s?)(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*"
           r"(?P<y2>20\d\d|\d\d)(?!\d)\)?", _first_months_of_fiscal_year, ("fiscal", "financial", "fy"),
           "in the for during of", cased=True),
@@ -573,7 +576,8 @@ _FORMS: list[_Form] = [
           cased=True),
     _form(r"(?:(?i:fiscal|financial)\s+(?i:year)\s+|FY\s?|FY')(?P<fy>20\d\d|\d\d)(?![\d%]|\s*[-–/]\s*\d)",
           _fiscal_named, ("fiscal", "financial", "fy"), "in the for during of", cased=True),
-    _form(rf"(?:(?:the\s+)?(?:first|initial)\s+(?P<n>\d{{1,2}}|{WORD_NUMBER})\s+months?\s+of\s+)?(?:the\s+)?"
+    _form(rf"(?:(?:the\s+)?(?:(?:first|initial)\s+(?P<n>\d{{1,2}}|{WORD_NUMBER})\s+months?|{_FIRST_HALF})\s+of\s+)?"
+          r"(?:the\s+)?"
           r"(?:(?P<rel>current|ongoing|this|present|last|previous|past|preceding)\s+(?:(?:fiscal|financial)\s+year"
           r"|fiscal(?=\s*(?:[,.;)]|$)|\s+(?:to|in|from|and|was|were|is|compared|against|as|when|with|over)\b))"
           r"|(?:fiscal|financial)\s+year)\b"

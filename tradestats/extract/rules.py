@@ -25,15 +25,14 @@ from tradestats.extract.numbers import QUANTITY_UNITS, Amount, in_local_currency
 from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_commodities, find_countries
 from tradestats.extract.parties import Parties, listed_partner, ranked_subject, resolve_parties, respective_parties
 from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, months_long,
-                                        resolve,
-                                        year_to_date)
+                                        resolve, shifted, year_to_date)
 from tradestats.extract.products import SentenceProducts, find_products
 from tradestats.extract.residue import StatedFigure, document_figures
 from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candidate, without_wider_totals
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.83"
+RULES_VERSION = "1.84"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -994,6 +993,14 @@ class DocumentReader:
             base = self.stated_period or (carried.period if carried is not None else None) or self.main_period
             if lead is not None and base is not None and base.start:
                 return comparison_period(base, lead, ref)
+            compared_month = _month_compared_after(self.text, f, periods)
+            if compared_month is not None:
+                # "increased by 46% to $323.65 million compared to the month of June 2021": June of the next year
+                month = resolve(compared_month, ref)
+                if month is not None and month.start:
+                    period = shifted(month, int(month.start[:4]) + 1)
+                    if not self.after_publication(period):
+                        return period
         if mention is not None and mention.kind == "span" and mention.whole_fiscal_year and ref.fiscal_start:
             mention = replace(mention, kind="fiscal")  # "$8.1 billion in 2020-21" in an Indian report: its FY
         if mention is not None:
@@ -1827,6 +1834,17 @@ def _of_an_aside(text: str, period: PeriodMention, before: int) -> bool:
 
 #: A bracketed figure opening right after a period: " (at $6.1bn)".
 _ASIDE_FIGURE = re.compile(r"\s*\((?:at\s+|about\s+|around\s+|nearly\s+)?(?:US)?[$€£]\s?\d[^()]{0,30}\)")
+
+
+def _month_compared_after(text: str, f: Figure, periods: list[PeriodMention]) -> PeriodMention | None:
+    """A single month of a named year that a figure is compared with, in its sentence after it ("... to $323 million
+    compared to the month of June 2021"): the figure is of that month a year on."""
+    following = next((p for p in periods if p.start >= f.end), None)
+    if following is None or following.kind != "months" or following.year is None or \
+            following.first_month != following.last_month or following.months_to is not None:
+        return None
+    between = text[f.end:following.start]
+    return following if len(between) <= 40 and _COMPARED_BETWEEN.search(between) is not None else None
 
 
 def _counted_from_nowruz(period: Period) -> bool:
