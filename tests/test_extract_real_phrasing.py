@@ -2540,3 +2540,33 @@ def test_the_second_half_of_a_year_is_never_read_as_a_first_half():
 def test_more_verbs_of_change_give_the_growth(verb: str, ratio: float) -> None:
     text = f"Korea's exports to Vietnam {verb} 21.6% on-year to $12.73 billion in 2023.\n"
     assert {(r[5], r[6]) for r in rows(text, "2024-02-05")} == {(1.273e10, ratio)}
+
+
+# --- rules 1.85: 'import trade', values of goods the lexicon does not know ---------------------------------------
+def test_import_trade_is_imports():
+    text = "Nigeria's exports to China rose in Q1 2020. The value of import trade from China was N1,109.46 billion.\n"
+    assert {(r[0], r[1], r[2], r[5]) for r in rows(text, "2020-07-10")} == {("imports", "NGA", "CHN", 1.10946e12)}
+
+
+def test_a_bracketed_value_of_goods_named_after_a_composition_cue_is_no_value_of_the_flow():
+    text = ("Nigeria's exports to China rose in Q1 2020. Imports from China were dominated by widgets with smooth "
+            "edges (valued at N51.97 billion).\n")
+    assert rows(text, "2020-07-10") == set()
+    assert flagged(text, "2020-07-10") == {"N51.97 billion"}
+
+
+def test_a_flows_value_after_its_composition_stays_the_flows():
+    text = "Nigeria's imports from China in Q1 2020, mainly widgets with smooth edges, were valued at N51.97 billion.\n"
+    assert {(r[0], r[5]) for r in rows(text, "2020-07-10")} == {("imports", 5.197e10)}
+
+
+def test_a_fiscal_year_written_with_an_apostrophe_after_a_space():
+    text = "Bangladesh's exports to India were US$1.24 billion in FY '19.\n"
+    assert {(r[3], r[4]) for r in rows(text, "2022-08-28")} == {("2018-07-01", "2019-06-30")}
+
+
+def test_the_previous_years_earnings_of_a_value_are_its_prior():
+    text = ("Bangladesh's exports to India fetched $715.41 million in FY22, 69 per cent higher than the previous "
+            "year's earnings of $421.86 million.\n")
+    got = {(r[3], r[5]) for r in rows(text, "2022-08-28")}
+    assert got == {("2021-07-01", 7.1541e8), ("2020-07-01", 4.2186e8)}

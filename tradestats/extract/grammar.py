@@ -166,10 +166,10 @@ def find_flow_words(text: str, start: int, end: int, weak: bool = True) -> list[
             continue  # "the largest re-exporting hub", "oil-importing countries": what a place is, not a flow
         if found and _WORTH_OF_BEFORE.search(text, max(start, a - 10), a):
             continue  # "China with $4.6 billion worth of imports from Iran": the value's flow said again, no new one
-        if core == "turnover" and found and found[-1].table in ("exports", "imports") and \
+        if core in ("turnover", "trade") and found and found[-1].table in ("exports", "imports") and \
                 found[-1].words in ("export", "import") and text[found[-1].end:a] == " " and \
                 text[found[-1].start - 1:found[-1].start] not in ("-", "/"):
-            previous = found.pop()  # "export turnover": the value of the exports, not trade both ways
+            previous = found.pop()  # "export turnover", "import trade": the value of one flow, not trade both ways
             found.append(FlowWord(previous.start, b, previous.table, previous.words))
             continue
         if table == "trade":
@@ -417,7 +417,8 @@ _EARLIER_WORDS = frozenset({"earlier", "previous", "prior", "initial", "original
 #: The words of "last year's", "the same month's" before a prior value, with ``_EARLIER_WORDS``.
 _YEAR_BACK_WORDS = frozenset({"last", "preceding", "the", "same", "a"})
 #: What a comparison may call the earlier value: "from last year's level of $X", "than the previous figure of $X".
-_LEVEL_NOUNS = frozenset({"level", "levels", "figure", "value", "mark", "total"})
+_LEVEL_NOUNS = frozenset({"level", "levels", "figure", "value", "mark", "total", "earnings", "income", "revenue",
+                          "revenues"})
 
 
 #: Nouns of a change: money right after "a decrease in trade of" is the amount it changed by.

@@ -574,7 +574,7 @@ _FORMS: list[_Form] = [
     _form(rf"(?:(?i:fiscal|financial)\s+(?i:year)\s+(?:of\s+)?|FY\s?)(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*"
           r"(?P<y2>20\d\d|\d\d)(?!\d)", _fiscal_year, ("fiscal", "financial", "fy"), "in the for during of",
           cased=True),
-    _form(r"(?:(?i:fiscal|financial)\s+(?i:year)\s+|FY\s?|FY')(?P<fy>20\d\d|\d\d)(?![\d%]|\s*[-–/]\s*\d)",
+    _form(r"(?:(?i:fiscal|financial)\s+(?i:year)\s+|FY\s?|FY\s?['’])(?P<fy>20\d\d|\d\d)(?![\d%]|\s*[-–/]\s*\d)",
           _fiscal_named, ("fiscal", "financial", "fy"), "in the for during of", cased=True),
     _form(rf"(?:(?:the\s+)?(?:(?:first|initial)\s+(?P<n>\d{{1,2}}|{WORD_NUMBER})\s+months?|{_FIRST_HALF})\s+of\s+)?"
           r"(?:the\s+)?"

@@ -32,7 +32,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.84"
+RULES_VERSION = "1.85"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -1128,6 +1128,8 @@ class DocumentReader:
     def rows_of(self, group: Group, seg: Segment, parties: Parties, period: Period,
                 commodities: list[CommodityMention] | None, periods: list[PeriodMention], sent: Span) -> list[Row]:
         if commodities is None:
+            if group.main is not None and self.value_of_unknown_goods(seg, group.main):
+                return []  # the figure stays flagged for the keeper
             return self.flow_rows(group, seg, parties, period, periods, sent)
         rows = []
         shared = len(commodities) > 1
@@ -1143,6 +1145,13 @@ class DocumentReader:
         for c in commodities:
             rows += self.commodity_rows(group, seg, parties, period, c, shared, periods, sent)
         return rows
+
+    def value_of_unknown_goods(self, seg: Segment, main: Figure) -> bool:
+        """Whether a value bracketed after the goods a composition names is theirs, though the lexicon knows no such
+        goods ("imports were dominated by rifles with smooth-bore barrels (valued at N52 billion)"): not the flow's."""
+        if not _BRACKET_BEFORE_VALUE.search(self.text, max(seg.start, main.start - 16), main.start):
+            return False
+        return g.COMPOSITION.search(self.text, seg.flow.end, main.start) is not None
 
     def flow_rows(self, group: Group, seg: Segment, parties: Parties, period: Period,
                   periods: list[PeriodMention], sent: Span) -> list[Row]:
@@ -1560,6 +1569,9 @@ _ALL_PARTNERS = re.compile(r"\bin\s+the\s+(?:total|overall)\b|\bof\s+(?:the\s+)?
 #: trade", "rose by 10% in volume terms").
 _IN_QUANTITY_AFTER = re.compile(r"[^.;,$\d]{0,24}?\bin\s+(?:the\s+)?(?:weight|tonnage|physical\s+(?:terms|volume)"
                                 r"|volume\s+terms|terms\s+of\s+(?:weight|volume|tonnage))\b", re.IGNORECASE)
+#: The opening of a bracket that holds a value: "(valued at N52 billion)", "(N44.8 billion)".
+_BRACKET_BEFORE_VALUE = re.compile(r"\(\s*(?:valued\s+at\s+|worth\s+)?(?:about\s+|around\s+|some\s+|over\s+)?$",
+                                   re.IGNORECASE)
 #: Goods said to be traded, with no value of their own: "12 groups of goods exported to the Chinese market".
 _GOODS_OF_A_FLOW = re.compile(r"\b(?:goods|products|items|commodities)\s+(?:were\s+|was\s+)?(?:exported|imported"
                               r"|shipped|sold)\b", re.IGNORECASE)
