@@ -2570,3 +2570,23 @@ def test_the_previous_years_earnings_of_a_value_are_its_prior():
             "year's earnings of $421.86 million.\n")
     got = {(r[3], r[5]) for r in rows(text, "2022-08-28")}
     assert got == {("2021-07-01", 7.1541e8), ("2020-07-01", 4.2186e8)}
+
+
+def test_the_month_of_june_is_june():
+    text = ("Mexico's trade with the U.S. totaled $415.4 billion from January through June. For the month of June, "
+            "Mexico's trade with the U.S. totaled $69.93 billion.\n")
+    assert ("2024-06-01", "2024-06-30", 6.993e10) in {(r[3], r[4], r[5]) for r in rows(text, "2024-08-08")}
+
+
+def test_a_trade_gap_is_no_flow():
+    text = ("India's imports from China rose to $98.51 billion in 2022-23. Trade gap widened to $83.2 billion in the "
+            "last fiscal.\n")
+    assert {r[5] for r in rows(text, "2023-04-17")} == {9.851e10}
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("South Africa's mineral exports to China totalled R120.4bn in 2022.\n", "mineral products"),
+    ("Jordan's exports to Iraq in 2023 included mining products at 947 million dinars.\n", "mining products"),
+])
+def test_more_product_groups(text: str, goods: str) -> None:
+    assert {(r[0], r[7]) for r in rows(text, "2024-03-01")} == {("commodities", goods)}

@@ -474,7 +474,7 @@ NOT_A_FACT_BEFORE = Words(
     r"|gross\s+domestic|capacity|capacities|transit|containers?|freight|cargo|throughput|compan(?:y|ies)"
     r"|enterprises?|firms?|joint\s+ventures?|items(?!\s+(?:earning|earned|that|which|with|include|including|are|were|such))|list\s+of|offer\w*|propos\w*|suggest\w*|worth\s+of"
     r"|population|budget|reserves|tourists?|passengers?(?!\s+(?:cars?|vehicles?|aircraft|wagons?))|surplus(?:es)?"
-    r"|deficits?|balance"
+    r"|deficits?|balance|gaps?"
     r"|excess\s+of\s+(?:exports?|imports?)\s+over"
     r"|customs\s+(?:payments?|duties|duty|revenues?|fees|charges|receipts)|(?:import|export)\s+duties"
     r"|duties\s+and\s+taxes|taxes\s+and\s+duties|tax\s+revenues?|taxes\s+(?:collected|paid|levied)"
@@ -536,11 +536,11 @@ _AGRI = r"agricultural|agro-industrial|agro-food|agri-food|agrarian|agro"
 PRODUCT_GROUP = Words(
     rf"\b(?P<adj>{_AGRI}|food|industrial|manufactured|chemical|textile|metallurgical|petrochemical|processed"
     r"|engineering|consumer|mineral|livestock|dairy|meat|fish|pharmaceutical|electronic|electrical|light\s+industry"
-    r"|horticultural|fruit\s+and\s+vegetable|forestry|wood|leather|plastic|rubber|metal|tobacco)"
+    r"|horticultural|fruit\s+and\s+vegetable|forestry|wood|leather|plastic|rubber|metal|tobacco|mining|cosmetic)"
     r"\s+(?P<noun>products|goods|commodities|produce|product(?=\s+(?:exports?|imports?|supplies|shipments)\b))\b"
     rf"|\b(?P<qadj>{_AGRI})\s+(?=(?:commodity\s+)?(?:trade|turnover|exports?|imports?|products?)\b)"
     # "Uzbek textile exports": the exports of textile products
-    r"|\b(?P<eadj>textile|chemical|pharmaceutical|food|dairy|meat|fish|leather|plastic|rubber|tobacco|livestock)"
+    r"|\b(?P<eadj>textile|chemical|pharmaceutical|food|dairy|meat|fish|leather|plastic|rubber|tobacco|livestock|mineral)"
     r"\s+(?=(?:exports?|imports?|supplies|shipments)\b)"
     rf"|\b(?:in|of)\s+the\s+(?P<sadj>{_AGRI})\s+(?:sector|sphere|complex|industry)\b"
 )

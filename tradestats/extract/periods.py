@@ -496,7 +496,7 @@ _FORMS: list[_Form] = [
     _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<rel>(?:this|last|the\s+current|the\s+previous)\s+year)"
           r"(?![\w-]|['’]s))", _month_of_year, (_MONTH_NAME,), "in", cased=True),
     # ("rose 15 percent in September to $1.1 billion": a "to" before an amount is the figure's, no range of months)
-    _form(rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b{_NO_AMOUNT_AFTER}|through\b"
+    _form(rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b{_NO_AMOUNT_AFTER}|through\b"
           rf"|thru\b|till\b|until\b|and\s+{_MONTH}))", _month_of_year,
           (_MONTH_NAME,), cased=True),
     _form(rf"(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?P<y>{_YEAR})", _year_to_date,

@@ -15,7 +15,7 @@ from tradestats.extract.lexicon import CommodityMention, find_commodities, find_
 
 #: Words a product group cannot be written without ("agricultural products", "agro-industrial sector").
 _GROUP_STEMS = ("product", "goods", "commodit", "produce", "agr", "textile", "chemical", "pharma", "food", "dairy", "meat",
-                "fish", "leather", "plastic", "rubber", "tobacco", "livestock")
+                "fish", "leather", "plastic", "rubber", "tobacco", "livestock", "mineral")
 #: Words that may join products written together: "petroleum products and trucks".
 _JOINERS = frozenset({"", "and", "or", ",", ", and"})
 #: What may stand between a product and its own figure: "wheat ($500 million)", "rail - by $7.5 million".
