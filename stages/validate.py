@@ -447,6 +447,12 @@ def read_documents(path: Path) -> tuple[dict[str, Document], dict[str, str]]:
     return docs, {sid: text_digest(doc) for sid, doc in docs.items()}
 
 
+def figure_values(path: Path) -> list[dict[str, str]]:
+    """:func:`tradestats.review.read_figures` as each figure's cells, in its order: what the stage's cache keeps (a
+    list of dicts pickles and loads in half the time of as many records)."""
+    return [f.values for f in read_figures(path, relative(path)).values()]
+
+
 def candidate_parts(path: Path) -> tuple[list[dict[str, str]], list[int], dict[str, str]]:
     """:func:`read_candidates` as plain data, with each row's digest: what the stage's cache keeps (plain lists and
     dicts, not this module's classes, which a pickle made by the stage's program would name as ``__main__``'s)."""
@@ -471,9 +477,10 @@ def read_extraction(cache_dir: Path | None, documents: Path | None = None, figur
     csv_code = Path(csvio_module.__file__)
     docs = cached_parse(documents, read_documents, "documents",
                         code_digest(Path(documents_module.__file__), Path(__file__)), cache_dir)
-    figures = cached_parse(figures_path, lambda path: read_figures(path, relative(path)), "figures",
-                           digest([code_digest(Path(review_module.__file__), csv_code), schemas.FIGURES.columns]),
-                           cache_dir)
+    figure_cells = cached_parse(figures_path, figure_values, "figures",
+                                digest([code_digest(Path(review_module.__file__), Path(__file__), csv_code),
+                                        schemas.FIGURES.columns]), cache_dir)
+    figures = {f.id: f for f in map(FigureRecord, figure_cells)}
     rows, lines, digests = cached_parse(candidates_path, candidate_parts, "candidates",
                                         digest([code_digest(Path(__file__), csv_code), schemas.CANDIDATES.columns]),
                                         cache_dir)

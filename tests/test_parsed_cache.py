@@ -120,14 +120,14 @@ def test_validate_reads_an_unchanged_extraction_back_and_a_changed_one_again(tmp
     assert first == fresh and sorted(p.name for p in cache.iterdir()) == [
         "candidates.pickle", "documents.pickle", "figures.pickle"]
     parsed = []
-    for name in ("read_documents", "candidate_parts"):
+    for name in ("read_documents", "figure_values", "candidate_parts"):
         real = getattr(validate_stage, name)
         monkeypatch.setattr(validate_stage, name, lambda path, real=real, name=name: parsed.append(name) or real(path))
     assert comparable(validate_stage.read_extraction(cache, *paths)) == fresh
     assert parsed == [], "nothing changed: every form comes from the cache"
     changed = extraction_files(tmp_path, value="12600000", text=TEXT.replace("short", "brief"))
     again = comparable(validate_stage.read_extraction(cache, *changed))
-    assert parsed == ["read_documents", "candidate_parts"]
+    assert parsed == ["read_documents", "candidate_parts"], "the figures file is the same: read back"
     assert again == comparable(validate_stage.read_extraction(None, *changed)) and again != fresh
     assert again[3][0]["value"] == "12600000" and again[5] != fresh[5], "the new candidate and its new key"
 
