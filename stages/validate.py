@@ -535,20 +535,20 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: Candida
     result.dismissed_table = dismissed
     result.problems += dismissed.problems
     result.problems += duplicate_id_problems(result)
-    if not result.problems:  # the output, made while the cross-row checks finish on the other core
+    result.unreadable = [f"validated/{name}.csv" for name, loaded in
+                         [*result.loaded.items(), ("rejected", rejected), ("dismissed", dismissed)]
+                         if loaded.unreadable]
+    accepted = {fid for loaded in result.loaded.values() for fid in loaded.columns["fact_id"] if fid is not None}
+    rejected_ids, stale = covering_rejections(rejected, candidates)
+    result.pending = [] if result.unreadable else pending_candidates(candidates, accepted | rejected_ids)
+    if not result.problems and not result.pending:  # the output, made while the cross-row checks finish beside
         result.checked = checked_texts(result.loaded)
     consistency, result.checks = cross_rows.result()
     result.problems += [p for p in consistency if p.severity == "error"]
     result.warnings += [p for p in consistency if p.severity == "warning"]
 
-    result.unreadable = [f"validated/{name}.csv" for name, loaded in
-                         [*result.loaded.items(), ("rejected", rejected), ("dismissed", dismissed)]
-                         if loaded.unreadable]
     result.problems = with_undo_hints(result.problems, result.loaded)
-    accepted = {fid for loaded in result.loaded.values() for fid in loaded.columns["fact_id"] if fid is not None}
-    rejected_ids, stale = covering_rejections(rejected, candidates)
     result.warnings += stale
-    result.pending = [] if result.unreadable else pending_candidates(candidates, accepted | rejected_ids)
     if figures is not None and result.figure_severity != "off" and not result.unreadable:
         facts = {sid: [r.row for r in rows] for sid, rows in grouped.items()}
         result.open_figures, stale_dismissals = unclaimed_figures(figures, result.loaded, dismissed, docs, facts)
