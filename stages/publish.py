@@ -21,9 +21,13 @@ from pathlib import Path
 import schemas
 from schemas.model import Table
 from stages.common import Beside, stage_parser, CHECKED, DOCUMENTS, REFERENCE, REPO, SERIES, params, relative, run_stage
+from tradestats import csvio as csvio_module
+from tradestats import documents as documents_module
 from tradestats.csvio import csv_text, read_csv_records
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem
+from tradestats.parsed_cache import cached_parse
+from tradestats.source_cache import code_digest, digest
 # tradestats.package_check imports frictionless: imported where it is used (below)
 from tradestats.transaction import commit_texts
 
@@ -55,11 +59,33 @@ def pair_in_order(table: str, values: dict[str, str]) -> dict[str, str]:
     return {**values, "reporter": values["partner"], "partner": values["reporter"]}
 
 
+def cells_in_order(table: Table, cells: list[str]) -> list[str]:
+    """:func:`pair_in_order` of a row's cells in the table's column order (a list made for the row: swapped in place)."""
+    if table.name != "turnover":
+        return cells
+    reporter, partner = table.columns.index("reporter"), table.columns.index("partner")
+    if cells[reporter] > cells[partner]:
+        cells[reporter], cells[partner] = cells[partner], cells[reporter]
+    return cells
+
+
 def checked_csv(table: Table, path: Path) -> str:
-    """A checked table's rows, re-emitted so the published header is exactly the schema's."""
+    """A checked table's rows, re-emitted so the published header is exactly the schema's.
+
+    A record read against the table's columns holds its cells in their order (the file's
+    header must be exactly them), so each row is its record's cells as they are.
+    """
     records = read_csv_records(path, table.columns, relative(path))
-    rows = (pair_in_order(table.name, r.values) for r in records)
-    return csv_text(table.columns, ([v[c] for c in table.columns] for v in rows))
+    return csv_text(table.columns, [cells_in_order(table, list(r.values.values())) for r in records])
+
+
+def documents_sources(path: Path, cache_dir: Path | None) -> str:
+    """:func:`sources_csv` of the documents file, read back from ``cache_dir`` while the file's bytes and the code
+    making the table are the same (:func:`tradestats.parsed_cache.cached_parse`): a reviewed article changes no
+    document, and parsing every text for the sources table was a tenth of the stage."""
+    code = digest([code_digest(Path(__file__), Path(documents_module.__file__), Path(csvio_module.__file__)),
+                   schemas.SOURCES.columns])
+    return cached_parse(path, lambda p: sources_csv(list(iter_documents(p))), "sources", code, cache_dir)
 
 
 def resource(table: Table, text: str) -> dict:
@@ -116,11 +142,12 @@ def frictionless_problems(package_dir: Path) -> list[Problem]:
     return whole_package_problems(package_dir, DESCRIPTOR)
 
 
-def build_package(stage_dir: Path, checked_dir: Path, series: Path, docs: list[Document], meta: dict,
+def build_package(stage_dir: Path, checked_dir: Path, series: Path, sources: str, meta: dict,
                   previous: Path) -> dict:
-    """Write the whole package into ``stage_dir`` and return its descriptor."""
+    """Write the whole package into ``stage_dir`` (``sources`` is the sources table's text) and return its
+    descriptor."""
     texts = {name: checked_csv(table, checked_dir / f"{name}.csv") for name, table in schemas.FACT_TABLES.items()}
-    texts["sources"] = sources_csv(docs)
+    texts["sources"] = sources
     texts["trade_series"] = checked_csv(schemas.SERIES, series)
     texts["countries"] = reference_csv(schemas.COUNTRIES, REFERENCE / "countries.csv")
     texts["hs_codes"] = reference_csv(schemas.HS_CODES, REFERENCE / "commodities.csv")
@@ -158,7 +185,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="folder that receives datapackage.json and data/ (default: the repository)")
     parser.add_argument("--cache", type=Path, metavar="DIR",
                         help="digests of the rows frictionless has passed, so that only new rows are validated "
-                             "row by row (default: build/publish-cache in the --out folder)")
+                             "row by row, and the sources table as last made from the documents "
+                             "(default: build/publish-cache in the --out folder)")
     parser.add_argument("--full", action="store_true",
                         help="validate every row of the whole package with frictionless, as a consumer does "
                              "(slower; the cache is not used)")
@@ -168,16 +196,18 @@ def main(argv: list[str] | None = None) -> None:
         if leftover.is_dir():
             shutil.rmtree(leftover, ignore_errors=True)
     stage_dir = Path(tempfile.mkdtemp(prefix=".publish-", dir=args.out))
+    cache_dir = args.cache or args.out / PUBLISH_CACHE
     try:
         def staged_package() -> dict:
             for old in stage_dir.iterdir():  # what a failed attempt left (see Beside)
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
-            docs = list(iter_documents(DOCUMENTS))
-            return build_package(stage_dir, args.checked, args.series, docs, params("package"), args.out / DESCRIPTOR)
+            sources = documents_sources(DOCUMENTS, None if args.full else cache_dir)
+            return build_package(stage_dir, args.checked, args.series, sources, params("package"),
+                                 args.out / DESCRIPTOR)
 
         # the package is staged on another core while frictionless (a fifth of the stage) is imported here
         staging = Beside(staged_package)
-        from tradestats.package_check import package_problems, remember
+        from tradestats.package_check import descriptor_problems, package_problems, remember
 
         desc = staging.result()
         report = None
@@ -186,14 +216,16 @@ def main(argv: list[str] | None = None) -> None:
             counts = {r["name"]: count_records(stage_dir / r["path"]) for r in desc["resources"]}
             checked = "every row checked by frictionless"
         else:
-            report = package_problems(stage_dir, desc, args.cache or args.out / PUBLISH_CACHE, DESCRIPTOR)
+            # frictionless checks the descriptor on another core while the rows are checked here
+            descriptor_check = Beside(lambda: descriptor_problems(stage_dir, DESCRIPTOR))
+            report = package_problems(stage_dir, desc, cache_dir, DESCRIPTOR, descriptor_check=descriptor_check.result)
             problems, counts = report.problems, report.rows
             checked = f"{report.validated} new rows checked by frictionless, {report.known} passed before"
         if problems:
             raise InputError(problems, "publish: the package is not valid; nothing was published")
         move_into_place(stage_dir, args.out, desc)
         if report is not None:
-            remember(report, args.cache or args.out / PUBLISH_CACHE)
+            remember(report, cache_dir)
     finally:
         shutil.rmtree(stage_dir, ignore_errors=True)
     rows = ", ".join(f"{name} {count}" for name, count in counts.items())

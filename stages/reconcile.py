@@ -18,13 +18,19 @@ from pathlib import Path
 
 import schemas
 from schemas.tolerance import value_tolerance, year_back
-from stages.common import stage_parser, CHECKED, DOCUMENTS, SERIES, relative, run_stage
+from stages.common import stage_parser, BUILD, CHECKED, DOCUMENTS, SERIES, relative, run_stage
 from tradestats.csvio import csv_text, format_number, write_text_atomic
+from tradestats import documents as documents_module
 from tradestats.documents import iter_documents
 from tradestats.errors import InputError
+from tradestats.parsed_cache import cached_parse
+from tradestats.source_cache import code_digest
 from tradestats.tables import read_checked_columns
 
 FLOW_OF_TABLE = {"turnover": "turnover", "exports": "export", "imports": "import"}
+#: The publication date of each document, by the bytes of the documents file (git- and DVC-ignored, like the other
+#: caches in build/): the stage needs the dates only, and reading every text for them was a tenth of its run.
+CACHE = BUILD / "reconcile-cache"
 
 
 @dataclass(frozen=True)
@@ -193,14 +199,28 @@ def read_statements(checked_dir: Path, published: dict[str, str]) -> list[Statem
     return statements
 
 
+def read_published(path: Path) -> dict[str, str]:
+    """Each document's publication date ("" when unknown) by source id."""
+    return {d.source_id: d.published for d in iter_documents(path)}
+
+
+def published_dates(path: Path, cache_dir: Path | None) -> dict[str, str]:
+    """:func:`read_published`, read back from ``cache_dir`` while the file's bytes and the code reading it are the
+    same (:func:`tradestats.parsed_cache.cached_parse`)."""
+    return cached_parse(path, read_published, "published",
+                        code_digest(Path(documents_module.__file__), Path(__file__)), cache_dir)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = stage_parser("reconcile", __doc__)
     parser.add_argument("--checked", type=Path, default=CHECKED, metavar="DIR",
                         help=f"folder of the checked fact tables (default: {relative(CHECKED)})")
     parser.add_argument("--out", type=Path, default=SERIES, metavar="FILE",
                         help=f"the series to write (default: {relative(SERIES)})")
+    parser.add_argument("--no-cache", action="store_true",
+                        help=f"read every document's date again, ignoring (and not writing) {relative(CACHE)}")
     args = parser.parse_args(argv)
-    published = {d.source_id: d.published for d in iter_documents(DOCUMENTS)}
+    published = published_dates(DOCUMENTS, None if args.no_cache else CACHE)
     points = reconcile(read_statements(args.checked, published))
     write_text_atomic(args.out, csv_text(schemas.SERIES.columns, (p.row() for p in points)))
     derived = sum(p.basis == "derived" for p in points)

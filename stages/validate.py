@@ -15,6 +15,7 @@ tracks as a metric. Exits non-zero with a table of problems otherwise.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sys
@@ -27,12 +28,16 @@ from schemas.model import Table
 from schemas.consistency import CHECKS, fact_records, failing_rows
 from schemas.tolerance import is_missing
 from stages.common import Beside, stage_parser, CANDIDATES, CHECKED, DOCUMENTS, FIGURES, REPORTS, VALIDATED, params, relative, run_stage
-from tradestats.csvio import read_csv_records, write_csv_atomic, write_text_atomic
+from tradestats.csvio import csv_text, read_csv_records, write_text_atomic
 from tradestats.documents import Document, iter_documents
 from tradestats.errors import InputError, Problem, format_problems, shorten
 from tradestats.review import JOURNAL, FigureRecord, figure_is_open, read_figures, rejection_covers, sentence_text
 from tradestats import errors as errors_module
 from tradestats import tables as tables_module
+from tradestats import documents as documents_module
+from tradestats import csvio as csvio_module
+from tradestats import review as review_module
+from tradestats.parsed_cache import cached_parse
 from tradestats.progress import progress
 from tradestats.source_cache import SourceCache, code_digest, digest
 from tradestats.tables import LoadedTable, canonical_rows, convert_cell, format_cell, load_table_parts
@@ -75,6 +80,8 @@ class Validation:
     stats: dict = field(default_factory=dict)
     #: How many sources' row checks ran and how many came from the cache (not a metric: it varies by run).
     stats_cache: dict = field(default_factory=dict)
+    #: The checked tables' text (:func:`checked_texts`), written only if nothing blocks publishing.
+    checked: dict[str, str] | None = None
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -166,12 +173,16 @@ QUOTE, REVIEW, DRIFT = 0, 1, 2
 #: The code that decides a row's findings; part of every cache key.
 ROW_CHECK_CODE = (Path(__file__), Path(tables_module.__file__), Path(errors_module.__file__))
 #: How :func:`source_key` reads a source's inputs; bump when that changes, so no key of the old way is matched.
-KEY_LAYOUT = 2
+KEY_LAYOUT = 3
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SourceRow:
-    """One row of a hand-kept table, as the per-source checks see it: its typed values and its cells as written."""
+    """One row of a hand-kept table, as the per-source checks see it: its typed values and its cells as written.
+
+    Not frozen: one is made for every row on every run, and a frozen dataclass sets each
+    field through ``object.__setattr__`` (nothing changes a row once grouped).
+    """
 
     table: str
     line: int
@@ -194,19 +205,31 @@ def source_row_findings(rows: list[SourceRow], doc: Document | None,
     return findings
 
 
-def source_key(code: str, rows: list[SourceRow], doc: Document | None, candidates: dict[str, dict]) -> str:
+def text_digest(doc: Document | None) -> str | None:
+    """The SHA-256 of a document's text (None for no document): what the row checks read of it."""
+    return None if doc is None else hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def candidate_digest(row: dict[str, str]) -> str:
+    """The SHA-256 of the ``repr`` of a candidate's cells in column order: what a row naming it is checked against."""
+    return hashlib.sha256(repr(tuple(row.values())).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def source_key(code: str, rows: list[SourceRow], text_hash: str | None, candidate_digests: dict[str, str]) -> str:
     """Everything one source's findings depend on: the checks' code, its text, its rows (not their lines), the
     candidates its rows name.
 
     A row enters by its cells as written, in the table's column order: its typed values
-    are made from them by the conversion code, which is part of ``code``. One hash of
-    the ``repr`` of one list, which no two different inputs share (strings are quoted).
+    are made from them by the conversion code, which is part of ``code``. The text enters
+    by its hash (:func:`text_digest`) and a candidate by the hash of its cells
+    (:func:`candidate_digest`), worked out once per content of their files rather than
+    once per run. One hash of the ``repr`` of one list, which no two different inputs
+    share (strings are quoted).
     """
-    parts: list[object] = [code, None if doc is None else hashlib.sha256(doc.text.encode("utf-8")).hexdigest()]
+    parts: list[object] = [code, text_hash]
     for r in rows:
         fact_id = r.row["fact_id"]
-        candidate = candidates.get(fact_id) if isinstance(fact_id, str) else None
-        parts += [r.table, r.cells, None if candidate is None else tuple(candidate.values())]
+        parts += [r.table, r.cells, candidate_digests.get(fact_id) if isinstance(fact_id, str) else None]
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -221,18 +244,24 @@ def rows_by_source(tables: dict[str, LoadedTable]) -> dict[object, list[SourceRo
         loaded = tables[name]
         names = table.columns
         typed = zip(*(loaded.columns[c] for c in names))
+        # a record read against the table's columns holds its cells in their order (the header must be exactly them)
+        in_order = all(list(record.values) == names for record in loaded.records[:1])
         for record, values in zip(loaded.records, typed):
             row = dict(zip(names, values))
             sid = row["source_id"]
-            cells = tuple(record.values.get(c, "") for c in names)
+            cells = tuple(record.values.values()) if in_order else tuple(record.values.get(c, "") for c in names)
             grouped.setdefault(None if is_missing(sid) else sid, []).append(SourceRow(name, record.line, row, cells))
     return grouped
 
 
 def row_check_problems(grouped: dict[object, list[SourceRow]], docs: dict[str, Document],
-                       candidate_rows: list[dict], cache: SourceCache) -> tuple[list[Problem], list[Problem]]:
-    """Errors and drift warnings of every row, source by source; an unchanged source's come from the cache."""
-    by_id = {row["candidate_id"]: row for row in candidate_rows}
+                       candidates: Candidates, cache: SourceCache,
+                       text_hashes: dict[str, str] | None = None) -> tuple[list[Problem], list[Problem]]:
+    """Errors and drift warnings of every row, source by source; an unchanged source's come from the cache.
+
+    ``text_hashes`` (each document's :func:`text_digest`, by source id) saves hashing every text again.
+    """
+    by_id, digests = candidates.by_id, candidates.digests
     code = digest([KEY_LAYOUT, code_digest(*ROW_CHECK_CODE), [(n, [(f.name, f.type) for f in t.fields])
                                                   for n, t in schemas.VALIDATED.items()], schemas.CANDIDATES.columns])
     order = {name: i for i, name in enumerate(schemas.VALIDATED)}
@@ -240,7 +269,8 @@ def row_check_problems(grouped: dict[object, list[SourceRow]], docs: dict[str, D
     with progress("validate", len(grouped), "sources") as advance:
         for sid, rows in grouped.items():
             doc = docs.get(sid) if sid is not None else None
-            key = source_key(code, rows, doc, by_id)
+            text_hash = (text_hashes or {}).get(sid) or text_digest(doc)
+            key = source_key(code, rows, text_hash, digests)
             findings = cache.get(str(sid), key) if sid is not None else None
             if findings is None:
                 findings = source_row_findings(rows, doc, by_id)
@@ -377,9 +407,23 @@ class Candidates:
 
     rows: list[dict[str, str]]
     lines: list[int]
+    #: :attr:`digests` as worked out when the rows were read (kept with them by the stage's cache), if it was
+    known_digests: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, dict[str, str]]:
+        """Each row by its candidate id."""
+        return {row["candidate_id"]: row for row in self.rows}
+
+    @functools.cached_property
+    def digests(self) -> dict[str, str]:
+        """Each row's :func:`candidate_digest` by its candidate id (a cache key of every source that names it)."""
+        if self.known_digests is not None:
+            return self.known_digests
+        return {cid: candidate_digest(row) for cid, row in self.by_id.items()}
 
     @classmethod
     def of(cls, candidates: Candidates | pd.DataFrame) -> Candidates:
@@ -397,6 +441,52 @@ def read_candidates(path: Path) -> Candidates:
     return Candidates([r.values for r in records], [r.line for r in records])  # each record's cells, in column order
 
 
+def read_documents(path: Path) -> tuple[dict[str, Document], dict[str, str]]:
+    """The documents by source id, and the :func:`text_digest` of each (the row checks' cache keys need them)."""
+    docs = {d.source_id: d for d in iter_documents(path)}
+    return docs, {sid: text_digest(doc) for sid, doc in docs.items()}
+
+
+def figure_values(path: Path) -> list[dict[str, str]]:
+    """:func:`tradestats.review.read_figures` as each figure's cells, in its order: what the stage's cache keeps (a
+    list of dicts pickles and loads in half the time of as many records)."""
+    return [f.values for f in read_figures(path, relative(path)).values()]
+
+
+def candidate_parts(path: Path) -> tuple[list[dict[str, str]], list[int], dict[str, str]]:
+    """:func:`read_candidates` as plain data, with each row's digest: what the stage's cache keeps (plain lists and
+    dicts, not this module's classes, which a pickle made by the stage's program would name as ``__main__``'s)."""
+    candidates = read_candidates(path)
+    return candidates.rows, candidates.lines, candidates.digests
+
+
+def read_extraction(cache_dir: Path | None, documents: Path | None = None, figures_path: Path | None = None,
+                    candidates_path: Path | None = None
+                    ) -> tuple[tuple[dict[str, Document], dict[str, str]], dict[str, FigureRecord], Candidates]:
+    """The documents (with their texts' digests), figures and candidates the stage checks against, each parsed
+    once per content of its file.
+
+    Adding a reviewed article changes validated/ only: these files are byte for byte
+    what the last run read, and parsing them was a quarter of the run. Each is read back
+    from ``cache_dir`` while its bytes, its parsing code and its columns are the same
+    (:func:`tradestats.parsed_cache.cached_parse`); without ``cache_dir`` each is parsed. A path not given is
+    the extraction's file in build/.
+    """
+    documents, figures_path = documents or DOCUMENTS, figures_path or FIGURES
+    candidates_path = candidates_path or CANDIDATES
+    csv_code = Path(csvio_module.__file__)
+    docs = cached_parse(documents, read_documents, "documents",
+                        code_digest(Path(documents_module.__file__), Path(__file__)), cache_dir)
+    figure_cells = cached_parse(figures_path, figure_values, "figures",
+                                digest([code_digest(Path(review_module.__file__), Path(__file__), csv_code),
+                                        schemas.FIGURES.columns]), cache_dir)
+    figures = {f.id: f for f in map(FigureRecord, figure_cells)}
+    rows, lines, digests = cached_parse(candidates_path, candidate_parts, "candidates",
+                                        digest([code_digest(Path(__file__), csv_code), schemas.CANDIDATES.columns]),
+                                        cache_dir)
+    return docs, figures, Candidates(rows, lines, digests)
+
+
 def interrupted_review(validated_dir: Path) -> list[Problem]:
     """A review command that died mid-write leaves its journal; its tables may be half-applied."""
     if (validated_dir / JOURNAL).exists():
@@ -408,11 +498,12 @@ def interrupted_review(validated_dir: Path) -> list[Problem]:
 
 def validate(validated_dir: Path, docs: dict[str, Document], candidates: Candidates | pd.DataFrame,
              severities: dict[str, str] | None = None, figures: dict[str, FigureRecord] | None = None,
-             cache_dir: Path | None = None) -> Validation:
+             cache_dir: Path | None = None, text_hashes: dict[str, str] | None = None) -> Validation:
     """Every check of the stage; ``figures`` (the extraction's figures table) adds the check on flagged figures.
 
     With ``cache_dir``, the row checks of a source whose text, rows and candidates are
-    unchanged since the last run are read from there instead of run again.
+    unchanged since the last run are read from there instead of run again; ``text_hashes``
+    (each document's :func:`text_digest`) saves hashing the texts for their keys.
     """
     severities = dict(severities or {})
     candidates = Candidates.of(candidates)
@@ -429,7 +520,7 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: Candida
     cross_rows = Beside(lambda: consistency_problems(without_bad_rows(result.loaded, wrong_cells), docs, severities))
     cache = SourceCache(cache_dir / ROW_CACHE if cache_dir is not None else None)
     grouped = rows_by_source(result.loaded)
-    row_errors, drift = row_check_problems(grouped, docs, candidates.rows, cache)
+    row_errors, drift = row_check_problems(grouped, docs, candidates, cache, text_hashes)
     result.problems += row_errors
     # a quote off its offsets is one mistake: its offsets differing from the candidate's say it again
     off_offsets = {(p.file, p.line) for p in row_errors if p.check == "quote matches source"}
@@ -444,18 +535,20 @@ def validate(validated_dir: Path, docs: dict[str, Document], candidates: Candida
     result.dismissed_table = dismissed
     result.problems += dismissed.problems
     result.problems += duplicate_id_problems(result)
+    result.unreadable = [f"validated/{name}.csv" for name, loaded in
+                         [*result.loaded.items(), ("rejected", rejected), ("dismissed", dismissed)]
+                         if loaded.unreadable]
+    accepted = {fid for loaded in result.loaded.values() for fid in loaded.columns["fact_id"] if fid is not None}
+    rejected_ids, stale = covering_rejections(rejected, candidates)
+    result.pending = [] if result.unreadable else pending_candidates(candidates, accepted | rejected_ids)
+    if not result.problems and not result.pending:  # the output, made while the cross-row checks finish beside
+        result.checked = checked_texts(result.loaded)
     consistency, result.checks = cross_rows.result()
     result.problems += [p for p in consistency if p.severity == "error"]
     result.warnings += [p for p in consistency if p.severity == "warning"]
 
-    result.unreadable = [f"validated/{name}.csv" for name, loaded in
-                         [*result.loaded.items(), ("rejected", rejected), ("dismissed", dismissed)]
-                         if loaded.unreadable]
     result.problems = with_undo_hints(result.problems, result.loaded)
-    accepted = {fid for loaded in result.loaded.values() for fid in loaded.columns["fact_id"] if fid is not None}
-    rejected_ids, stale = covering_rejections(rejected, candidates)
     result.warnings += stale
-    result.pending = [] if result.unreadable else pending_candidates(candidates, accepted | rejected_ids)
     if figures is not None and result.figure_severity != "off" and not result.unreadable:
         facts = {sid: [r.row for r in rows] for sid, rows in grouped.items()}
         result.open_figures, stale_dismissals = unclaimed_figures(figures, result.loaded, dismissed, docs, facts)
@@ -625,19 +718,27 @@ def markdown_report(result: Validation) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_checked(out_dir: Path, result: Validation) -> None:
-    """Each table in canonical formatting, sorted by source and position (stable bytes, small diffs).
+def checked_texts(tables: dict[str, LoadedTable]) -> dict[str, str]:
+    """Each fact table's checked CSV: canonical formatting, sorted by source and position (stable bytes, small diffs).
 
     The rows are written from the cells as read, each in the text its typed value is written as
     (:func:`tradestats.tables.canonical_rows`), in the order of their typed source, start and id.
     """
+    texts = {}
     for name, table in schemas.FACT_TABLES.items():
-        loaded = result.loaded[name]
+        loaded = tables[name]
         keys = [tuple((1, 0) if v is None else (0, v) for v in row)  # a missing value last, as pandas sorts it
                 for row in zip(*(loaded.columns[c] for c in ("source_id", "char_start", "fact_id")))]
         order = sorted(range(len(keys)), key=keys.__getitem__)
-        rows = canonical_rows(table, [loaded.records[i] for i in order])
-        write_csv_atomic(out_dir / f"{name}.csv", table.columns, rows)
+        texts[name] = csv_text(table.columns, canonical_rows(table, [loaded.records[i] for i in order]))
+    return texts
+
+
+def write_checked(out_dir: Path, result: Validation) -> None:
+    """Each table's :func:`checked_texts` (as :func:`validate` worked them out, else now), written atomically."""
+    texts = result.checked if result.checked is not None else checked_texts(result.loaded)
+    for name, text in texts.items():
+        write_text_atomic(out_dir / f"{name}.csv", text)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -649,13 +750,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=CHECKED, metavar="DIR",
                         help=f"folder for the checked tables (default: {relative(CHECKED)})")
     parser.add_argument("--no-cache", action="store_true",
-                        help="check every source's rows again, ignoring (and not writing) build/validate-cache")
+                        help="check every source's rows and parse every input again, ignoring (and not writing) "
+                             "build/validate-cache")
     args = parser.parse_args(argv)
 
-    docs = {d.source_id: d for d in iter_documents(DOCUMENTS)}
-    figures = read_figures(FIGURES, relative(FIGURES))
-    result = validate(args.validated, docs, read_candidates(CANDIDATES), params("checks"), figures,
-                      cache_dir=None if args.no_cache else CACHE)
+    cache_dir = None if args.no_cache else CACHE
+    (docs, text_hashes), figures, candidates = read_extraction(cache_dir)
+    result = validate(args.validated, docs, candidates, params("checks"), figures, cache_dir=cache_dir,
+                      text_hashes=text_hashes)
     write_report(args.report, result)
     write_text_atomic(args.report.with_suffix(".md"), markdown_report(result))
     stop = blocked(result)

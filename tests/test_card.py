@@ -68,3 +68,19 @@ def test_headless_chromium_draws_the_charts(tmp_path):
     shot = tmp_path / "card.png"
     result = browse(page, "--window-size=1280,2400", f"--screenshot={shot}")
     assert result.returncode == 0 and shot.stat().st_size > 10_000
+
+
+def test_the_latest_facts_are_the_first_of_every_fact_sorted_ties_kept_in_order():
+    """The card's ten latest facts are those a sort of every fact would put first, ties in table and file order."""
+    from stages.card import latest_facts
+
+    sources = {"s1": {"published": "2024-01-01"}, "s2": {"published": "2024-06-01"}, "s3": {"published": ""}}
+    tables = {name: [] for name in ("turnover", "exports", "imports", "commodities")}
+    for i in range(30):
+        fact = {"source_id": f"s{1 + i % 3}", "char_start": i % 4, "fact_id": f"c{i % 5}", "value": i}
+        tables[("turnover", "exports", "imports", "commodities")[i % 4]].append(fact)
+    every = [{**r, "table": name} for name in tables for r in tables[name]]
+    every.sort(key=lambda r: (sources[r["source_id"]]["published"], r["source_id"], -r["char_start"], r["fact_id"]),
+               reverse=True)
+    for n in (1, 10, 29, 30, 40):
+        assert latest_facts(tables, sources, n) == every[:n]

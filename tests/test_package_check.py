@@ -140,3 +140,18 @@ def test_row_digests_tell_rows_apart_and_digests_made_another_way_are_not_read(p
     assert check(package, cache).validated == 0
     monkeypatch.setattr(package_check, "DIGEST_VERSION", package_check.DIGEST_VERSION + 1)
     assert check(package, cache).known == 0, "a digest file of another digest version was used"
+
+
+def test_a_descriptor_checked_elsewhere_gives_the_report_of_checking_it_first(package, tmp_path):
+    """publish checks the descriptor on another core: its problems alone are reported, as when checked first,
+    even where the tables cannot be read by the descriptor; without problems, the rows' report is the same."""
+    plain = package_problems(package, descriptor(package), tmp_path / "a")
+    given = package_problems(package, descriptor(package), tmp_path / "b", descriptor_check=lambda: [])
+    assert found(given.problems) == found(plain.problems) == [] and (given.validated, given.rows) == (
+        plain.validated, plain.rows)
+    refused = [package_check.Problem("datapackage.json", None, None, "package-error", None, "refused")]
+    broken = {**descriptor(package), "resources": [{"name": "turnover"}]}  # no path: the tables cannot be read
+    report = package_problems(package, broken, tmp_path / "c", descriptor_check=lambda: refused)
+    assert report.problems == refused and report.validated == 0
+    with pytest.raises(KeyError):
+        package_problems(package, broken, tmp_path / "d", descriptor_check=lambda: [])

@@ -102,3 +102,25 @@ def test_a_failure_while_renaming_restores_the_previous_package(tmp_path, monkey
     assert "previous package was restored" in str(exc.value)
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert len(renamed) == 3 and after == before
+
+
+def test_the_sources_table_of_unchanged_documents_is_read_back_and_of_changed_ones_made_again(tmp_path, monkeypatch):
+    docs_path, cache = tmp_path / "documents.jsonl", tmp_path / "cache"
+    docs_path.write_text(make_doc().to_json() + "\n", encoding="utf-8")
+    made = []
+    real = publish.sources_csv
+    monkeypatch.setattr(publish, "sources_csv", lambda docs: made.append(len(docs)) or real(docs))
+    first = publish.documents_sources(docs_path, cache)
+    assert publish.documents_sources(docs_path, cache) == first == real([make_doc()]) and made == [1]
+    docs_path.write_text(make_doc().to_json() + "\n" + make_doc("t02_test").to_json() + "\n", encoding="utf-8")
+    again = publish.documents_sources(docs_path, cache)
+    assert made == [1, 2] and again == real([make_doc(), make_doc("t02_test")]) and "t02_test" in again
+    assert publish.documents_sources(docs_path, None) == again and made == [1, 2, 2], "no cache folder: made"
+
+
+def test_a_published_turnover_pair_is_in_alphabetical_order(tmp_path, monkeypatch):
+    """The checked row keeps the article's order (AFG after KAZ here is KAZ first); the package writes it sorted."""
+    out = publish_to(tmp_path, {"turnover": [fact_row(reporter="KAZ", partner="AFG")]}, monkeypatch)
+    [header, row] = (out / "data/turnover.csv").read_text().splitlines()
+    cells = dict(zip(header.split(","), row.split(",")))
+    assert (cells["reporter"], cells["partner"]) == ("AFG", "KAZ")

@@ -128,3 +128,21 @@ def test_a_mistyped_severity_is_an_error_not_a_warning(tmp_path):
         validate(folder, docs, cands, {"sum_of_flows": "eror"})
     [p] = exc.value.problems
     assert (p.file, p.column, p.value) == ("params.yaml", "checks.sum_of_flows", "eror")
+
+
+def test_the_checked_tables_are_made_beside_the_checks_only_for_a_run_that_can_publish(tmp_path):
+    """A run that publishes has its checked tables made while the cross-row checks run; one that stops for review
+    does not make them (it writes none), and writing them without the made text gives the same files."""
+    from stages.validate import checked_texts, write_checked
+
+    rows = {"turnover": [fact_row(), fact_row(fact_id="c0123456789ac", period_start="2022-01-01",
+                                              period_end="2022-12-31", value="14000000")]}
+    passed = run(tmp_path / "a", rows, cands=("c0123456789ab", "c0123456789ac"))
+    assert passed.checked == checked_texts(passed.loaded) and "c0123456789ac" in passed.checked["turnover"]
+    write_checked(tmp_path / "made", passed)
+    passed.checked = None
+    write_checked(tmp_path / "fresh", passed)
+    assert {p.name: p.read_bytes() for p in (tmp_path / "made").iterdir()} == {
+        p.name: p.read_bytes() for p in (tmp_path / "fresh").iterdir()}
+    stopped = run(tmp_path / "b", rows, cands=("c0123456789ab", "c0123456789ac", "c00000000000f"))
+    assert stopped.pending and stopped.checked is None

@@ -23,7 +23,7 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -243,14 +243,35 @@ def descriptor_problems(package_dir: Path, descriptor_name: str) -> list[Problem
 
 
 def package_problems(package_dir: Path, descriptor: dict, cache_dir: Path,
-                     descriptor_name: str = "datapackage.json") -> CheckReport:
+                     descriptor_name: str = "datapackage.json",
+                     descriptor_check: Callable[[], list[Problem]] | None = None) -> CheckReport:
     """Every problem frictionless would find in the staged package, validating only rows not passed before.
 
-    Problems come table by table in row order, as frictionless lists them.
+    Problems come table by table in row order, as frictionless lists them. A descriptor
+    frictionless refuses is the only problem reported. ``descriptor_check`` gives the
+    descriptor's problems when they are worked out elsewhere (the publish stage checks the
+    descriptor on another core while the rows are checked here): the rows are checked
+    first, and what they found, or what went wrong reading them, counts only if the
+    descriptor has no problem, so the report is the one of checking the descriptor first.
     """
-    problems = descriptor_problems(package_dir, descriptor_name)
+    if descriptor_check is None:
+        problems = descriptor_problems(package_dir, descriptor_name)
+        return CheckReport(problems, 0, 0) if problems else table_report(package_dir, descriptor, cache_dir)
+    try:
+        report, failure = table_report(package_dir, descriptor, cache_dir), None
+    except Exception as exc:  # a table a bad descriptor points at wrongly: the descriptor's problems say why
+        report, failure = None, exc
+    problems = descriptor_check()
     if problems:
         return CheckReport(problems, 0, 0)
+    if failure is not None:
+        raise failure
+    return report
+
+
+def table_report(package_dir: Path, descriptor: dict, cache_dir: Path) -> CheckReport:
+    """The checks of every resource of a valid descriptor: frictionless on the new rows, keys, sizes and hashes."""
+    problems: list[Problem] = []
     read = [read_table(package_dir, resource) for resource in descriptor["resources"]]
     tables = {table.name: table for table, _ in read}
     validated = known_count = 0
