@@ -2590,3 +2590,16 @@ def test_a_trade_gap_is_no_flow():
 ])
 def test_more_product_groups(text: str, goods: str) -> None:
     assert {(r[0], r[7]) for r in rows(text, "2024-03-01")} == {("commodities", goods)}
+
+
+# --- rules 1.87: the dollar an article names ------------------------------------------------------------------------
+def test_a_bare_dollar_is_the_dollar_the_article_names():
+    text = ("Australia's two-way trade with Japan topped Aus$70 billion ($US73.1 billion) last year. Total trade with "
+            "Japan grew 23.6 percent in 2023 to $71.3 billion.\n")
+    found = read_document(Document("t01_test", text, "2024-03-01"))
+    assert {(c.value, c.unit) for c in found.candidates} == {(7e10, "AUD"), (7.31e10, "USD"), (7.13e10, "AUD")}
+
+
+def test_an_article_naming_no_other_dollar_keeps_the_us_dollar():
+    text = "Australia's two-way trade with Japan grew 23.6 percent in 2023 to $71.3 billion.\n"
+    assert [c.unit for c in read_document(Document("t01_test", text, "2024-03-01")).candidates] == ["USD"]

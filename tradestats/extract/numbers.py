@@ -616,3 +616,24 @@ def _local_code(text: str, amount: Amount, countries: tuple[str, ...]) -> str | 
     if by_country is None or amount.unit != SUFFIX_CURRENCIES.get(term) or (len(words) > 1 and words[-2][:1].isupper()):
         return None
     return next((by_country[c] for c in countries if c in by_country), None)
+
+
+#: Dollars other than the US dollar that an article may name once and then write as a bare "$".
+_OTHER_DOLLARS = frozenset({"AUD", "CAD", "NZD", "SGD", "HKD"})
+
+
+def in_stated_dollar(text: str, amounts: list[Amount]) -> list[Amount]:
+    """``amounts`` with a bare "$" read as the one dollar other than the US dollar that the article names ("Aus$100
+    billion ... grew 23.6 percent to $105.3 billion": Australian dollars), as news of that country writes; an
+    article naming two such dollars, or none, keeps "$" the US dollar, as "US$" and "$US" always are."""
+    named = {m.unit for m in amounts if m.unit in _OTHER_DOLLARS}
+    if len(named) != 1:
+        return amounts
+    code = next(iter(named))
+    return [replace(m, unit=code) if m.unit == "USD" and _bare_dollar(text, m.start) else m for m in amounts]
+
+
+def _bare_dollar(text: str, start: int) -> bool:
+    """Whether the amount at ``start`` is written with a "$" alone: not "US$", "$US" or "USD"."""
+    return text.startswith("$", start) and not text.startswith("$US", start) and \
+        not (start > 0 and text[start - 1].isalpha())

@@ -21,7 +21,7 @@ from tradestats.extract.candidate import Candidate
 from tradestats.extract.context import ArticleContext
 from tradestats.extract.figures import LIST_BETWEEN, Figure, Group, find_figures, group_figures, stated_amounts
 from tradestats.extract.growth import change_direction
-from tradestats.extract.numbers import QUANTITY_UNITS, Amount, in_local_currency
+from tradestats.extract.numbers import QUANTITY_UNITS, Amount, in_local_currency, in_stated_dollar
 from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_commodities, find_countries
 from tradestats.extract.parties import Parties, listed_partner, ranked_subject, resolve_parties, respective_parties
 from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, months_long,
@@ -32,7 +32,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.86"
+RULES_VERSION = "1.87"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -151,7 +151,7 @@ class DocumentReader:
         """Every money amount and tonnage of the article: one scan of the whole text, which costs less than one
         scan per sentence read and gives the figures table the same amounts the statements were read from."""
         amounts = stated_amounts(self.text, self.body_start, len(self.text), self.quick.lower)
-        return in_local_currency(self.text, amounts, self.article.pair)
+        return in_stated_dollar(self.text, in_local_currency(self.text, amounts, self.article.pair))
 
     @functools.cached_property
     def _amount_starts(self) -> list[int]:
