@@ -2603,3 +2603,11 @@ def test_a_bare_dollar_is_the_dollar_the_article_names():
 def test_an_article_naming_no_other_dollar_keeps_the_us_dollar():
     text = "Australia's two-way trade with Japan grew 23.6 percent in 2023 to $71.3 billion.\n"
     assert [c.unit for c in read_document(Document("t01_test", text, "2024-03-01")).candidates] == ["USD"]
+
+
+# --- rules 1.88: an aside describing the partner -------------------------------------------------------------------
+def test_a_flow_word_in_an_aside_on_the_partner_is_no_flow_of_the_sentence():
+    text = ("Kenya's tea export to Egypt, one of the main destinations for tea exports, grew by 196 percent in "
+            "2021, according to the ministry.\n")
+    got = {(r[0], r[1], r[2], r[6], r[7]) for r in rows(text, "2022-07-23")}
+    assert got == {("commodities", "KEN", "EGY", 2.96, "tea")}

@@ -32,7 +32,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.87"
+RULES_VERSION = "1.88"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -376,6 +376,7 @@ class DocumentReader:
         if len(flows) > 1:
             flows = _without_partners_setting(text, flows)
             flows = _without_bracketed_remarks(text, flows)
+            flows = _without_appositives(text, flows)
             flows = _without_compared_repeats(text, flows)
             if carried is not None and _OF_THE_TOTAL.fullmatch(text, a, flows[0].start) and \
                     text.startswith(",", flows[0].end):
@@ -1612,6 +1613,23 @@ def _without_bracketed_remarks(text: str, flows: list[g.FlowWord]) -> list[g.Flo
     return kept
 
 
+def _without_appositives(text: str, flows: list[g.FlowWord]) -> list[g.FlowWord]:
+    """Flow words but those of an aside between commas with no figure, describing the partner named before it
+    ("Ethiopia's coffee export to China, one of the main destinations for coffee exports, grew by 196 percent"):
+    the sentence has one flow, the first."""
+    kept = [flows[0]]
+    for f in flows[1:]:
+        aside = _APPOSITIVE.search(text, kept[-1].end, f.start)
+        if aside is not None and text.find(",", f.end, f.end + 40) != -1 and \
+                not any(ch.isdigit() for ch in text[aside.start():text.find(",", f.end, f.end + 40)]):
+            continue
+        kept.append(f)
+    return kept
+
+
+#: The opening of an aside that describes what was named before it: ", one of the main destinations for ...".
+_APPOSITIVE = re.compile(r",\s+(?:one\s+of\s+the|the\s+(?:largest|biggest|main|top|leading|second|third)|a\s+(?:major"
+                         r"|key|leading|main|large|big))\b[^,;.()]{0,60}$")
 #: An institution right after a country's name or demonym: the source of a statistic ("Korean customs officials",
 #: "the Kazakh Statistics Bureau"), not a party to the trade.
 _INSTITUTION_AFTER = re.compile(r"\s+(?:(?:Finance|Trade|Economy|Commerce|Economic|Customs|Statistics)\s+)?"
