@@ -2608,6 +2608,6 @@ def test_an_article_naming_no_other_dollar_keeps_the_us_dollar():
 # --- rules 1.88: an aside describing the partner -------------------------------------------------------------------
 def test_a_flow_word_in_an_aside_on_the_partner_is_no_flow_of_the_sentence():
     text = ("Kenya's tea export to Egypt, one of the main destinations for tea exports, grew by 196 percent in "
-            "2021, according to the ministry.\n")
+            "2021, according to the Egyptian ministry.\n")
     got = {(r[0], r[1], r[2], r[6], r[7]) for r in rows(text, "2022-07-23")}
     assert got == {("commodities", "KEN", "EGY", 2.96, "tea")}
