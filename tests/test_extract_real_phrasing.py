@@ -2611,3 +2611,17 @@ def test_a_flow_word_in_an_aside_on_the_partner_is_no_flow_of_the_sentence():
             "2021, according to the Egyptian ministry.\n")
     got = {(r[0], r[1], r[2], r[6], r[7]) for r in rows(text, "2022-07-23")}
     assert got == {("commodities", "KEN", "EGY", 2.96, "tea")}
+
+
+# --- rules 1.89: growths listed 'respectively' ---------------------------------------------------------------------
+def test_growths_listed_respectively_pair_with_the_partners_in_order():
+    text = ("Kenya's exports to Uganda totaled Sh72.2 billion in 2020. Kenya's exports to Oman and Egypt declined by "
+            "11.0 per cent and 36.2 per cent, respectively, in 2020.\n")
+    got = {(r[2], r[6]) for r in rows(text, "2021-09-13") if r[5] is None}
+    assert got == {("OMN", 0.89), ("EGY", 0.638)}
+
+
+def test_a_country_that_remained_the_biggest_import_source_is_the_partner_of_the_statement_before():
+    text = ("Kenya's exports to Uganda totaled Sh72.2 billion in 2020. China remained the biggest import source with a "
+            "bill of Sh361.4 billion.\n")
+    assert ("imports", "KEN", "CHN", 3.614e11) in {(r[0], r[1], r[2], r[5]) for r in rows(text, "2021-09-13")}

@@ -301,6 +301,12 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
                 # partners that follow; the one named before ranks first with no value of its own here
                 firsts = {c.code for c in before + subject if c.code != owner}
                 roles = [(code, role) for code, role in roles if code not in firsts]
+        elif flow.words in g.FLOW_PARTNERS.values() and len(roles) == 1 and roles[0][1] == "owner" and \
+                fallback is not None and fallback.bilateral_flow and roles[0][0] not in (fallback.reporter,
+                                                                                         fallback.partner):
+            # "China remained the biggest import source" after a statement of Kenya's: a source is a partner, of the
+            # country whose flows the statement before told
+            roles = [(roles[0][0], "with")]
         if roles and subject and all(role == "owner" for _, role in roles):
             # "China ranks as Uzbekistan's leading trade partner": the subject is the owner's partner
             owners = {code for code, _ in roles}

@@ -32,7 +32,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.88"
+RULES_VERSION = "1.89"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -668,6 +668,9 @@ class DocumentReader:
         if not stated and " and " not in lower:
             return None
         mains = [f for f in seg_figures if f.amount and f.role == "main"]
+        if not mains and stated:
+            # "exports to the UAE and Afghanistan declined by 11.0 per cent and 36.2 per cent, respectively": growths
+            mains = [f for f in seg_figures if f.is_growth]
         if len(mains) < 2:
             return None
         text = self.text
@@ -734,6 +737,7 @@ class DocumentReader:
         growth_list = not a_list and sum(1 for f in seg_figures if f.is_growth) > 1
         subject: str | None | object = _UNSET  # the side a list after the first value ranks, looked up once
         previous_main: Figure | None = None  # the value before, and the parties it was given
+        grown = 0  # growths of a "respectively" list given their partners so far
         previous_parties: Parties | None = None
         for commodities, item_figures in self.items(seg, seg_figures, products, topic, countries):
             for group in group_figures(item_figures):
@@ -762,7 +766,11 @@ class DocumentReader:
                     valued += 1
                     previous_end = group.main.end
                     previous_main, previous_parties = group.main, group_parties
-                if group.main is None and growth_list and not listed and group.growth is not None:
+                if group.main is None and growth_list and listed and group.growth is not None:
+                    # growths listed "respectively", one per partner named, in order
+                    group_parties = listed[grown] if grown < len(listed) else None
+                    grown += 1
+                elif group.main is None and growth_list and not listed and group.growth is not None:
                     group_parties = self.partner_after(group.growth, countries, parties) or \
                         self.partner_before_growth(group.growth, countries, parties) or group_parties
                 if group_parties is not None and not group_parties.bilateral_flow and commodities and \
