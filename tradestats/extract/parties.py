@@ -113,6 +113,8 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
             role = "with"  # "It was followed by Japan with exports of $X": the next partner of a ranking
         elif word == "of" and c.kind == "demonym" and not _STATE_AFTER.match(text, c.end):
             role = demonym  # "imports of Iranian bitumen": whose goods, not whose flow
+        elif c.kind == "demonym" and _GOODS_BOUGHT_BY.match(text, c.end):
+            role = "source"  # "Kazakh goods imported by Uzbekistan": where the goods come from; the buyer follows
         elif c.kind == "demonym" and _GOODS_IN_A_MARKET.match(text, c.end):
             role = "source"  # "the demand for Chinese goods in Kazakhstan": where the goods come from
         elif _MARKET_OF_GOODS.search(text, max(floor, c.start - 24), c.start):
@@ -130,6 +132,8 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
     return out
 
 
+#: A demonym's goods that a buyer named after "by" takes: "Kazakh goods imported by Uzbekistan".
+_GOODS_BOUGHT_BY = re.compile(r"\s+(?:goods|products|produce)\s+(?:imported|bought|purchased)\s+by\b", re.IGNORECASE)
 #: Goods of one country in another's market: "Chinese goods in Kazakhstan", "Turkish products in the Uzbek market".
 _GOODS_IN_A_MARKET = re.compile(r"\s+(?:goods|products|produce)\s+in\s+(?:the\s+)?[A-Z]")
 _MARKET_OF_GOODS = re.compile(r"\b(?:goods|products|produce)\s+in\s+(?:the\s+)?$")
