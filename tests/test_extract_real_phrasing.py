@@ -2630,3 +2630,10 @@ def test_a_country_that_remained_the_biggest_import_source_is_the_partner_of_the
 def test_a_demonyms_goods_imported_by_a_country_are_that_countrys_imports():
     text = "Kazakh goods imported by Uzbekistan, a fast-growing economy, increased by 33% to $3.7bn in 2022.\n"
     assert {(r[0], r[1], r[2]) for r in rows(text, "2023-03-01")} == {("imports", "UZB", "KAZ")}
+
+
+def test_a_countrys_total_exports_of_a_good_after_its_exports_to_a_partner_are_its_national_total():
+    text = ("Turkey's cement exports to Uzbekistan exceeded $13.4 million in 2019. Turkey's total cement exports "
+            "exceeded $3.5 billion in 2019.\n")
+    assert {(r[2], r[5]) for r in rows(text, "2020-02-20")} == {("UZB", 1.34e7)}
+    assert "$3.5 billion" in flagged(text, "2020-02-20")

@@ -352,8 +352,11 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         # of the pair in force goes on with that pair (a "foreign" or "total" flow is the country's own total)
         # (a flow "abroad" or "overseas" is the country's own total all the same)
         abroad = _ABROAD.search(text, flow.start, seg_end) is not None
+        # ("Turkey's total cement exports exceeded $3.5 billion": a total of the goods, with the world)
+        total = g.NATIONAL_TOTAL.search(flow.words) or _TOTAL_OF_GOODS_BEFORE.search(text, max(0, flow.start - 40),
+                                                                                     flow.start)
         continues = fallback is not None and fallback.bilateral_flow and not abroad and \
-            codes[0] in (fallback.reporter, fallback.partner) and not g.NATIONAL_TOTAL.search(flow.words)
+            codes[0] in (fallback.reporter, fallback.partner) and not total
         return _one_named(flow.table, roles, bilateral or continues, fallback, article, abroad)
     if fallback is None:
         pair = article.pair
@@ -379,6 +382,8 @@ def _ranked_for(text: str, subject: list[CountryMention], owner: str) -> str | N
     return next((c.code for c in subject if c.code != owner and g.RANKED_FOR.match(text, c.end)), None)
 
 
+#: "total" before the goods of a flow word: "total cement exports", "overall wheat imports".
+_TOTAL_OF_GOODS_BEFORE = re.compile(r"\b(?:total|overall)\s+(?:[\w-]+\s+){1,3}$", re.IGNORECASE)
 #: Goods sent to the world, not to one partner: "Chile had shipped 6.3 million tons of grain abroad".
 _ABROAD = re.compile(r"\b(?:abroad|overseas)\b|\bto\s+(?:foreign|world|international|overseas)\s+markets\b", re.IGNORECASE)
 
