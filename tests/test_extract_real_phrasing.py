@@ -2637,3 +2637,17 @@ def test_a_countrys_total_exports_of_a_good_after_its_exports_to_a_partner_are_i
             "exceeded $3.5 billion in 2019.\n")
     assert {(r[2], r[5]) for r in rows(text, "2020-02-20")} == {("UZB", 1.34e7)}
     assert "$3.5 billion" in flagged(text, "2020-02-20")
+
+
+# --- rules 1.92: goods named by a flow with no figure, '8M23' -------------------------------------------------------
+def test_goods_a_flow_names_in_a_sentence_with_no_figure_are_the_next_figures_goods():
+    text = ("Uzbekistan's wheat imports from Kazakhstan reached a five-year high in January-August. Imports amounted "
+            "to 3.88mn tonnes, up 50% y/y.\n")
+    got = {(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows(text, "2023-10-01")}
+    assert got == {("commodities", "UZB", "KAZ", "2023-01-01", "2023-08-31", 3.88e6, 1.5, "wheat")}
+
+
+@pytest.mark.parametrize("written, end", [("8M23", "2023-08-31"), ("9M2022", "2022-09-30")])
+def test_months_abbreviated_as_business_news_writes_them(written: str, end: str) -> None:
+    text = f"Uzbekistan's imports from Kazakhstan reached $3.1 billion in {written}.\n"
+    assert {(r[3], r[4]) for r in rows(text, "2023-10-01")} == {(end[:4] + "-01-01", end)}

@@ -170,6 +170,14 @@ def _first_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
     return PeriodMention(start, end, "months", 1, n, stretch=not fields, **fields)
 
 
+def _months_abbreviated(m: re.Match, start: int, end: int) -> PeriodMention | None:
+    """ "8M23", "9M2022": the first eight (nine) months of a year, as business news abbreviates them."""
+    n, year = int(m.group("n")), int(m.group("ay"))
+    if not 1 <= n <= 11:
+        return None
+    return PeriodMention(start, end, "months", 1, n, year=year if year > 1000 else 2000 + year)
+
+
 def _quarter(m: re.Match, start: int, end: int) -> PeriodMention:
     groups = m.groupdict()
     q = _ORDINALS[groups["q"].casefold()] if groups.get("q") else int(groups["qn"])
@@ -488,6 +496,8 @@ _FORMS: list[_Form] = [
     _form(rf"(?<=the\s)(?P<nq>two|three)\s+quarters\s+(?:of|in)\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _first_quarters, ("quarters",), "the"),
     _form(rf"(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", _half, ("half",), "the"),
+    _form(r"(?<![\w.])(?P<n>[1-9]|1[01])M(?P<ay>\d\d|20\d\d)(?![\w.])", _months_abbreviated, ("M",), "in the for during of",
+          cased=True),
     # ("1H2018": the year may be glued to the half)
     _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)(?:\s*-?\s*(?P<y>{_YEAR_CORE})|['’]?(?P<yy>[12]\d)(?![\w%]|[.,]\d))",
           _half_short, ("h1", "h2", "1h", "2h"), cased=True),

@@ -32,7 +32,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.91"
+RULES_VERSION = "1.92"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -491,6 +491,8 @@ class DocumentReader:
                 sectors.update(sectors_found)
         if statement is not None:
             statement.sector = next(iter(sectors)) if len({c.name for c in sectors}) == 1 else None
+            if not figures and len(segments) == 1:
+                statement.sector = self.goods_of_a_flow_with_no_figure(segments[0], a, b)
             # Only an unambiguous period carries over to the next paragraph.
             asides = [m for m in periods if m.recalled or (figures and _of_an_aside(text, m, figures[-1].start))]
             if asides:  # a value recalled for an earlier year, or given in an aside, does not set the period
@@ -1154,6 +1156,14 @@ class DocumentReader:
         for c in commodities:
             rows += self.commodity_rows(group, seg, parties, period, c, shared, periods, sent)
         return rows
+
+    def goods_of_a_flow_with_no_figure(self, seg: Segment, a: int, b: int) -> CommodityMention | None:
+        """The goods a flow word names in a sentence with no figure ("Uzbekistan's wheat imports from Kazakhstan
+        reached a five-year high"): the topic of the next sentence's figures ("Imports amounted to 3.88mn tonnes")."""
+        if seg.flow.table not in ("exports", "imports"):
+            return None
+        named = SentenceProducts.of(self.text, a, b).naming(seg.flow.start)
+        return named[0] if len(named) == 1 else None
 
     def value_of_unknown_goods(self, seg: Segment, main: Figure) -> bool:
         """Whether a value bracketed after the goods a composition names is theirs, though the lexicon knows no such
