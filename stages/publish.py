@@ -51,16 +51,10 @@ def reference_csv(table: Table, path: Path) -> str:
     return csv_text(table.columns, sorted(first.items()))
 
 
-def pair_in_order(table: str, values: dict[str, str]) -> dict[str, str]:
-    """A turnover fact with its pair in alphabetical order: turnover has no direction, so facts and series
-    write a pair one way (the hand-kept table keeps the article's order, which the quote shows anyway)."""
-    if table != "turnover" or values["reporter"] <= values["partner"]:
-        return values
-    return {**values, "reporter": values["partner"], "partner": values["reporter"]}
-
-
 def cells_in_order(table: Table, cells: list[str]) -> list[str]:
-    """:func:`pair_in_order` of a row's cells in the table's column order (a list made for the row: swapped in place)."""
+    """A row's cells (in the table's column order) with a turnover pair in alphabetical order: turnover has no
+    direction, so facts and series write a pair one way (the hand-kept table keeps the article's order, which the
+    quote shows anyway). The list is one made for the row: swapped in place."""
     if table.name != "turnover":
         return cells
     reporter, partner = table.columns.index("reporter"), table.columns.index("partner")

@@ -155,3 +155,16 @@ def test_reconcile_reads_unchanged_dates_back_and_changed_ones_again(tmp_path, m
     documents.write_text(documents_jsonl([make_doc("t01_test", published="2023-01-02")]), encoding="utf-8")
     assert reconcile_stage.published_dates(documents, cache) == {"t01_test": "2023-01-02"}
     assert parsed == [documents]
+
+
+def test_a_stored_form_leaves_no_staged_file_and_a_stale_one_is_not_unpickled(tmp_path, monkeypatch):
+    source, cache = tmp_path / "input.txt", tmp_path / "cache"
+    source.write_text("one two", encoding="utf-8")
+    cached_parse(source, words, "words", "code 1", cache)
+    cached_parse(source, words, "words", "code 2", cache)  # stored again, under the new code's key
+    assert [p.name for p in cache.iterdir()] == ["words.pickle"]
+    loads = []
+    real_load = pickle.load
+    monkeypatch.setattr(pickle, "load", lambda fh: loads.append(1) or real_load(fh))
+    assert cached_parse(source, words, "words", "code 3", cache) == ["one", "two"]
+    assert len(loads) == 1  # the key only: the stale form under it was never read

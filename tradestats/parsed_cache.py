@@ -21,6 +21,7 @@ import hashlib
 import os
 import pickle
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -30,7 +31,7 @@ from tradestats.source_cache import digest
 T = TypeVar("T")
 
 #: Bump when what is stored changes; a file stored another way is then parsed again.
-LAYOUT = 1
+LAYOUT = 2
 
 
 def file_sha256(path: Path) -> str | None:
@@ -62,18 +63,30 @@ def cached_parse(path: Path, parse: Callable[[Path], T], name: str, code: str, c
     stored = cache_dir / f"{name}.pickle"
     try:
         with open(stored, "rb") as fh:
-            found_key, value = pickle.load(fh)
-        if found_key == key:
-            return value
+            # the key is a record of its own, read first: a stale form is never unpickled
+            if pickle.load(fh) == key:
+                return pickle.load(fh)
     except Exception:  # missing, damaged or of another layout: parsed again
         pass
     value = parse(path)
     if file_sha256(path) == file_hash:
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            staged = stored.with_name(f".{stored.name}.staged")
-            staged.write_bytes(pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(staged, stored)
-        except OSError:
-            pass  # a cache that cannot be written only means the next run parses again
+        store(stored, key, value)
     return value
+
+
+def store(stored: Path, key: str, value: object) -> None:
+    """Write ``key`` and ``value`` as two pickle records to a file of its own beside ``stored``, then rename it into
+    place: two runs storing at once never write the same file, and a reader sees an old form or a whole new one."""
+    staged: Path | None = None
+    try:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=stored.parent, prefix=f".{stored.name}.", delete=False) as fh:
+            staged = Path(fh.name)
+            pickle.dump(key, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(staged, stored)
+    except OSError:  # a cache that cannot be written only means the next run parses again
+        if staged is not None:
+            staged.unlink(missing_ok=True)

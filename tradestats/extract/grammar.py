@@ -494,7 +494,7 @@ NOT_A_FACT_AFTER = Words(
 #: A price, not a value of trade: "$300 per ton", "$80 a barrel"; so is a value of each item ("12 groups of goods
 #: with a value of more than $1 billion each").
 PRICE_AFTER = re.compile(r"\s*(?:per|a|an|/)\s*(?:metric\s+)?(?:ton|tonne|t|kg|kilogram|barrel|bbl|unit|head"
-                         r"|litre|liter|cubic|mwh|kwh|ounce|oz|piece)s?\b|\s+each\b", _I)
+                         r"|litre|liter|cubic|mwh|kwh|ounce|oz|piece)s?\b|\s+each\b(?!\s+(?:year|month|quarter|week|day))", _I)
 #: A price named right before its amount: "at an average price of $273", "the cost of $1,200".
 PRICE_BEFORE = re.compile(r"\b(?:average\s+|mean\s+|unit\s+|export\s+|import\s+)?(?:price|cost)\s+(?:of|was|is|at)\s+"
                           r"(?:about\s+|around\s+|some\s+)?$", _I)

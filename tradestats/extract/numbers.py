@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import repeat
 
-from tradestats.extract.lexicon import CURRENCY_TERMS, LOCAL_CURRENCIES, trie_alternation
+from tradestats.extract.lexicon import COUNTRY_NAMES, CURRENCY_TERMS, LOCAL_CURRENCIES, trie_alternation
 from tradestats.extract.words import is_word_char
 
 #: A written number: "1,234.5" (comma thousands), "1,5" or "1.5" (decimal comma or point), "12".
@@ -613,21 +613,23 @@ def _local_code(text: str, amount: Amount, countries: tuple[str, ...]) -> str | 
     words = text[amount.start:amount.end].split()
     term = words[-1].lower() if words else ""
     by_country = LOCAL_CURRENCIES.get(term)
-    if by_country is None or amount.unit != SUFFIX_CURRENCIES.get(term) or (len(words) > 1 and words[-2][:1].isupper()):
-        return None
+    if by_country is None or amount.unit != SUFFIX_CURRENCIES.get(term) or (
+            len(words) > 1 and COUNTRY_NAMES.get(words[-2]) is not None):
+        return None  # ("Iraqi dinars": the demonym names the currency)
     return next((by_country[c] for c in countries if c in by_country), None)
 
 
-#: Dollars other than the US dollar that an article may name once and then write as a bare "$".
-_OTHER_DOLLARS = frozenset({"AUD", "CAD", "NZD", "SGD", "HKD"})
+#: Dollars other than the US dollar that an article may name once and then write as a bare "$", by their country.
+_OTHER_DOLLARS = {"AUD": "AUS", "CAD": "CAN", "NZD": "NZL", "SGD": "SGP", "HKD": "HKG"}
 
 
-def in_stated_dollar(text: str, amounts: list[Amount]) -> list[Amount]:
-    """``amounts`` with a bare "$" read as the one dollar other than the US dollar that the article names ("Aus$100
-    billion ... grew 23.6 percent to $105.3 billion": Australian dollars), as news of that country writes; an
-    article naming two such dollars, or none, keeps "$" the US dollar, as "US$" and "$US" always are."""
+def in_stated_dollar(text: str, amounts: list[Amount], countries: tuple[str, ...]) -> list[Amount]:
+    """``amounts`` with a bare "$" read as the one dollar other than the US dollar that the article names, when it is
+    the dollar of one of the article's ``countries`` ("Australia's trade with China topped Aus$100 billion ... grew
+    23.6 percent to $105.3 billion": Australian dollars), as news of that country writes. An article naming two such
+    dollars, or none, or the dollar of a third country, keeps "$" the US dollar, as "US$" and "$US" always are."""
     named = {m.unit for m in amounts if m.unit in _OTHER_DOLLARS}
-    if len(named) != 1:
+    if len(named) != 1 or _OTHER_DOLLARS[next(iter(named))] not in countries:
         return amounts
     code = next(iter(named))
     return [replace(m, unit=code) if m.unit == "USD" and _bare_dollar(text, m.start) else m for m in amounts]

@@ -170,14 +170,6 @@ def _first_months(m: re.Match, start: int, end: int) -> PeriodMention | None:
     return PeriodMention(start, end, "months", 1, n, stretch=not fields, **fields)
 
 
-def _months_abbreviated(m: re.Match, start: int, end: int) -> PeriodMention | None:
-    """ "8M23", "9M2022": the first eight (nine) months of a year, as business news abbreviates them."""
-    n, year = int(m.group("n")), int(m.group("ay"))
-    if not 1 <= n <= 11:
-        return None
-    return PeriodMention(start, end, "months", 1, n, year=year if year > 1000 else 2000 + year)
-
-
 def _quarter(m: re.Match, start: int, end: int) -> PeriodMention:
     groups = m.groupdict()
     q = _ORDINALS[groups["q"].casefold()] if groups.get("q") else int(groups["qn"])
@@ -457,12 +449,11 @@ _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 #: The nouns of titles that end on a year: "the Economic Survey 2021", "Vision 2030" (lower case: the year's form
 #: runs on the lower-cased sentence).
-_NOT_IN_A_TITLE = "".join(rf"(?<!{word}\s)" for word in (
+_NOT_IN_A_TITLE = "".join(rf"(?<!\b{word}\s)" for word in (
     "survey", "report", "vision", "expo", "agenda", "census", "yearbook", "outlook", "strategy", "review", "forum",
     "summit", "index", "programme", "program", "act"))
-#: The first half of a fiscal year ("the first half of the financial year (2021-22)"): its first six months; never
-#: the "half" of a second half.
-_FIRST_HALF = r"(?:the\s+)?(?<!second\s)(?<!2nd\s)(?<!latter\s)(?:first\s+|1st\s+)?(?P<half>half)"
+#: The first half of a fiscal year ("the first half of the financial year (2021-22)"): its first six months.
+_FIRST_HALF = r"(?:the\s+)?(?:first|1st)\s+(?P<half>half)\b"
 #: After "to": not an amount (a currency, a number or its hedge), so the "to" may start a range of months.
 _NO_AMOUNT_AFTER = (r"(?!\s+(?:[$€£¥]|US\$|USD\b|\d|(?:about|around|more|over|nearly|almost|some|just|close|roughly"
                     r"|approximately)\b))")
@@ -496,8 +487,6 @@ _FORMS: list[_Form] = [
     _form(rf"(?<=the\s)(?P<nq>two|three)\s+quarters\s+(?:of|in)\s+(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>{_RELATIVE}))",
           _first_quarters, ("quarters",), "the"),
     _form(rf"(?P<h>first|second|1st|2nd)\s+half\b{_YEAR_SPEC}", _half, ("half",), "the"),
-    _form(r"(?<![\w.])(?P<n>[1-9]|1[01])M(?P<ay>\d\d|20\d\d)(?![\w.])", _months_abbreviated, ("M",), "in the for during of",
-          cased=True),
     # ("1H2018": the year may be glued to the half)
     _form(rf"(?:H(?P<hn>[12])|(?P<hn2>[12])H)(?:\s*-?\s*(?P<y>{_YEAR_CORE})|['’]?(?P<yy>[12]\d)(?![\w%]|[.,]\d))",
           _half_short, ("h1", "h2", "1h", "2h"), cased=True),
@@ -933,10 +922,10 @@ def _months_to_period(mention: PeriodMention, ref: Reference) -> Period | None:
     start_month += 1
     start = dt.date(start_year, start_month, min(day + 1, calendar.monthrange(start_year, start_month)[1])) if day \
         else dt.date(start_year, start_month, 1)
-    if day and start.month == 3 and 18 <= start.day <= 24 and n <= 11:
+    if day and start.month == 3 and n <= 11:
         # "the five months to August 21": the day the fifth Iranian month ends, so the months start on Nowruz
-        first, last = iranian.first_months(start.year - iranian.OFFSET, n)
-        start = first if last == end else start
+        nowruz, last = iranian.first_months(start.year - iranian.OFFSET, n)
+        start = nowruz if last == end else start
     return Period(start.isoformat(), end.isoformat())
 
 

@@ -11,12 +11,14 @@ sentence, the paragraph or the article.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, replace
 
 from tradestats.documents import Document
 from tradestats.extract import grammar as g
+from tradestats.extract import iranian
 from tradestats.extract.candidate import Candidate
 from tradestats.extract.context import ArticleContext
 from tradestats.extract.figures import LIST_BETWEEN, Figure, Group, find_figures, group_figures, stated_amounts
@@ -32,7 +34,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.92"
+RULES_VERSION = "1.93"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -99,6 +101,10 @@ class Statement:
     parties: Parties
     period: Period | None = None
     sector: CommodityMention | None = None  # the product group the sentence was about, for its paragraph
+    #: ``sector`` is the goods a flow word named in a sentence with no figure: they are the next figure's only when it
+    #: is a tonnage of the same flow and countries ("... wheat imports from Kazakhstan reached a high. Imports
+    #: amounted to 3.88mn tonnes")
+    goods_named_only: bool = False
     ranked_flow: bool = False  # the sentence ranked the partners of one flow ("main partners by exports")
     #: the sentence listed three partners or more: a bare flow after it is the whole trade, not the last partner's
     many_partners: bool = False
@@ -151,7 +157,8 @@ class DocumentReader:
         """Every money amount and tonnage of the article: one scan of the whole text, which costs less than one
         scan per sentence read and gives the figures table the same amounts the statements were read from."""
         amounts = stated_amounts(self.text, self.body_start, len(self.text), self.quick.lower)
-        return in_stated_dollar(self.text, in_local_currency(self.text, amounts, self.article.pair))
+        pair = self.article.pair
+        return in_stated_dollar(self.text, in_local_currency(self.text, amounts, pair), pair)
 
     @functools.cached_property
     def _amount_starts(self) -> list[int]:
@@ -493,6 +500,7 @@ class DocumentReader:
             statement.sector = next(iter(sectors)) if len({c.name for c in sectors}) == 1 else None
             if not figures and len(segments) == 1:
                 statement.sector = self.goods_of_a_flow_with_no_figure(segments[0], a, b)
+                statement.goods_named_only = statement.sector is not None
             # Only an unambiguous period carries over to the next paragraph.
             asides = [m for m in periods if m.recalled or (figures and _of_an_aside(text, m, figures[-1].start))]
             if asides:  # a value recalled for an earlier year, or given in an aside, does not set the period
@@ -732,6 +740,8 @@ class DocumentReader:
             # "$11.2 billion in imports compared to $2.5 billion in exports": the value of a flow of its own
             seg_figures[0] = replace(seg_figures[0], role="main")
         topic = carried.sector if carried and _continues_topic(seg.flow) else None
+        if topic is not None and carried.goods_named_only and not _same_flow_in_tonnes(seg, seg_figures, parties, carried):
+            topic = None
         valued = 0
         previous_end = seg.flow.end
         a_list = sum(1 for f in seg_figures if f.amount and f.role == "main") > 1
@@ -1583,7 +1593,6 @@ _ALL_PARTNERS = re.compile(r"\bin\s+the\s+(?:total|overall)\b|\bof\s+(?:the\s+)?
                            r"|\bmost\s+(?:exported|imported)\b", re.IGNORECASE)
 
 
-#: Words that go on with a ranking of goods: "followed by", "came second", "ranked fifth", "coming fourth was".
 #: After a growth with no value: what it is a growth of, when that is a weight ("a 43 percent rise in the weight of
 #: trade", "rose by 10% in volume terms").
 _IN_QUANTITY_AFTER = re.compile(r"[^.;,$\d]{0,24}?\bin\s+(?:the\s+)?(?:weight|tonnage|physical\s+(?:terms|volume)"
@@ -1594,6 +1603,7 @@ _BRACKET_BEFORE_VALUE = re.compile(r"\(\s*(?:valued\s+at\s+|worth\s+)?(?:about\s
 #: Goods said to be traded, with no value of their own: "12 groups of goods exported to the Chinese market".
 _GOODS_OF_A_FLOW = re.compile(r"\b(?:goods|products|items|commodities)\s+(?:were\s+|was\s+)?(?:exported|imported"
                               r"|shipped|sold)\b", re.IGNORECASE)
+#: Words that go on with a ranking of goods: "followed by", "came second", "ranked fifth", "coming fourth was".
 _GOODS_RANK = re.compile(
     r"\bfollow(?:ed|s|ing)?\s+(?:by|with)\b|\b(?:came|comes|coming|ranked|ranks|was|is|stood)\s+(?:in\s+)?"
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last)\b|\bfollow(?:ed|s)\b",
@@ -1638,8 +1648,8 @@ def _without_appositives(text: str, flows: list[g.FlowWord]) -> list[g.FlowWord]
     kept = [flows[0]]
     for f in flows[1:]:
         aside = _APPOSITIVE.search(text, kept[-1].end, f.start)
-        if aside is not None and text.find(",", f.end, f.end + 40) != -1 and \
-                not any(ch.isdigit() for ch in text[aside.start():text.find(",", f.end, f.end + 40)]):
+        closed = text.find(",", f.end, f.end + 40) if aside is not None else -1
+        if closed != -1 and not any(ch.isdigit() for ch in text[aside.start():closed]):
             continue
         kept.append(f)
     return kept
@@ -1848,7 +1858,7 @@ def _coordinated_partners(text: str, flow: g.FlowWord, countries: list[CountryMe
     if len(after) != count:
         return False
     preposition = _LIST_PREPOSITION.fullmatch(text, flow.end, after[0].start)
-    if preposition is None or (preposition.group(1) == "with" and flow.table != "turnover"):
+    if preposition is None or (preposition.group(1).lower() == "with" and flow.table != "turnover"):
         return False  # "trade with Pakistan and Russia reached ... and ...", but not "exports with"
     return all(_COORDINATED.fullmatch(text, x.end, y.start) for x, y in zip(after, after[1:]))
 
@@ -1895,9 +1905,20 @@ def _month_compared_after(text: str, f: Figure, periods: list[PeriodMention]) ->
     return following if len(between) <= 40 and _COMPARED_BETWEEN.search(between) is not None else None
 
 
+def _same_flow_in_tonnes(seg: Segment, figures: list[Figure], parties: Parties, carried: Statement) -> bool:
+    """Whether a segment goes on with the flow and countries of ``carried`` and gives only quantities."""
+    mains = [f for f in figures if f.amount and f.role == "main"]
+    return seg.flow.table == carried.table and bool(mains) and \
+        (parties.reporter, parties.partner) == (carried.parties.reporter, carried.parties.partner) and \
+        all(f.amount.unit in QUANTITY_UNITS for f in mains)
+
+
 def _counted_from_nowruz(period: Period) -> bool:
-    """Whether a period is months of an Iranian year: it starts on Nowruz (March 20 to 22), not on the 1st."""
-    return period.start[5:7] == "03" and period.start[8:] in ("20", "21", "22") and bool(period.end)
+    """Whether a period is months of an Iranian year: it starts on Nowruz, not on the 1st."""
+    if not period.start or not period.end or period.start[5:7] != "03":
+        return False
+    start = dt.date.fromisoformat(period.start)
+    return start == iranian.nowruz(start.year - iranian.OFFSET)
 
 
 def _a_prior_period(text: str, p: PeriodMention) -> bool:
