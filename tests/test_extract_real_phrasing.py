@@ -2687,3 +2687,11 @@ def test_a_capitalised_scale_word_is_no_demonym_of_the_currency():
                                    "2024-03-01"))
     assert [c.unit for c in found.candidates] == ["JOD"]
 
+
+
+# --- rules 1.94: 'export items to' a partner ------------------------------------------------------------------------
+def test_export_items_to_a_partner_are_goods_of_the_flow_not_a_list_of_offers():
+    text = ("Peru's exports to Chile grew in 2023. Among Peru's export items to Chile, garments took the lead with "
+            "$3.64 billion, followed by footwear with $1.15 billion.\n")
+    got = {(r[0], r[5], r[7]) for r in rows(text, "2024-03-01")}
+    assert ("commodities", 3.64e9, "garments") in got and ("commodities", 1.15e9, "footwear") in got

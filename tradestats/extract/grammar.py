@@ -472,7 +472,7 @@ NOT_A_FACT_BEFORE = Words(
     r"|bringing(?!\s+(?:it|the\s+(?:figure|volume|turnover))\s+to\b)|raising\s+trade|agree(?:s|d)?"
     r"|contracts?|deals?|agreements?|memorand\w*|signed|invest\w*|aid|humanitarian|grants?|loans?|credits?|gdp"
     r"|gross\s+domestic|capacity|capacities|transit|containers?|freight|cargo|throughput|compan(?:y|ies)"
-    r"|enterprises?|firms?|joint\s+ventures?|items(?!\s+(?:earning|earned|that|which|with|include|including|are|were|such))|list\s+of|offer\w*|propos\w*|suggest\w*|worth\s+of"
+    r"|enterprises?|firms?|joint\s+ventures?|items(?!\s+(?:earning|earned|that|which|with|include|including|are|were|such|to|from|of)\b)|list\s+of|offer\w*|propos\w*|suggest\w*|worth\s+of"
     r"|population|budget|reserves|tourists?|passengers?(?!\s+(?:cars?|vehicles?|aircraft|wagons?))|surplus(?:es)?"
     r"|deficits?|balance|gaps?"
     r"|excess\s+of\s+(?:exports?|imports?)\s+over"

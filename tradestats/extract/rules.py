@@ -34,7 +34,7 @@ from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candi
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.93"
+RULES_VERSION = "1.94"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
