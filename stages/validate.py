@@ -245,7 +245,7 @@ def rows_by_source(tables: dict[str, LoadedTable]) -> dict[object, list[SourceRo
         names = table.columns
         typed = zip(*(loaded.columns[c] for c in names))
         # a record read against the table's columns holds its cells in their order (the header must be exactly them)
-        in_order = all(list(record.values) == names for record in loaded.records[:1])
+        in_order = not loaded.records or list(loaded.records[0].values) == list(names)
         for record, values in zip(loaded.records, typed):
             row = dict(zip(names, values))
             sid = row["source_id"]

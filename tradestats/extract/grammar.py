@@ -329,6 +329,9 @@ _QUALIFIER_PHRASES = {
              "exceeding", "above", "surpassed", "surpasses", "surpassing", "topped", "topping", "tops", "beyond"),
 }
 _QUALIFIER_OF = {phrase: q for q, phrases in _QUALIFIER_PHRASES.items() for phrase in phrases}
+#: Those phrases as a pattern, longest first, each space any whitespace.
+QUALIFIER_PHRASE = "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                    for p in sorted(_QUALIFIER_OF, key=len, reverse=True)) + ")"
 #: The last words of those phrases: most figures have none of them before, which settles it at once.
 _QUALIFIER_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in _QUALIFIER_OF)
 _TAIL_WORDS = re.compile(r"[a-z]+")

@@ -48,6 +48,8 @@ def _written(terms: list[str], space: str) -> str:
 
 
 _PREFIX = _written(list(CURRENCY_TERMS["prefix"]), r"\s")
+#: The currency words and signs written before a number ("$", "US$", "Rs"), as a pattern.
+PREFIX_PATTERN = _PREFIX
 #: The longest prefix as written ("U.S. $"): how far before its sign or code a prefixed amount may begin.
 _PREFIX_REACH = max(map(len, CURRENCY_TERMS["prefix"]))
 _SUFFIX = _written(list(CURRENCY_TERMS["suffix"]), r"\s+") + r"\b"

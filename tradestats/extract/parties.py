@@ -353,8 +353,8 @@ def resolve_parties(text: str, flow: g.FlowWord, seg_start: int, zone_end: int, 
         # (a flow "abroad" or "overseas" is the country's own total all the same)
         abroad = _ABROAD.search(text, flow.start, seg_end) is not None
         # ("Turkey's total cement exports exceeded $3.5 billion": a total of the goods, with the world)
-        total = g.NATIONAL_TOTAL.search(flow.words) or _TOTAL_OF_GOODS_BEFORE.search(text, max(0, flow.start - 40),
-                                                                                     flow.start)
+        total = g.NATIONAL_TOTAL.search(flow.words) or _TOTAL_OF_GOODS_BEFORE.search(
+            text, max(seg_start, flow.start - 40), flow.start)
         continues = fallback is not None and fallback.bilateral_flow and not abroad and \
             codes[0] in (fallback.reporter, fallback.partner) and not total
         return _one_named(flow.table, roles, bilateral or continues, fallback, article, abroad)

@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from tradestats.extract import grammar as g
 from tradestats.extract import iranian
 from tradestats.extract.lexicon import CURRENCY_TERMS
-from tradestats.extract.numbers import WORD_NUMBER, WORD_NUMBERS
+from tradestats.extract.numbers import PREFIX_PATTERN, WORD_NUMBER, WORD_NUMBERS
 
 MONTH_NUMBERS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -454,9 +455,9 @@ _NOT_IN_A_TITLE = "".join(rf"(?<!\b{word}\s)" for word in (
     "summit", "index", "programme", "program", "act"))
 #: The first half of a fiscal year ("the first half of the financial year (2021-22)"): its first six months.
 _FIRST_HALF = r"(?:the\s+)?(?:first|1st)\s+(?P<half>half)\b"
-#: After "to": not an amount (a currency, a number or its hedge), so the "to" may start a range of months.
-_NO_AMOUNT_AFTER = (r"(?!\s+(?:[$€£¥]|US\$|USD\b|\d|(?:about|around|more|over|nearly|almost|some|just|close|roughly"
-                    r"|approximately)\b))")
+#: After "to": not an amount (a number, with the currency and the hedges written before one), so the "to" may start a
+#: range of months.
+_NO_AMOUNT_AFTER = rf"(?!\s+(?:{g.QUALIFIER_PHRASE}\s+)*(?:{PREFIX_PATTERN}\s?)?\d)"
 _YEAR_RANGE = re.compile(r"\d\d\d\d\s*(?:[-–/]\s*\d\d|(?:to|till|until|through|and)\s*\d{4})")
 _N = rf"(?:\d+|{WORD_NUMBER}|several|few|a\s+few)"
 

@@ -67,7 +67,6 @@ def deduplicated(rows: list[Row]) -> list[Row]:
     with a value for the same flow and period; a row without a period repeats
     one stating the same value with its period.
     """
-    rows = with_growth_of_the_sentence_before(rows)
     keyed = [(r, _flow_key(r), (r.period.start, r.period.end)) for r in rows]  # each key built once
     with_value = {(key, period) for r, key, period in keyed if r.value is not None}
     dated_values = {(key, r.value, r.unit) for r, key, period in keyed if r.value is not None and r.period.start}

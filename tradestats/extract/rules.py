@@ -30,11 +30,12 @@ from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, compar
                                         resolve, shifted, year_to_date)
 from tradestats.extract.products import SentenceProducts, find_products
 from tradestats.extract.residue import StatedFigure, document_figures
-from tradestats.extract.rows import BEYOND_THE_PAIR, Row, deduplicated, to_candidate, without_wider_totals
+from tradestats.extract.rows import (BEYOND_THE_PAIR, Row, deduplicated, to_candidate,
+                                     with_growth_of_the_sentence_before, without_wider_totals)
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.94"
+RULES_VERSION = "1.95"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -1976,7 +1977,9 @@ def read_document(doc: Document) -> Extraction:
 def _candidates(doc: Document, rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     used: set[str] = set()
-    for row in sorted(deduplicated(without_wider_totals(rows)), key=lambda r: (r.quote.start, r.anchor)):
+    # a growth told the sentence before its value joins that value first; the growth-only row then repeats it
+    kept = deduplicated(with_growth_of_the_sentence_before(without_wider_totals(rows)))
+    for row in sorted(kept, key=lambda r: (r.quote.start, r.anchor)):
         cand = to_candidate(doc, row)
         if cand.candidate_id in used:
             continue
