@@ -2695,3 +2695,81 @@ def test_export_items_to_a_partner_are_goods_of_the_flow_not_a_list_of_offers():
             "$3.64 billion, followed by footwear with $1.15 billion.\n")
     got = {(r[0], r[5], r[7]) for r in rows(text, "2024-03-01")}
     assert ("commodities", 3.64e9, "garments") in got and ("commodities", 1.15e9, "footwear") in got
+
+
+
+# --- rules 1.96: real news from Europe, Japan, the Americas and Central Asia ------------------------------------------
+def test_ten_months_written_short_are_the_first_ten_months():
+    text = "In 10M23, Chile's exports to Vietnam reached $1.1 billion.\n"
+    assert {(r[3], r[4]) for r in rows(text, "2024-02-01")} == {("2023-01-01", "2023-10-31")}
+
+
+def test_the_period_of_a_bracketed_comparison_value_is_not_the_figure_s():
+    text = ("Peru bought 8,000 tons of copper ore from Chile over January-October 2023.\n\nThe value of these "
+            "imports came to $9.8 million, down 12 percent ($11.1 million in January-October 2022).\n")
+    got = {(r[5], r[3]) for r in rows(text, "2023-12-18")}
+    assert (9.8e6, "2023-01-01") in got and (11.1e6, "2022-01-01") in got
+
+
+def test_kilograms_written_with_capitals_are_a_quantity():
+    flagged_figures = flagged("Kenya's tea exports grew in May. Key buyers were Oman (2.5 Million Kg) and Iran "
+                              "(1.2 million KG).\n", "2024-06-20")
+    assert {"2.5 Million Kg", "1.2 million KG"} <= flagged_figures
+
+
+def test_a_growth_of_physical_volumes_is_no_growth_of_the_value():
+    text = ("Trade between Armenia and Georgia grew by 9% in the first half of 2024. Our physical volumes gained "
+            "almost 30%, with the rise in exports and in imports.\n")
+    assert {(r[0], r[6]) for r in rows(text, "2024-08-01")} == {("turnover", 1.09)}
+
+
+def test_a_growth_list_goes_on_after_a_dash_with_a_hedge():
+    text = ("Armenia's exports to Georgia in 2023: wheat exports surged by almost 40%, cotton exports - by almost "
+            "8%, fruit exports - by more than 12%.\n")
+    got = {(r[7], r[6]) for r in rows(text, "2024-03-01")}
+    assert {("wheat", 1.4), ("cotton", 1.08), ("fruit", 1.12)} <= got
+
+
+def test_points_for_thousands_and_the_decimal_are_one_number():
+    found = read_document(Document("t01_test", "Peru's exports to Chile were $1.203.5 billion in 2023.\n",
+                                   "2024-03-01"))
+    assert [c.value for c in found.candidates] == [1203.5e9]
+
+
+def test_a_bare_value_takes_the_scale_of_the_amount_joined_to_it():
+    text = "Estonia's exports of timber and paper to Latvia grew to €410 and €230 million in 2023, respectively.\n"
+    assert {r[5] for r in rows(text, "2024-03-01")} == {410e6, 230e6}
+
+
+def test_total_trade_of_a_country_written_with_points_is_its_national_total():
+    text = ("Canada was the top partner of the United States in 2023. Total U.S. trade totaled $5.1 trillion last "
+            "year.\n")
+    assert rows(text, "2024-03-01") == set()
+
+
+def test_the_yen_sign_in_a_japanese_article_is_the_yen():
+    text = "Japan's exports to Brazil rose 7 percent to ¥1.2 trillion in 2023.\n"
+    found = read_document(Document("t01_test", text, "2024-03-01"))
+    assert [c.unit for c in found.candidates] == ["JPY"]
+
+
+def test_the_yen_sign_in_a_chinese_article_on_japan_stays_the_yuan():
+    text = "China's exports to Japan rose 7 percent to ¥1.2 trillion in 2023.\n"
+    found = read_document(Document("t01_test", text, "2024-03-01"))
+    assert [c.unit for c in found.candidates] == ["CNY"]
+
+
+def test_fiscal_and_a_year_is_the_fiscal_year_and_its_end_month_no_period():
+    text = "In fiscal 2022, which ended in March, Japan's exports to Brazil rose 7 percent to ¥1.2 trillion.\n"
+    assert {(r[3], r[4]) for r in rows(text, "2023-05-01")} == {("2022-04-01", "2023-03-31")}
+
+
+def test_bound_exports_go_to_the_country_named_before_bound():
+    text = "Japan's trade grew in 2023.\n\nBrazil-bound exports rose 7 percent to ¥1.2 trillion in 2023.\n"
+    assert {(r[1], r[2]) for r in rows(text, "2024-03-01")} == {("JPN", "BRA")}
+
+
+def test_the_pair_of_a_trade_balance_is_the_pair_of_the_flow_after_it():
+    text = ("Japan's exports to Brazil rose in 2023. Japan had a trade surplus of ¥0.4 trillion with Chile, after "
+            "exports jumped 18 percent to ¥1.1 trillion in 2023.\n")
+    assert ("exports", "JPN", "CHL", 1.1e12) in {r[:3] + (r[5],) for r in rows(text, "2024-03-01")}

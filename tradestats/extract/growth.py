@@ -61,7 +61,9 @@ _WORD_MULTIPLES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 DIRECTION_WINDOW = 160
 
 
-_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+#: "by" right before a percentage, with the hedge news puts between: "by 5%", "by almost 5%", "by more than 20%".
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:almost|nearly|about|around|some|over|approximately|roughly|(?:more|less)\s+than)"
+                        r"\s+)?$", re.IGNORECASE)
 _DASH_BEFORE = re.compile(r"\s[-–—]\s*$")
 #: The lower end of a range of percentages right before a number: "12-15 percent", "85 to 90%".
 _RANGE_BEFORE = re.compile(r"\d\s?(?:[-–]|to)\s?$")
@@ -78,7 +80,7 @@ class Growth:
 
 def _with_by(text: str, start: int, floor: int) -> int:
     """Start the span at a directly preceding "by", so the anchor reads "by 82.6%"."""
-    m = _BY_BEFORE.search(text, max(floor, start - 8), start)
+    m = _BY_BEFORE.search(text, max(floor, start - 24), start)
     return m.start() if m else start
 
 
@@ -144,7 +146,7 @@ def find_growth(text: str, start: int, end: int) -> list[Growth]:
         if level or _RANGE_BEFORE.search(text, max(start, a - 8), a):
             continue  # a level, or the upper end of a range ("grew 12-15 percent"): no one ratio is stated
         direction = _direction(text, a, b, start, end, same_clause=True)
-        by = _BY_BEFORE.search(text, max(start, a - 8), a) is not None
+        by = _BY_BEFORE.search(text, max(start, a - 24), a) is not None
         if direction is None and by:
             direction = listed  # "exports of grain rose by 13%, of oil by 5%": the list shares its verb
         elif direction is None and listed and _DASH_BEFORE.search(text, max(start, a - 4), a):

@@ -14,8 +14,9 @@ from itertools import repeat
 from tradestats.extract.lexicon import COUNTRY_NAMES, CURRENCY_TERMS, LOCAL_CURRENCIES, trie_alternation
 from tradestats.extract.words import is_word_char
 
-#: A written number: "1,234.5" (comma thousands), "1,5" or "1.5" (decimal comma or point), "12".
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+#: A written number: "1,234.5" (comma thousands), "1,5" or "1.5" (decimal comma or point), "12", and "5.103.6" (points
+#: for thousands and the decimal both, as a translation from Spanish may leave them: 5,103.6).
+NUMBER = r"\d{1,3}(?:\.\d{3})+\.\d{1,2}(?![\d.])|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -165,7 +166,7 @@ _MEASURE = re.compile(
 _MEASURE_STEMS = ("cubic", "bcm", "kwh", "kilowatt", "lit", "barrel", "m3")
 #: A quantity in kilograms: "8.4 million kilograms", "755,120 kg" (not "90-kilogramme bags", no price "per kg").
 _KILOGRAMS = re.compile(
-    rf"(?<![\w.,$])(?P<num>{NUMBER})(?:\s(?P<scale>{_SCALE_SPACED}))?\s?(?:kilogram(?:me)?s|kgs?|kilos)\b(?!-)")
+    rf"(?<![\w.,$])(?P<num>{NUMBER})(?:\s(?P<scale>{_SCALE_SPACED}))?\s?(?i:kilogram(?:me)?s|kgs?|kilos)\b(?!-)")
 
 
 @dataclass
@@ -197,6 +198,9 @@ def parse_number(written: str) -> float:
         written = written.replace(", ", ",")
     if " " in written:  # "412 305": thousands set off by spaces
         written = written.replace(" ", "")
+    if written.count(".") > 1:  # "5.103.6": every point but the last sets off thousands
+        head, _, decimals = written.rpartition(".")
+        written = head.replace(".", "") + "." + decimals
     if "," not in written:
         return float(written)
     if _COMMA_THOUSANDS.fullmatch(written):
@@ -548,7 +552,30 @@ def with_borrowed_scales(text: str, amounts: list[Amount]) -> list[Amount]:
                                 implied=amount.implied)
         out.append(amount)
         before = amount
+    return _with_scales_of_the_next(text, out)
+
+
+def _with_scales_of_the_next(text: str, amounts: list[Amount]) -> list[Amount]:
+    """A bare value joined by "and" or "or" to the next amount, which has a scale, takes that scale: "arms exports
+    grew to €320 and €240 million" (English writes the shared scale once, after the last)."""
+    out = list(amounts)
+    scale: str | None = None  # the scale word of the amount after, written or handed back to it
+    for i in range(len(out) - 1, -1, -1):  # from the end: "$3, $4 and $5 billion" hands the scale back in turn
+        amount = out[i]
+        written = _SCALED.search(text, amount.start, amount.end)
+        after = out[i + 1] if i + 1 < len(out) else None
+        if written is not None or after is None or amount.unit in QUANTITY_UNITS or amount.unit != after.unit or \
+                not 0 < amount.value < 1000 or amount.is_range or scale is None or \
+                not _JOINED_TO_NEXT.fullmatch(text, amount.end, after.start):
+            scale = written.group() if written is not None else None
+            continue
+        out[i] = Amount(amount.start, amount.end, _exact(amount.value * _scale(scale)), amount.unit,
+                        implied=amount.implied)
     return out
+
+
+#: Between a bare value and the next amount whose scale it shares: " and ", ", ", " or ".
+_JOINED_TO_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 
 
 #: What a bare value that borrows a scale is stated with: the verb of a value ("imports totaled $7.6"), never a
@@ -635,6 +662,15 @@ def in_stated_dollar(text: str, amounts: list[Amount], countries: tuple[str, ...
         return amounts
     code = next(iter(named))
     return [replace(m, unit=code) if m.unit == "USD" and _bare_dollar(text, m.start) else m for m in amounts]
+
+
+def in_stated_yen(text: str, amounts: list[Amount], countries: tuple[str, ...]) -> list[Amount]:
+    """``amounts`` with "¥" read as the Japanese yen in an article whose pair is Japan and a country other than China:
+    the sign is both the yen's and the yuan's, and the currencies table reads it as the yuan, as Chinese news
+    writes it. A Japan-China article keeps the yuan but for a Japanese article (Japan named first)."""
+    if "JPN" not in countries or (countries[0] != "JPN" and "CHN" in countries) or "¥" not in text:
+        return amounts
+    return [replace(m, unit="JPY") if m.unit == "CNY" and text.startswith("¥", m.start) else m for m in amounts]
 
 
 def _bare_dollar(text: str, start: int) -> bool:

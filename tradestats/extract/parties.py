@@ -105,6 +105,8 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
             role = "owner"
         elif c.kind == "demonym" and _FLOW_NOUN_AFTER.match(text, c.end):
             role = "owner"  # "with Korean exports accounting for ...": the demonym says whose flow
+        elif _BOUND_AFTER.match(text, c.end):
+            role = "dest"  # "U.S.-bound exports": where the goods go
         elif _SHARE_AFTER.match(text, c.end):
             role = "with"  # "Italy accounted for $5 billion of the exports": the partner's share of them
         elif word == "with" and _SUBJECT_OF_FLOW.match(text, c.end):
@@ -132,6 +134,8 @@ def _mention_roles(text: str, mentions: list[CountryMention], floor: int,
     return out
 
 
+#: A destination glued to its flow: "U.S.-bound exports", "China-bound shipments".
+_BOUND_AFTER = re.compile(r"[-‑–]bound\b", re.IGNORECASE)
 #: A demonym's goods that a buyer named after "by" takes: "Kazakh goods imported by Uzbekistan".
 _GOODS_BOUGHT_BY = re.compile(r"\s+(?:goods|products|produce)\s+(?:imported|bought|purchased)\s+by\b", re.IGNORECASE)
 #: Goods of one country in another's market: "Chinese goods in Kazakhstan", "Turkish products in the Uzbek market".
@@ -382,8 +386,8 @@ def _ranked_for(text: str, subject: list[CountryMention], owner: str) -> str | N
     return next((c.code for c in subject if c.code != owner and g.RANKED_FOR.match(text, c.end)), None)
 
 
-#: "total" before the goods of a flow word: "total cement exports", "overall wheat imports".
-_TOTAL_OF_GOODS_BEFORE = re.compile(r"\b(?:total|overall)\s+(?:[\w-]+\s+){1,3}$", re.IGNORECASE)
+#: "total" before the goods or the owner of a flow word: "total cement exports", "overall wheat imports", "Total U.S. trade".
+_TOTAL_OF_GOODS_BEFORE = re.compile(r"\b(?:total|overall)\s+(?:[\w.-]+\s+){1,3}$", re.IGNORECASE)
 #: Goods sent to the world, not to one partner: "Chile had shipped 6.3 million tons of grain abroad".
 _ABROAD = re.compile(r"\b(?:abroad|overseas)\b|\bto\s+(?:foreign|world|international|overseas)\s+markets\b", re.IGNORECASE)
 

@@ -477,7 +477,7 @@ _FORMS: list[_Form] = [
     _form(rf"(?P<n>\d{{1,2}}|{WORD_NUMBER})[\s-]+months?\b{_YEAR_SPEC}", _first_months, ("month",),
           "the first"),
     _form(r"(?<![\w$€£.,])(?P<n>1[0-2]|[1-9])M(?P<yy>20\d\d|[12]\d)(?!\w|[.,]\d)", _months_short,
-          ("1m", "2m", "3m", "4m", "5m", "6m", "7m", "8m", "9m"), cased=True),
+          ("0m", "1m", "2m", "3m", "4m", "5m", "6m", "7m", "8m", "9m"), cased=True),
     _form(rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b{_YEAR_SPEC}", _quarter,
           ("quarter",), "the"),
     _form(rf"Q(?P<qn>[1-4])(?:\s*[-,]?\s*(?:of\s+)?(?P<y>{_YEAR}))?(?!\w)", _quarter,
@@ -496,7 +496,9 @@ _FORMS: list[_Form] = [
     _form(rf"(?P<m>{_MONTH})\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<rel>(?:this|last|the\s+current|the\s+previous)\s+year)"
           r"(?![\w-]|['’]s))", _month_of_year, (_MONTH_NAME,), "in", cased=True),
     # ("rose 15 percent in September to $1.1 billion": a "to" before an amount is the figure's, no range of months)
-    _form(rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b{_NO_AMOUNT_AFTER}|through\b"
+    # (a month after "ended" or "began" dates the end of another period: "in fiscal 2017, which ended in March")
+    _form(rf"(?<!ended\s)(?<!ending\s)(?<!ends\s)(?<!began\s)(?<!begins\s)(?<!started\s)"
+          rf"(?:[Ii]n|[Ff]or|[Dd]uring)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MONTH})(?![\w.]|\s*\d|\s*(?:[-–—]|to\b{_NO_AMOUNT_AFTER}|through\b"
           rf"|thru\b|till\b|until\b|and\s+{_MONTH}))", _month_of_year,
           (_MONTH_NAME,), cased=True),
     _form(rf"(?:since|from)\s+the\s+(?:beginning|start)\s+of\s+(?P<y>{_YEAR})", _year_to_date,
@@ -574,7 +576,8 @@ _FORMS: list[_Form] = [
     _form(rf"(?:(?i:fiscal|financial)\s+(?i:year)\s+(?:of\s+)?|FY\s?)(?P<y>{_YEAR_CORE_RANGE})\s*[-–/]\s*"
           r"(?P<y2>20\d\d|\d\d)(?!\d)", _fiscal_year, ("fiscal", "financial", "fy"), "in the for during of",
           cased=True),
-    _form(r"(?:(?i:fiscal|financial)\s+(?i:year)\s+|FY\s?|FY\s?['’])(?P<fy>20\d\d|\d\d)(?![\d%]|\s*[-–/]\s*\d)",
+    _form(r"(?:(?i:fiscal|financial)\s+(?i:year)\s+|(?i:fiscal)\s+(?=20\d\d)|FY\s?|FY\s?['’])(?P<fy>20\d\d|\d\d)"
+          r"(?![\d%]|\s*[-–/]\s*\d)",
           _fiscal_named, ("fiscal", "financial", "fy"), "in the for during of", cased=True),
     _form(rf"(?:(?:the\s+)?(?:(?:first|initial)\s+(?P<n>\d{{1,2}}|{WORD_NUMBER})\s+months?|{_FIRST_HALF})\s+of\s+)?"
           r"(?:the\s+)?"

@@ -23,7 +23,8 @@ from tradestats.extract.candidate import Candidate
 from tradestats.extract.context import ArticleContext
 from tradestats.extract.figures import LIST_BETWEEN, Figure, Group, find_figures, group_figures, stated_amounts
 from tradestats.extract.growth import change_direction
-from tradestats.extract.numbers import QUANTITY_UNITS, Amount, in_local_currency, in_stated_dollar
+from tradestats.extract.numbers import (QUANTITY_UNITS, Amount, in_local_currency, in_stated_dollar,
+                                       in_stated_yen)
 from tradestats.extract.lexicon import REFERENCE_DIGEST, CommodityMention, CountryMention, find_commodities, find_countries
 from tradestats.extract.parties import Parties, listed_partner, ranked_subject, resolve_parties, respective_parties
 from tradestats.extract.periods import (NO_PERIOD, Period, PeriodMention, comparison_period, find_periods, months_long,
@@ -35,7 +36,7 @@ from tradestats.extract.rows import (BEYOND_THE_PAIR, Row, deduplicated, to_cand
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.95"
+RULES_VERSION = "1.96"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -159,7 +160,8 @@ class DocumentReader:
         scan per sentence read and gives the figures table the same amounts the statements were read from."""
         amounts = stated_amounts(self.text, self.body_start, len(self.text), self.quick.lower)
         pair = self.article.pair
-        return in_stated_dollar(self.text, in_local_currency(self.text, amounts, pair), pair)
+        return in_stated_yen(self.text, in_stated_dollar(self.text, in_local_currency(self.text, amounts, pair), pair),
+                             pair)
 
     @functools.cached_property
     def _amount_starts(self) -> list[int]:
@@ -629,6 +631,8 @@ class DocumentReader:
         if carried is not None and carried.many_partners and sentence_parties is None and not any(
                 sent.start <= c.start < sent.end for c in countries):
             return None  # "Exports fell, due to gold ..." after a list of partners: the whole trade, not the last's
+        if sentence_parties is None and (balance := self.pair_of_a_balance(seg, countries, sent)) is not None:
+            return balance
         fallback = sentence_parties or self.pair_named_apart(seg, countries, sent) or (
             carried.parties if carried else None)
         if fallback is None and self.opened_with_total and self.last_pair is None and not any(
@@ -668,6 +672,16 @@ class DocumentReader:
         if home == codes[1]:
             codes.reverse()
         return Parties(codes[0], codes[1])
+
+    def pair_of_a_balance(self, seg: Segment, countries: list[CountryMention], sent: Span) -> Parties | None:
+        """The pair of a trade balance the sentence tells before a flow that names no country: "Japan had a trade
+        deficit of ¥3.36 trillion with China, after imports rose 8.8 percent" is Japan's imports from China."""
+        named = [c for c in countries if sent.start <= c.start < seg.flow.start]
+        codes = list(dict.fromkeys(c.code for c in named))
+        if len(codes) != 2 or any(seg.flow.start <= c.start < seg.end for c in countries) or \
+                _BALANCE_WITH.search(self.text, named[0].end, named[-1].start) is None:
+            return None
+        return Parties(codes[0], codes[1], explicit=True)
 
     def respective(self, seg: Segment, seg_figures: list[Figure], all_figures: list[Figure],
                    countries: list[CountryMention], sent: Span) -> list[Parties] | None:
@@ -1190,9 +1204,12 @@ class DocumentReader:
         change = self.signed_change(group, sent) if group.change and group.main else None
         base = dict(table=table, reporter=parties.reporter, partner=parties.partner, flow="", commodity="",
                     hs_code="", quote=sent)
-        if group.main is None and group.growth is not None and \
-                _IN_QUANTITY_AFTER.match(self.text, group.growth.end, sent.end) is not None:
-            return []  # "This reflects a 43 percent rise in the weight of trade": a growth of tonnes, not of the value
+        if group.main is None and group.growth is not None and (
+                _IN_QUANTITY_AFTER.match(self.text, group.growth.end, sent.end) is not None or
+                _QUANTITY_BEFORE.search(self.text, max(sent.start, group.growth.start - 60), group.growth.start)):
+            # "This reflects a 43 percent rise in the weight of trade", "physical volumes gained almost 40%": a
+            # growth of tonnes, not of the value
+            return []
         if group.main is None:
             # a period written with the comparison value ("($205.1 million in January-April 2023)") is its own
             compared = {resolve(p, self.article.reference) for p in periods if _of_a_comparison_value(p, group.comparisons, self.text)}
@@ -1598,6 +1615,9 @@ _ALL_PARTNERS = re.compile(r"\bin\s+the\s+(?:total|overall)\b|\bof\s+(?:the\s+)?
 #: trade", "rose by 10% in volume terms").
 _IN_QUANTITY_AFTER = re.compile(r"[^.;,$\d]{0,24}?\bin\s+(?:the\s+)?(?:weight|tonnage|physical\s+(?:terms|volume)"
                                 r"|volume\s+terms|terms\s+of\s+(?:weight|volume|tonnage))\b", re.IGNORECASE)
+#: Before a growth with no value, in its clause: a quantity it is the growth of ("our physical volumes gained 40%").
+_QUANTITY_BEFORE = re.compile(r"\b(?:physical\s+volumes?|in\s+physical\s+terms|in\s+(?:real|volume)\s+terms"
+                              r"|by\s+(?:weight|volume)|tonnage)\b[^.;$\d]*$", re.IGNORECASE)
 #: The opening of a bracket that holds a value: "(valued at N52 billion)", "(N44.8 billion)".
 _BRACKET_BEFORE_VALUE = re.compile(r"\(\s*(?:valued\s+at\s+|worth\s+)?(?:about\s+|around\s+|some\s+|over\s+)?$",
                                    re.IGNORECASE)
@@ -1745,7 +1765,7 @@ _AND_FLOW_VERB = re.compile(r"\band\s+(?:also\s+|then\s+)?((?:exported|imported|
 #: Where a clause ends: a later clause's words are not about the figure before it.
 _CLAUSE_ENDS = (";", ", while ", ", whereas ", ", and ", ", but ", ", then ", " while ", " whereas ")
 #: Where the clause of a figure may begin: where a clause ends, or at a relative clause.
-_CLAUSE_STARTS = _CLAUSE_ENDS + (", which ",)
+_CLAUSE_STARTS = _CLAUSE_ENDS + (", which ", ", after ", ", as ")
 
 
 def _may_hold_clause_marker(text: str, start: int, end: int) -> bool:
@@ -1787,8 +1807,10 @@ def _own_period(text: str, f: Figure, seg: Segment, periods: list[PeriodMention]
         return (in_segment or before)[-1]
     # a period after a comparison word is the comparison's ("rose 4.2% to $12 billion, compared to a 6.1% decline
     # in March"), not the figure's
+    # ... nor that of a comparison value after the figure ("$16.8 million, down 28% ($23.5 million in 2022)")
     later = [p for p in periods if p.start >= f.end and (p.usable or p.kind == "current")
-             and not _COMPARED_BETWEEN.search(text, f.end, p.start)]
+             and not _COMPARED_BETWEEN.search(text, f.end, p.start)
+             and not (f.role == "main" and _of_a_comparison_value(p, figures, text))]
     return later[0] if later else None
 
 
@@ -1846,6 +1868,9 @@ _CHANGE_RIGHT_BEFORE = re.compile(r"(?:\d\s*(?:%|percent|per\s+cent|times|fold)|
 _N_MONTHS = re.compile(r"(?:the\s+)?(?:first\s+)?(?:\d{1,2}|[a-z]+)[\s-]+months?\b", re.IGNORECASE)
 
 
+#: Between the two countries of a trade balance: "'s trade deficit of ¥3.36 trillion with ", " had a surplus with ".
+_BALANCE_WITH = re.compile(r"\b(?:trade\s+)?(?:deficit|surplus|balance)\b[^;:()]{0,40}?\bwith\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 _COLON_OR_DASH = re.compile(r"[:;]|\s[–—-]\s")
 #: What joins the countries of a list: "A and B", "A, B and the C", "A, B, and C".
 _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
