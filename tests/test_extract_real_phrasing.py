@@ -2773,3 +2773,28 @@ def test_the_pair_of_a_trade_balance_is_the_pair_of_the_flow_after_it():
     text = ("Japan's exports to Brazil rose in 2023. Japan had a trade surplus of ¥0.4 trillion with Chile, after "
             "exports jumped 18 percent to ¥1.1 trillion in 2023.\n")
     assert ("exports", "JPN", "CHL", 1.1e12) in {r[:3] + (r[5],) for r in rows(text, "2024-03-01")}
+
+
+def test_an_import_from_and_an_export_to_one_partner_are_its_turnover():
+    text = "Polish imports from and exports to Chile rose to 4.1 billion euros in 2023.\n"
+    assert {r[:3] + (r[5],) for r in rows(text, "2024-03-01")} == {("turnover", "POL", "CHL", 4.1e9)}
+
+
+def test_partners_listed_after_a_turnover_keep_the_article_s_country():
+    text = ("Trade between Chile and the EU reached $9 billion in 2023.\n\nSpain led, with trade between Spain and "
+            "Chile totaling $3.1 billion, followed by Germany with $2.2 billion and Italy with $1.1 billion.\n")
+    got = {r[1:3] + (r[5],) for r in rows(text, "2024-03-01")}
+    assert {("CHL", "DEU", 2.2e9), ("CHL", "ITA", 1.1e9)} <= got
+
+
+def test_a_full_stop_with_no_space_after_it_still_ends_the_sentence():
+    text = ("Peru's exports to Chile reached $2.1 billion in 2023.Total Peruvian trade totaled $150 billion last "
+            "year.\n")
+    assert {r[5] for r in rows(text, "2024-03-01")} == {2.1e9}
+
+
+def test_a_second_verb_of_the_subject_joined_by_and_is_a_flow_of_its_own():
+    text = ("Chile exported goods to Peru for 4.2 billion dollars in 2023 and bought goods from its northern "
+            "neighbour for 3.1 billion dollars.\n")
+    assert {r[:3] + (r[5],) for r in rows(text, "2024-03-01")} == {("exports", "CHL", "PER", 4.2e9),
+                                                                  ("imports", "CHL", "PER", 3.1e9)}

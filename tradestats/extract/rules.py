@@ -36,7 +36,7 @@ from tradestats.extract.rows import (BEYOND_THE_PAIR, Row, deduplicated, to_cand
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.96"
+RULES_VERSION = "1.97"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -361,6 +361,10 @@ class DocumentReader:
             nearest = {c.code for c in find_countries(self.text, before.start, before.end, self.quick.lower)} - set(pair)
         if len(nearest) == 1:
             code = next(iter(nearest))
+        elif len(named) == 2 and named != set(pair) and all(c.start < found[0].start() for c in countries):
+            # "Canada exported goods to the US ... and bought goods from its southern neighbor": the sentence's own
+            # pair, the noun standing for the country other than its subject, named first
+            code = next(c.code for c in countries if c.code != countries[0].code)
         elif named & set(pair):
             others = [code for code in pair if code not in named]
             if len(others) != 1:
@@ -384,6 +388,7 @@ class DocumentReader:
                        earlier: list[Span]) -> Statement | None:
         text, a, b = self.text, sent.start, sent.end
         if len(flows) > 1:
+            flows = _two_way_flows_joined(text, flows)
             flows = _without_partners_setting(text, flows)
             flows = _without_bracketed_remarks(text, flows)
             flows = _without_appositives(text, flows)
@@ -783,8 +788,14 @@ class DocumentReader:
                         if subject is _UNSET:
                             subject = ranked_subject(self.text, sent.start, seg.flow, previous_end, countries,
                                                      parties)
+                        # (a turnover names no side first: the list of its partners keeps the article's own country,
+                        # "trade between the UK and Egypt totaled $5.3 billion, followed by the Netherlands" in an
+                        # article on Egypt's trade)
+                        keeps = self.article.home or (
+                            self.article.pair[0] if seg.flow.table == "turnover" and self.article.pair and
+                            "followed by" in self.quick.lower[seg.flow.end:group.main.start] else None)
                         group_parties = listed_partner(self.text, previous_end, group.main.start, countries, parties,
-                                                       self.article.home, subject)
+                                                       keeps, subject)
                         if group_parties is parties and previous_main is not None and \
                                 previous_main.amount.unit != group.main.amount.unit and \
                                 _WORTH_BETWEEN.fullmatch(self.text, previous_end, group.main.start):
@@ -1518,11 +1529,21 @@ def _with_weak_clauses(text: str, flows: list[g.FlowWord], sent: Span) -> list[g
     cuts = sorted({k for marker in _OWN_CLAUSE_MARKERS
                    for k in _all_found(text, marker, sent.start, sent.end)} | {sent.start, sent.end}
                   | _subject_clause_starts(text, sent, weak_words))
+    # "Canada exported goods to the US for $421 billion and bought goods from its neighbour for $353 billion": a
+    # second verb of the same subject, joined by "and", is a clause of its own with the first verb's partner
+    coordinated = {w.start for w in weak_words if _VERB_AND_BEFORE.search(text, max(sent.start, w.start - 12), w.start)
+                   and any(f.end <= w.start and f.words.endswith("ed") for f in flows)}
+    cuts = sorted(set(cuts) | coordinated)
     if len(cuts) == 2:
         return flows
     weak = [w for w in weak_words
-            if not any(_same_clause(cuts, w.start, f.start) for f in flows) and _names_a_country(text, cuts, w.start)]
+            if not any(_same_clause(cuts, w.start, f.start) for f in flows) and (
+                w.start in coordinated or _names_a_country(text, cuts, w.start))]
     return sorted(flows + weak, key=lambda f: f.start) if weak else flows
+
+
+#: "and" right before a second verb of the subject: " and bought", " and also sold".
+_VERB_AND_BEFORE = re.compile(r"\sand\s+(?:also\s+)?$")
 
 
 _POSSESSIVE_BETWEEN = re.compile(r"['’]s\s+")
@@ -1634,6 +1655,23 @@ _GOODS_RANK = re.compile(
 #: A comparison's own flow word, the same as the statement's: "exports were $1.2 billion against exports of $1.1
 #: billion a year before".
 _COMPARED_FLOW_BEFORE = re.compile(r"\b(?:against|versus|compared\s+(?:to|with))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _two_way_flows_joined(text: str, flows: list[g.FlowWord]) -> list[g.FlowWord]:
+    """Flow words with an import and an export that share their partner ("German imports from and exports to China
+    rose to 170 billion euros", "exports to and imports from India") read as the one turnover they add up to."""
+    out: list[g.FlowWord] = []
+    for f in flows:
+        if out and {out[-1].table, f.table} == {"exports", "imports"} and \
+                _TWO_WAY_BETWEEN.fullmatch(text, out[-1].end, f.start):
+            out[-1] = g.FlowWord(out[-1].start, f.end, "turnover", "turnover")
+            continue
+        out.append(f)
+    return out
+
+
+#: Between the import and the export of one partner: " from and ", " to and ".
+_TWO_WAY_BETWEEN = re.compile(r"\s+(?:from|to)\s+and\s+")
 
 
 def _without_compared_repeats(text: str, flows: list[g.FlowWord]) -> list[g.FlowWord]:

@@ -28,8 +28,9 @@ class Span(NamedTuple):
 _TERMINAL = frozenset(".!?:;\"”’»)]")
 #: The next line continues the previous one (lower-case word, figure or currency).
 _CONTINUES = re.compile(r"\s*[a-z0-9$(%]")
-#: Where one sentence ends and the next begins, inside a paragraph.
-_BOUNDARY = re.compile(r"([.!?])([\"”’»)\]]*)\s+(?=[\"“‘«(\[]?[A-Z0-9$])")
+#: Where one sentence ends and the next begins, inside a paragraph; also where a page lost the space after a full stop
+#: ("... of Commerce.This first position ...", "in 2023.Total"): a lower-case word or a number, the stop, a capitalised word.
+_BOUNDARY = re.compile(r"([.!?])([\"”’»)\]]*)(?:\s+(?=[\"“‘«(\[]?[A-Z0-9$])|(?<=[a-z0-9][a-z0-9][.!?])(?=[A-Z][a-z][a-z]))")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 #: Everything up to the last character that cannot belong to a word such as "Dr" or "U.S": what follows is the word.
 _UP_TO_WORD = re.compile(r"(?s:.*[^\w.])?")
