@@ -2798,3 +2798,24 @@ def test_a_second_verb_of_the_subject_joined_by_and_is_a_flow_of_its_own():
             "neighbour for 3.1 billion dollars.\n")
     assert {r[:3] + (r[5],) for r in rows(text, "2024-03-01")} == {("exports", "CHL", "PER", 4.2e9),
                                                                   ("imports", "CHL", "PER", 3.1e9)}
+
+
+
+# --- rules 1.98: two years as one, goods the lexicon lacks in a list, a verb spelt like goods ------------------------
+def test_two_years_written_as_one_are_the_fiscal_year_of_a_country_counting_by_it():
+    text = "India's exports to Chile reached $3.1 billion in 2022-23.\n"
+    assert {(r[3], r[4]) for r in rows(text, "2023-06-01")} == {("2022-04-01", "2023-03-31")}
+
+
+def test_a_value_of_goods_the_lexicon_lacks_in_a_list_of_goods_is_no_flow_total():
+    text = ("Chile, Peru's largest market, ranked first in copper exports with $310 million in 2023 and also led "
+            "exports in the air conditioning industry with $248 million, wheat with $208 million, and paper with $107 "
+            "million.\n")
+    found = read_document(Document("t01_test", text, "2024-03-01"))
+    assert {c.table for c in found.candidates} == {"commodities"}
+    assert "$248 million" in {f.text for f in found.figures if f.needs_review == "yes"}
+
+
+def test_a_verb_spelt_like_goods_is_no_goods():
+    text = "Chile cements top position with $2.1 billion in copper exports to China in 2023.\n"
+    assert "cement" not in {r[7] for r in rows(text, "2024-03-01")}

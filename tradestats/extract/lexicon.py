@@ -341,6 +341,8 @@ def find_commodities(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         if name in _NOT_GOODS_AFTER and text[max(0, a - 8):a].lower().endswith(_NOT_GOODS_AFTER[name]):
             continue
+        if name in _VERBS_BEFORE_AN_OBJECT and _OBJECT_AFTER.match(text, b):
+            continue  # "Pakistan cements top position", "Kenya cements ties with ...": the verb, not the goods
         found.append(CommodityMention(a, b, name, COMMODITY_TERMS[name].hs_code))
     return found
 
@@ -356,5 +358,9 @@ def _listed_term(matched: str) -> str | None:
     return None
 
 
+#: Words of the commodity list that are also verbs taking an object, and the objects news gives them.
+_VERBS_BEFORE_AN_OBJECT = frozenset({"cement"})
+_OBJECT_AFTER = re.compile(r"s?\s+(?:its|their|his|her|the|a|an|top|ties|relations|position|status|role|place|lead)\b",
+                           re.IGNORECASE)
 #: Words of the commodity list that are other words after these: "China took the lead" (no metal), "a lead".
 _NOT_GOODS_AFTER = {"lead": ("the ", "a ", "took ", "take ", "takes ", "taking ", "to ")}

@@ -613,11 +613,16 @@ def may_need_fiscal_start(lower: str) -> bool:
     which holds the same hint words: of the letters in them, only an "i" followed by a
     combining dot (from "İ") can come from a letter outside ASCII, and every "i" of a hint
     is followed by a letter. Only the forms hinted by ``FISCAL_START_HINTS`` read such a
-    mention, and a form is tried on a stretch only when its hint is in that stretch
+    mention, besides two years written as one, and a form is tried on a stretch only when its hint is in that stretch
     lower-cased, hence in the whole article. An article without them (most) needs no
     fiscal year, and so not its pair of countries, which costs a scan of it for every name.
     """
-    return any(map(lower.__contains__, FISCAL_START_HINTS))
+    return any(map(lower.__contains__, FISCAL_START_HINTS)) or _TWO_YEARS.search(lower) is not None
+
+
+#: Two years written as one ("2022-23", "2021/2022"): a fiscal year where the article's country counts in those
+#: ("$31.8 billion in 2022-23" in an Indian report), else a span of years.
+_TWO_YEARS = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:20)?\d\d(?!\d)")
 
 
 #: For each hint, the forms that need it (by position in ``_FORMS``): words looked for in the lower-cased

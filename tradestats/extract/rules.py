@@ -36,7 +36,7 @@ from tradestats.extract.rows import (BEYOND_THE_PAIR, Row, deduplicated, to_cand
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.97"
+RULES_VERSION = "1.98"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -504,6 +504,7 @@ class DocumentReader:
                                                                  products, sent, carried, earlier)
                 stated.update(periods_found)
                 sectors.update(sectors_found)
+        self.rows[sentence_rows_from:] = _without_unknown_goods_of_a_list(text, self.rows[sentence_rows_from:])
         if statement is not None:
             statement.sector = next(iter(sectors)) if len({c.name for c in sectors}) == 1 else None
             if not figures and len(segments) == 1:
@@ -1655,6 +1656,30 @@ _GOODS_RANK = re.compile(
 #: A comparison's own flow word, the same as the statement's: "exports were $1.2 billion against exports of $1.1
 #: billion a year before".
 _COMPARED_FLOW_BEFORE = re.compile(r"\b(?:against|versus|compared\s+(?:to|with))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _without_unknown_goods_of_a_list(text: str, rows: list[Row]) -> list[Row]:
+    """A sentence's rows but the flow values listed among goods values after them: in "... led exports in the air
+    conditioning industry with $248 million, hazelnuts with $208 million" the first value is of goods the lexicon does
+    not know, not the flow's total; it stays a figure for the keeper."""
+    goods = [r.anchor[0] for r in rows if r.table == "commodities" and r.anchor]
+    if not goods:
+        return rows
+    first_goods = min(goods)
+    ends = sorted(r.anchor[1] for r in rows if r.anchor)
+    kept = []
+    for r in rows:
+        if r.table != "commodities" and r.anchor and r.value is not None and r.anchor[0] > first_goods:
+            before = max((e for e in ends if e <= r.anchor[0]), default=None)
+            if before is not None and _LISTED_ITEM_GAP.fullmatch(text, before, r.anchor[0]):
+                continue
+        kept.append(r)
+    return kept
+
+
+#: Between one listed value and the next item's value: ", air conditioning industry with ", ", and carpets (".
+_LISTED_ITEM_GAP = re.compile(r"\s*\)?\s*,?\s*(?:and\s+)?(?![^.;$]*\b(?:total|overall|trade|turnover)\b)[^.;$]{1,80}?"
+                              r"(?:\bwith|\bworth|\bat|[(:–—])\s*", re.IGNORECASE)
 
 
 def _two_way_flows_joined(text: str, flows: list[g.FlowWord]) -> list[g.FlowWord]:
