@@ -2819,3 +2819,9 @@ def test_a_value_of_goods_the_lexicon_lacks_in_a_list_of_goods_is_no_flow_total(
 def test_a_verb_spelt_like_goods_is_no_goods():
     text = "Chile cements top position with $2.1 billion in copper exports to China in 2023.\n"
     assert "cement" not in {r[7] for r in rows(text, "2024-03-01")}
+
+
+def test_a_trillion_written_with_the_article_is_one_trillion():
+    text = "Trade between Belarus and Russia totaled more than a trillion Russian rubles in 2023.\n"
+    found = read_document(Document("t01_test", text, "2024-03-01"))
+    assert [(c.value, c.unit, c.qualifier) for c in found.candidates] == [(1e12, "RUB", "over")]

@@ -72,7 +72,7 @@ _MONEY_PREFIXED = re.compile(
 )
 _MONEY_SUFFIXED = re.compile(
     rf"""
-    (?<![\w.,$])(?P<snum>{MONEY_NUMBER}|{WORD_NUMBER})
+    (?<![\w.,$])(?P<snum>{MONEY_NUMBER}|{WORD_NUMBER}|[Aa](?=\s(?:trillion|billion|million)\b))
         (?P<srange>\s?[-–]\s?(?:{NUMBER}))?
         (?:(?P<sglued>{_SCALE_GLUED})\s?|\s(?P<sscale>{_SCALE_SPACED})\s)?
         \s?(?P<suf>{_SUFFIX})
@@ -187,6 +187,8 @@ _SPACES = re.compile(r"\s+")
 
 def parse_number(written: str) -> float:
     """The value of a written number: commas are thousands separators only before three digits."""
+    if written in ("a", "A"):  # "a trillion rubles": one
+        return 1.0
     if not written[:1].isdigit():
         low = " ".join(written.casefold().split())
         if low in WORD_NUMBERS:

@@ -36,7 +36,7 @@ from tradestats.extract.rows import (BEYOND_THE_PAIR, Row, deduplicated, to_cand
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.98"
+RULES_VERSION = "1.99"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
