@@ -72,7 +72,7 @@ _MONEY_PREFIXED = re.compile(
 )
 _MONEY_SUFFIXED = re.compile(
     rf"""
-    (?<![\w.,$])(?P<snum>{MONEY_NUMBER}|{WORD_NUMBER}|[Aa](?=\s(?:trillion|billion|million)\b))
+    (?<![\w.,$])(?P<snum>{MONEY_NUMBER}|{WORD_NUMBER}|(?<!half\s)(?<!quarter\s)(?<!of\s)[Aa](?=\s(?:trillion|billion|million)\b))
         (?P<srange>\s?[-–]\s?(?:{NUMBER}))?
         (?:(?P<sglued>{_SCALE_GLUED})\s?|\s(?P<sscale>{_SCALE_SPACED})\s)?
         \s?(?P<suf>{_SUFFIX})

@@ -36,7 +36,7 @@ from tradestats.extract.rows import (BEYOND_THE_PAIR, Row, deduplicated, to_cand
 from tradestats.extract.sentences import Span, paragraph_bounds, sentences
 
 #: The rules' own version: bump it whenever a change to the code can change the output for unchanged text.
-RULES_VERSION = "1.99"
+RULES_VERSION = "2.00"
 #: What the extract stage's cache is keyed on: the rules and the reference name lists they read.
 EXTRACTOR_VERSION = f"{RULES_VERSION}+{REFERENCE_DIGEST}"
 
@@ -1828,7 +1828,7 @@ _AND_FLOW_VERB = re.compile(r"\band\s+(?:also\s+|then\s+)?((?:exported|imported|
 #: Where a clause ends: a later clause's words are not about the figure before it.
 _CLAUSE_ENDS = (";", ", while ", ", whereas ", ", and ", ", but ", ", then ", " while ", " whereas ")
 #: Where the clause of a figure may begin: where a clause ends, or at a relative clause.
-_CLAUSE_STARTS = _CLAUSE_ENDS + (", which ", ", after ", ", as ")
+_CLAUSE_STARTS = _CLAUSE_ENDS + (", which ",)
 
 
 def _may_hold_clause_marker(text: str, start: int, end: int) -> bool:
